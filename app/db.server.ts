@@ -1,0 +1,18 @@
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { env } from "~/env.server";
+import { PrismaClient } from "~/generated/prisma/client.ts";
+
+export type { Prisma } from "~/generated/prisma/client.ts";
+
+function createClient() {
+  const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  return new PrismaClient({ adapter });
+}
+
+// One client per process; kept on globalThis so dev-server reloads do not open new connections.
+const globalForDb = globalThis as unknown as { lotseDb?: ReturnType<typeof createClient> };
+export const db = globalForDb.lotseDb ?? createClient();
+if (env.NODE_ENV !== "production") globalForDb.lotseDb = db;
+
+export type Db = typeof db;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

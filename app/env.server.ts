@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// Checked once at start-up; a wrong value stops the server with a clear message.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/lotse.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  LOTSE_DEMO: z.enum(["0", "1"]).default("1"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  RESEND_API_KEY: z.string().optional(),
+  EMAIL_FROM: z.string().default("Lotse <lotse@lotse.example>"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function readEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const details = Object.entries(z.flattenError(parsed.error).fieldErrors)
+      .map(([k, v]) => `${k}: ${(v ?? []).join(", ")}`)
+      .join("; ");
+    throw new Error(`Ungültige Umgebungsvariablen – ${details}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+export const isProduction = env.NODE_ENV === "production";
+export const isDemo = env.LOTSE_DEMO === "1";

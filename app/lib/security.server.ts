@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+
+export const createNonce = () => randomBytes(16).toString("base64");
+
+/** Headers for every response (security.md): enforced CSP with a per-request nonce and friends. */
+export function securityHeaders(nonce: string, production: boolean): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  return {
+    "Content-Security-Policy": csp,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state-changing request must come from this app: a foreign Origin or a cross-site
+ * Sec-Fetch-Site is refused. Requests without either header (non-browser clients) still need
+ * the SameSite session cookie, which a foreign site cannot send.
+ */
+export function isForeignOriginRequest(
+  method: string,
+  headers: { origin?: string | null; secFetchSite?: string | null; host?: string | null },
+  allowedOrigins: string[],
+): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  if (headers.secFetchSite && !["same-origin", "none"].includes(headers.secFetchSite)) return true;
+  if (headers.origin) {
+    if (headers.origin === "null") return true;
+    const sameHost = headers.host && new URL(headers.origin).host === headers.host;
+    return !sameHost && !allowedOrigins.includes(headers.origin);
+  }
+  return false;
+}
+
+/** Pages with personal data must not be cached by browsers or proxies. */
+export const NO_STORE = { "Cache-Control": "no-store" } as const;

@@ -1,0 +1,44 @@
+import { db, type Tx } from "~/db.server";
+
+export type AuditAction =
+  | "login"
+  | "login_failed"
+  | "logout"
+  | "denied"
+  | "read"
+  | "create"
+  | "update"
+  | "archive"
+  | "delete"
+  | "export"
+  | "invite"
+  | "invite_accepted";
+
+export type AuditEntry = {
+  actorId?: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+  detail?: string | null;
+};
+
+const asJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/** Appends to the audit log (inside the caller's transaction when one is given). Never updates or deletes. */
+export async function audit(entry: AuditEntry, tx: Tx | typeof db = db): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: asJson(entry.before),
+      after: asJson(entry.after),
+      ip: entry.ip ?? null,
+      detail: entry.detail ?? null,
+    },
+  });
+}

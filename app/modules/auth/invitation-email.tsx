@@ -1,0 +1,23 @@
+import { formatDateTime } from "~/lib/format";
+import { t } from "~/messages";
+import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";
+import type { Role } from "./permissions";
+
+export type InvitationEmailProps = { name: string; inviter: string; role: Role; link: string; expiresAt: Date };
+
+export function invitationEmail(p: InvitationEmailProps) {
+  const role = t(`role.${p.role}`);
+  const body = t("invite.email.body", { inviter: p.inviter, role });
+  const expiry = t("invite.email.expiry", { date: formatDateTime(p.expiresAt) });
+  const html = renderEmail(
+    <EmailLayout preview={t("invite.email.subject")}>
+      <p>{t("invite.email.greeting", { name: p.name })}</p>
+      <p>{body}</p>
+      <EmailButton href={p.link}>{t("invite.email.cta")}</EmailButton>
+      <p style={{ fontSize: 14, color: "#4a5a68" }}>{expiry}</p>
+      <p style={{ fontSize: 14, color: "#4a5a68" }}>{t("invite.email.ignore")}</p>
+    </EmailLayout>,
+  );
+  const text = [t("invite.email.greeting", { name: p.name }), "", body, "", `${t("invite.email.cta")}: ${p.link}`, "", expiry, t("invite.email.ignore")].join("\n");
+  return { subject: t("invite.email.subject"), html, text };
+}

@@ -1,0 +1,111 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { db } from "~/db.server";
+import { isProduction } from "~/env.server";
+import { hashToken, randomToken } from "~/lib/tokens.server";
+import type { Role } from "./permissions";
+
+export const SESSION_COOKIE = "lotse_session";
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+// lastSeenAt is written at most this often, so reading pages does not write on every request.
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export type SessionUser = { id: string; name: string; email: string; role: Role };
+
+function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+function sessionCookie(value: string, maxAgeSeconds: number): string {
+  const attrs = [`${SESSION_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (isProduction) attrs.push("Secure");
+  return attrs.join("; ");
+}
+
+export const clearSessionCookie = () => sessionCookie("", 0);
+
+/** Starts a new session (always a new id) and returns the Set-Cookie header value. */
+export async function createSession(userId: string, context?: Partial<AppLoadContext>, request?: Request) {
+  const token = randomToken();
+  const now = Date.now();
+  await db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      expiresAt: new Date(now + ABSOLUTE_LIFETIME_MS),
+      ip: context?.clientIp ?? null,
+      userAgent: request?.headers.get("User-Agent")?.slice(0, 300) ?? null,
+    },
+  });
+  return sessionCookie(token, ABSOLUTE_LIFETIME_MS / 1000);
+}
+
+export type SessionLookup =
+  | { status: "none" }
+  | { status: "expired" }
+  | { status: "active"; user: SessionUser; sessionId: string };
+
+/** Finds the session of a request; ends it on the server when it is idle or past its lifetime. */
+export async function lookupSession(request: Request): Promise<SessionLookup> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token || token.length > 100) return { status: "none" };
+  const id = hashToken(token);
+  const session = await db.session.findUnique({
+    where: { id },
+    select: {
+      lastSeenAt: true,
+      expiresAt: true,
+      user: { select: { id: true, name: true, email: true, role: true, active: true } },
+    },
+  });
+  if (!session) return { status: "none" };
+  const now = Date.now();
+  if (!session.user.active || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
+    await db.session.deleteMany({ where: { id } });
+    return { status: "expired" };
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { active: _active, ...user } = session.user;
+  return { status: "active", sessionId: id, user: user as SessionUser };
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const s = await lookupSession(request);
+  return s.status === "active" ? s.user : null;
+}
+
+/** Only relative paths inside the app are accepted as redirect targets. */
+export function safeRedirectTarget(target: unknown, fallback = "/uebersicht"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const s = await lookupSession(request);
+  if (s.status === "active") return s.user;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  if (s.status === "expired") params.set("grund", "abgelaufen");
+  throw redirect(`/anmelden?${params}`, { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+export async function endSession(request: Request): Promise<void> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (token) await db.session.deleteMany({ where: { id: hashToken(token) } });
+}
+
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.session.deleteMany({ where: { userId } });
+}
