@@ -18,7 +18,10 @@ function readCookie(request: Request, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    // Our tokens are base64url; anything else is not ours and is ignored, never decoded.
+    const value = v.join("=");
+    return /^[A-Za-z0-9_-]+$/.test(value) ? value : null;
   }
   return null;
 }

@@ -1,0 +1,61 @@
+// Test helpers that build real records in the test database; the demo seed uses the same modules.
+import type { AppLoadContext } from "@remix-run/node";
+import { db } from "~/db.server";
+import { hashPassword } from "~/modules/auth/password.server";
+import type { Role } from "~/modules/auth/permissions";
+import { createSession } from "~/modules/auth/session.server";
+
+export const TEST_PASSWORD = "ein-sicheres-testpasswort";
+let counter = 0;
+let cachedHash: Promise<string> | undefined;
+
+export async function createUser(role: Role, overrides: { email?: string; name?: string; active?: boolean } = {}) {
+  counter++;
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  return db.user.create({
+    data: {
+      email: overrides.email ?? `${role}${counter}@test.example`,
+      name: overrides.name ?? `${role} ${counter}`,
+      role,
+      active: overrides.active ?? true,
+      passwordHash: await cachedHash,
+    },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}
+
+/** A signed-in user with the cookie header a browser would send. */
+export async function signedIn(role: Role) {
+  const user = await createUser(role);
+  const setCookie = await createSession(user.id);
+  return { user, cookie: setCookie.split(";")[0]! };
+}
+
+export const testContext: AppLoadContext = { clientIp: "127.0.0.1", cspNonce: "test" };
+
+export function makeRequest(
+  pathname: string,
+  options: { cookie?: string; method?: string; form?: Record<string, string> } = {},
+): Request {
+  const headers = new Headers();
+  if (options.cookie) headers.set("Cookie", options.cookie);
+  const init: RequestInit = { method: options.method ?? (options.form ? "POST" : "GET"), headers };
+  if (options.form) {
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    init.body = new URLSearchParams(options.form).toString();
+  }
+  return new Request(new URL(pathname, "http://localhost:3000"), init);
+}
+
+/** Runs a loader/action and returns the thrown or returned Response (or data) uniformly. */
+export async function settle(fn: () => Promise<unknown>): Promise<{ status: number; value: unknown }> {
+  try {
+    const value = await fn();
+    if (value instanceof Response) return { status: value.status, value };
+    const init = (value as { init?: { status?: number } } | null)?.init;
+    return { status: init?.status ?? 200, value };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, value: thrown };
+    throw thrown;
+  }
+}
