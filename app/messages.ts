@@ -32,7 +32,8 @@ export const de = {
   "login.password": "Passwort",
   "login.submit": "Anmelden",
   "login.failed": "E-Mail-Adresse oder Passwort ist falsch.",
-  "login.throttled": "Zu viele Fehlversuche. Bitte warten Sie {minutes} Minute(n) und versuchen Sie es dann erneut.",
+  "login.throttled":
+    "Zu viele Fehlversuche. Bitte warten Sie {minutes} Minute(n) und versuchen Sie es dann erneut.",
   "login.demoTitle": "Demo-Modus",
   "login.demoText":
     "Diese Installation enthält erfundene Demodaten. Alle Demo-Zugänge haben das Passwort {password}:",
@@ -46,11 +47,13 @@ export const de = {
   "field.invalidChoice": "Bitte wählen Sie einen gültigen Eintrag.",
   "password.tooShort": "Das Passwort muss mindestens 12 Zeichen lang sein.",
   "password.tooLong": "Das Passwort darf höchstens 128 Zeichen lang sein.",
-  "password.common": "Dieses Passwort ist zu bekannt und leicht zu erraten. Bitte wählen Sie ein anderes.",
+  "password.common":
+    "Dieses Passwort ist zu bekannt und leicht zu erraten. Bitte wählen Sie ein anderes.",
   "password.mismatch": "Die beiden Passwörter stimmen nicht überein.",
 
   "error.403.title": "Kein Zugriff",
-  "error.403.text": "Für diese Seite fehlt Ihnen die Berechtigung. Wenden Sie sich bei Bedarf an die Projektleitung.",
+  "error.403.text":
+    "Für diese Seite fehlt Ihnen die Berechtigung. Wenden Sie sich bei Bedarf an die Projektleitung.",
   "error.404.title": "Seite nicht gefunden",
   "error.404.text": "Diese Seite gibt es nicht oder sie ist nicht mehr verfügbar.",
   "error.500.title": "Ein Fehler ist aufgetreten",
@@ -120,7 +123,8 @@ export const de = {
   "outbox.status.held": "abgelegt (kein Versand)",
 
   "invite.title": "Zugang einrichten",
-  "invite.intro": "Willkommen bei Lotse, {name}. Legen Sie Ihr Passwort fest (mindestens 12 Zeichen).",
+  "invite.intro":
+    "Willkommen bei Lotse, {name}. Legen Sie Ihr Passwort fest (mindestens 12 Zeichen).",
   "invite.password": "Neues Passwort",
   "invite.passwordRepeat": "Passwort wiederholen",
   "invite.submit": "Zugang einrichten",
@@ -133,7 +137,8 @@ export const de = {
     "{inviter} hat Sie zu Lotse eingeladen, Ihrer Arbeitsumgebung für die Begleitung in Teilzeitausbildung. Ihre Rolle: {role}.",
   "invite.email.cta": "Zugang einrichten",
   "invite.email.expiry": "Der Link ist bis {date} gültig und kann nur einmal benutzt werden.",
-  "invite.email.ignore": "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
+  "invite.email.ignore":
+    "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
 
   "table.empty": "Keine Einträge.",
   "about.title": "Über Lotse",
@@ -152,5 +157,7 @@ export type MessageKey = keyof typeof de;
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text: string = de[key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
 }

@@ -8,7 +8,10 @@ const root = path.resolve(import.meta.dirname, "..");
 const migrationsDir = path.join(root, "prisma/migrations");
 const schemaPath = path.join(root, "prisma/schema.prisma");
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Aufruf: npm run db:migration -- <name>");
   process.exit(1);

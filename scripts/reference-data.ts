@@ -69,14 +69,28 @@ export type PostalCodeRow = {
   longitude: number;
   spansDistricts: boolean;
 };
-export type KldbRow = { code: string; level: number; title: string; shortTitle: string; parentCode: string | null };
-export type OccupationRow = { title: string; kldbOccupationNumber: string; kldbCode: string; durationMonths: number };
+export type KldbRow = {
+  code: string;
+  level: number;
+  title: string;
+  shortTitle: string;
+  parentCode: string | null;
+};
+export type OccupationRow = {
+  title: string;
+  kldbOccupationNumber: string;
+  kldbCode: string;
+  durationMonths: number;
+};
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export function derivePostalCodes(geonamesCsv: string): PostalCodeRow[] {
-  const groups = new Map<string, { plz: string; ags: string; places: Set<string>; lats: number[]; lons: number[] }>();
+  const groups = new Map<
+    string,
+    { plz: string; ags: string; places: Set<string>; lats: number[]; lons: number[] }
+  >();
   for (const r of parseCsvRecords(geonamesCsv)) {
     const ags = r.community_code ?? "";
     // The state's rows, keyed by the district code; a stray row of another state is skipped.
@@ -89,7 +103,8 @@ export function derivePostalCodes(geonamesCsv: string): PostalCodeRow[] {
     groups.set(key, g);
   }
   const districtsPerPlz = new Map<string, number>();
-  for (const g of groups.values()) districtsPerPlz.set(g.plz, (districtsPerPlz.get(g.plz) ?? 0) + 1);
+  for (const g of groups.values())
+    districtsPerPlz.set(g.plz, (districtsPerPlz.get(g.plz) ?? 0) + 1);
   return [...groups.values()]
     .map((g) => ({
       plz: g.plz,
@@ -105,7 +120,9 @@ export function derivePostalCodes(geonamesCsv: string): PostalCodeRow[] {
 export function deriveDistricts(postalCodes: PostalCodeRow[]): DistrictRow[] {
   return Object.entries(DISTRICT_NAMES).map(([ags, name]) => {
     const own = postalCodes.filter((p) => p.ags === ags);
-    const neighbours = DISTRICT_BORDERS.flatMap(([a, b]) => (a === ags ? [b] : b === ags ? [a] : [])).sort();
+    const neighbours = DISTRICT_BORDERS.flatMap(([a, b]) =>
+      a === ags ? [b] : b === ags ? [a] : [],
+    ).sort();
     return {
       ags,
       name,
@@ -171,7 +188,11 @@ export function deriveOccupations(occupationListCsv: string, kldbCsv: string): O
 
 export type ReferenceFiles = Record<string, string>;
 
-export function buildReferenceFiles(sources: { geonames: string; kldb: string; occupationList: string }): ReferenceFiles {
+export function buildReferenceFiles(sources: {
+  geonames: string;
+  kldb: string;
+  occupationList: string;
+}): ReferenceFiles {
   const postalCodes = derivePostalCodes(sources.geonames);
   const districts = deriveDistricts(postalCodes);
   const kldb = deriveKldb(sources.kldb);
@@ -182,7 +203,14 @@ export function buildReferenceFiles(sources: { geonames: string; kldb: string; o
     "postal-codes.csv": writeCsv(
       [
         ["plz", "ags", "places", "latitude", "longitude", "spans_districts"],
-        ...postalCodes.map((p) => [p.plz, p.ags, p.places, p.latitude, p.longitude, p.spansDistricts ? 1 : 0]),
+        ...postalCodes.map((p) => [
+          p.plz,
+          p.ags,
+          p.places,
+          p.latitude,
+          p.longitude,
+          p.spansDistricts ? 1 : 0,
+        ]),
       ],
       sep,
     ),

@@ -4,10 +4,16 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { createNonce, isForeignOriginRequest, securityHeaders } from "../app/lib/security.server.ts";
+import {
+  createNonce,
+  isForeignOriginRequest,
+  securityHeaders,
+} from "../app/lib/security.server.ts";
 
 export async function createServer(root: string) {
-  const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
+  const build = (await import(
+    pathToFileURL(path.join(root, "build/server/index.js")).href
+  )) as ServerBuild;
   const production = process.env.NODE_ENV === "production";
   const appOrigin = new URL(process.env.APP_URL ?? "http://localhost:3000").origin;
 
@@ -15,7 +21,7 @@ export async function createServer(root: string) {
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
 
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     res.locals.cspNonce = createNonce();
     // Dynamic responses carry personal data: never cached. Static files below set their own.
     res.set({ ...securityHeaders(res.locals.cspNonce, production), "Cache-Control": "no-store" });
@@ -28,19 +34,28 @@ export async function createServer(root: string) {
       [appOrigin],
     );
     if (foreign) {
-      res.status(403).type("text/plain; charset=utf-8").send("Anfrage abgelehnt: Sie kam nicht von dieser Anwendung.");
+      res
+        .status(403)
+        .type("text/plain; charset=utf-8")
+        .send("Anfrage abgelehnt: Sie kam nicht von dieser Anwendung.");
       return;
     }
     next();
   });
-  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/assets",
+    express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
+  );
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: production ? "production" : "development",
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unbekannt", cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? "unbekannt",
+        cspNonce: res.locals.cspNonce as string,
+      }),
     }),
   );
   return app;

@@ -18,7 +18,9 @@ function run(cmd: string, args: string[]) {
 }
 
 if (process.env.DATABASE_URL.startsWith("file:")) {
-  mkdirSync(path.dirname(path.resolve(process.env.DATABASE_URL.slice("file:".length))), { recursive: true });
+  mkdirSync(path.dirname(path.resolve(process.env.DATABASE_URL.slice("file:".length))), {
+    recursive: true,
+  });
 }
 if (!existsSync(path.join(root, "build/server/index.js"))) {
   console.log("Lotse wird gebaut …");
@@ -32,7 +34,10 @@ await ensureReferenceData();
 if (isDemo) {
   const { seedDemoData } = await import("../app/modules/demo/seed.server.ts");
   const seeded = await seedDemoData();
-  if (seeded) console.log(`Demodaten angelegt: ${seeded.companies} Unternehmen, ${seeded.contacts} Kontakte, ${seeded.participants} Teilnehmende.`);
+  if (seeded)
+    console.log(
+      `Demodaten angelegt: ${seeded.companies} Unternehmen, ${seeded.contacts} Kontakte, ${seeded.participants} Teilnehmende.`,
+    );
 }
 
 const { createServer } = await import("./serve.ts");
@@ -41,7 +46,9 @@ const app = await createServer(root);
 app.listen(env.PORT, () => {
   console.log(`\nLotse läuft auf http://localhost:${env.PORT}`);
   if (isDemo) {
-    console.log("Demo-Modus (LOTSE_DEMO=0 schaltet ihn ab). Zugänge, alle mit dem Passwort demo-lotse-2026:");
+    console.log(
+      "Demo-Modus (LOTSE_DEMO=0 schaltet ihn ab). Zugänge, alle mit dem Passwort demo-lotse-2026:",
+    );
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.role}`);
   }
 });

@@ -9,7 +9,10 @@ export const TEST_PASSWORD = "ein-sicheres-testpasswort";
 let counter = 0;
 let cachedHash: Promise<string> | undefined;
 
-export async function createUser(role: Role, overrides: { email?: string; name?: string; active?: boolean } = {}) {
+export async function createUser(
+  role: Role,
+  overrides: { email?: string; name?: string; active?: boolean } = {},
+) {
   counter++;
   cachedHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
@@ -48,7 +51,9 @@ export function makeRequest(
 }
 
 /** Runs a loader/action and returns the thrown or returned Response (or data) uniformly. */
-export async function settle(fn: () => Promise<unknown>): Promise<{ status: number; value: unknown }> {
+export async function settle(
+  fn: () => Promise<unknown>,
+): Promise<{ status: number; value: unknown }> {
   try {
     const value = await fn();
     if (value instanceof Response) return { status: value.status, value };

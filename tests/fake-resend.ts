@@ -3,7 +3,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown>;
+};
 
 export type FakeResend = {
   baseUrl: string;
@@ -27,13 +32,24 @@ export async function startFakeResend(): Promise<FakeResend> {
       raw += c;
     });
     req.on("end", () => {
-      const rec: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: raw ? JSON.parse(raw) : {} };
+      const rec: RecordedRequest = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: raw ? JSON.parse(raw) : {},
+      };
       requests.push(rec);
       res.setHeader("Content-Type", "application/json");
       const status = failNext.shift();
       if (status) {
         res.statusCode = status;
-        res.end(JSON.stringify({ statusCode: status, name: status === 429 ? "rate_limit_exceeded" : "internal_server_error", message: "Fake-Fehler" }));
+        res.end(
+          JSON.stringify({
+            statusCode: status,
+            name: status === 429 ? "rate_limit_exceeded" : "internal_server_error",
+            message: "Fake-Fehler",
+          }),
+        );
         return;
       }
       if (req.method === "POST" && req.url === "/emails") {

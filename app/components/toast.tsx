@@ -8,9 +8,17 @@ export function ToastMessage({ toast }: { toast: ToastData | null }) {
   useEffect(() => setVisible(toast), [toast]);
   if (!visible) return null;
   return (
-    <div className={`toast toast-${visible.kind}`} role={visible.kind === "error" ? "alert" : "status"}>
+    <div
+      className={`toast toast-${visible.kind}`}
+      role={visible.kind === "error" ? "alert" : "status"}
+    >
       <span>{visible.text}</span>
-      <button type="button" className="toast-close" onClick={() => setVisible(null)} aria-label={t("toast.close")}>
+      <button
+        type="button"
+        className="toast-close"
+        onClick={() => setVisible(null)}
+        aria-label={t("toast.close")}
+      >
         ×
       </button>
     </div>

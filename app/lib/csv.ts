@@ -66,10 +66,17 @@ function escapeField(value: string, separator: string, neutraliseFormulas: boole
  */
 export function writeCsv(
   rows: readonly (readonly (string | number | null | undefined)[])[],
-  { separator = ",", neutraliseFormulas = false }: CsvOptions & { neutraliseFormulas?: boolean } = {},
+  {
+    separator = ",",
+    neutraliseFormulas = false,
+  }: CsvOptions & { neutraliseFormulas?: boolean } = {},
 ): string {
   return rows
-    .map((r) => r.map((f) => escapeField(f == null ? "" : String(f), separator, neutraliseFormulas)).join(separator))
+    .map((r) =>
+      r
+        .map((f) => escapeField(f == null ? "" : String(f), separator, neutraliseFormulas))
+        .join(separator),
+    )
     .join("\n")
     .concat("\n");
 }

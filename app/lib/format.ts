@@ -1,7 +1,12 @@
 // de-DE formatting in one place; times shown in the teams' time zone.
 const TIME_ZONE = "Europe/Berlin";
 
-const dateFmt = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: TIME_ZONE });
+const dateFmt = new Intl.DateTimeFormat("de-DE", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  timeZone: TIME_ZONE,
+});
 const dateTimeFmt = new Intl.DateTimeFormat("de-DE", {
   day: "2-digit",
   month: "2-digit",
@@ -15,7 +20,9 @@ const percentFmt = new Intl.NumberFormat("de-DE", { style: "percent", maximumFra
 
 const toDate = (d: Date | string) => (typeof d === "string" ? new Date(d) : d);
 
-export const formatDate = (d: Date | string | null | undefined) => (d ? dateFmt.format(toDate(d)) : "–");
-export const formatDateTime = (d: Date | string | null | undefined) => (d ? dateTimeFmt.format(toDate(d)) : "–");
+export const formatDate = (d: Date | string | null | undefined) =>
+  d ? dateFmt.format(toDate(d)) : "–";
+export const formatDateTime = (d: Date | string | null | undefined) =>
+  d ? dateTimeFmt.format(toDate(d)) : "–";
 export const formatNumber = (n: number) => numberFmt.format(n);
 export const formatPercent = (fraction: number) => percentFmt.format(fraction);

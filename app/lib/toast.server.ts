@@ -10,9 +10,16 @@ function toastCookie(value: string, maxAge: number) {
   return `${TOAST_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`;
 }
 
-export function redirectWithToast(to: string, toast: Toast, init?: { headers?: Record<string, string> }) {
+export function redirectWithToast(
+  to: string,
+  toast: Toast,
+  init?: { headers?: Record<string, string> },
+) {
   const headers = new Headers(init?.headers);
-  headers.append("Set-Cookie", toastCookie(Buffer.from(JSON.stringify(toast)).toString("base64url"), 60));
+  headers.append(
+    "Set-Cookie",
+    toastCookie(Buffer.from(JSON.stringify(toast)).toString("base64url"), 60),
+  );
   return redirect(safeRedirectTarget(to), { headers });
 }
 
@@ -27,8 +34,14 @@ export function readToast(request: Request): { toast: Toast | null; setCookie: s
   if (!raw) return { toast: null, setCookie: null };
   try {
     const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    const ok = parsed && ["success", "error", "info"].includes(parsed.kind) && typeof parsed.text === "string";
-    return { toast: ok ? { kind: parsed.kind, text: parsed.text.slice(0, 300) } : null, setCookie: toastCookie("", 0) };
+    const ok =
+      parsed &&
+      ["success", "error", "info"].includes(parsed.kind) &&
+      typeof parsed.text === "string";
+    return {
+      toast: ok ? { kind: parsed.kind, text: parsed.text.slice(0, 300) } : null,
+      setCookie: toastCookie("", 0),
+    };
   } catch {
     return { toast: null, setCookie: toastCookie("", 0) };
   }

@@ -8,7 +8,10 @@ import { requireUser } from "~/modules/auth/session.server";
 // Layout of all signed-in pages; each child checks its own permission.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, role: user.role }, nav: navFor(user.role).map(({ key, path }) => ({ key, path })) };
+  return {
+    user: { name: user.name, role: user.role },
+    nav: navFor(user.role).map(({ key, path }) => ({ key, path })),
+  };
 }
 
 function Navigation({ nav }: { nav: { key: string; path: string }[] }) {
@@ -33,7 +36,9 @@ export default function AppLayout() {
         <a className="brand" href="/uebersicht">
           {t("app.name")}
         </a>
-        <p className="whoami">{t("nav.signedInAs", { name: user.name, role: t(`role.${user.role}`) })}</p>
+        <p className="whoami">
+          {t("nav.signedInAs", { name: user.name, role: t(`role.${user.role}`) })}
+        </p>
         <Form method="post" action="/abmelden" className="logout-form">
           <button type="submit" className="button button-quiet">
             {t("nav.logout")}

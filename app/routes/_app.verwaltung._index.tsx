@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField } from "~/components/form";
@@ -28,24 +33,38 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { me: user.id, users, invitations };
 }
 
-type ActionResult = { intent: string; errors: FieldErrors; message: string | null; values: Record<string, string> };
+type ActionResult = {
+  intent: string;
+  errors: FieldErrors;
+  message: string | null;
+  values: Record<string, string>;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const intent = new URL(request.url).searchParams.get("intent");
   const ip = context?.clientIp;
-  const fail = (r: Omit<ActionResult, "intent">, status = 400) => data<ActionResult>({ intent: intent ?? "", ...r }, { status });
+  const fail = (r: Omit<ActionResult, "intent">, status = 400) =>
+    data<ActionResult>({ intent: intent ?? "", ...r }, { status });
   try {
     if (intent === "invite") {
       const { user } = await requirePermission(request, context, "create", "user", "any");
       const form = await parseForm(request, inviteSchema);
       if (!form.ok) return fail({ errors: form.errors, message: null, values: form.values });
       await inviteUser(user, form.data, ip);
-      return redirectWithToast("/verwaltung", { kind: "success", text: t("admin.invited", { email: form.data.email }) });
+      return redirectWithToast("/verwaltung", {
+        kind: "success",
+        text: t("admin.invited", { email: form.data.email }),
+      });
     }
     if (intent === "role") {
       const { user } = await requirePermission(request, context, "update", "user", "any");
       const form = await parseForm(request, roleSchema);
-      if (!form.ok) return fail({ errors: form.errors, message: t("field.invalidChoice"), values: form.values });
+      if (!form.ok)
+        return fail({
+          errors: form.errors,
+          message: t("field.invalidChoice"),
+          values: form.values,
+        });
       const changed = await changeRole(user, form.data.userId, form.data.role, ip);
       if (!changed) throw new Response("Not Found", { status: 404 });
       return redirectWithToast("/verwaltung", {
@@ -56,7 +75,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === "active") {
       const { user } = await requirePermission(request, context, "update", "user", "any");
       const form = await parseForm(request, activeSchema);
-      if (!form.ok) return fail({ errors: form.errors, message: t("field.invalidChoice"), values: form.values });
+      if (!form.ok)
+        return fail({
+          errors: form.errors,
+          message: t("field.invalidChoice"),
+          values: form.values,
+        });
       const active = form.data.active === "1";
       const changed = await setUserActive(user, form.data.userId, active, ip);
       if (!changed) throw new Response("Not Found", { status: 404 });
@@ -67,7 +91,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof UserInputError) {
-      return fail({ errors: { [error.field]: [error.message] }, message: error.message, values: {} });
+      return fail({
+        errors: { [error.field]: [error.message] },
+        message: error.message,
+        values: {},
+      });
     }
     throw error;
   }
@@ -154,7 +182,14 @@ export default function AdminUsersPage() {
       <section aria-labelledby="invite-title" className="panel">
         <h2 id="invite-title">{t("admin.invite")}</h2>
         <Form method="post" action="?intent=invite" noValidate className="form-grid">
-          <TextField label={t("admin.name")} name="name" required maxLength={120} defaultValue={inviteResult?.values.name} error={inviteResult?.errors.name} />
+          <TextField
+            label={t("admin.name")}
+            name="name"
+            required
+            maxLength={120}
+            defaultValue={inviteResult?.values.name}
+            error={inviteResult?.errors.name}
+          />
           <TextField
             label={t("admin.email")}
             name="email"
@@ -164,7 +199,13 @@ export default function AdminUsersPage() {
             defaultValue={inviteResult?.values.email}
             error={inviteResult?.errors.email}
           />
-          <SelectField label={t("admin.role")} name="role" options={roleOptions} defaultValue={inviteResult?.values.role ?? "jobcoach"} error={inviteResult?.errors.role} />
+          <SelectField
+            label={t("admin.role")}
+            name="role"
+            options={roleOptions}
+            defaultValue={inviteResult?.values.role ?? "jobcoach"}
+            error={inviteResult?.errors.role}
+          />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t("admin.sendInvite")}
@@ -180,7 +221,8 @@ export default function AdminUsersPage() {
           <ul>
             {invitations.map((i) => (
               <li key={i.id}>
-                {i.name} ({i.email}, {t(`role.${i.role as (typeof ROLES)[number]}`)}) – {t("admin.expiresAt")} {formatDateTime(i.expiresAt)}
+                {i.name} ({i.email}, {t(`role.${i.role as (typeof ROLES)[number]}`)}) –{" "}
+                {t("admin.expiresAt")} {formatDateTime(i.expiresAt)}
               </li>
             ))}
           </ul>

@@ -36,8 +36,9 @@ export default function OutboxPage() {
                 <strong>{m.subject}</strong>
               </p>
               <p>
-                {t("admin.outboxTo")}: {m.toName ? `${m.toName} <${m.toEmail}>` : m.toEmail} · {t("admin.outboxCreated")}:{" "}
-                {formatDateTime(m.createdAt)} · {t("admin.outboxStatus")}: {t(`outbox.status.${m.status}` as MessageKey)}
+                {t("admin.outboxTo")}: {m.toName ? `${m.toName} <${m.toEmail}>` : m.toEmail} ·{" "}
+                {t("admin.outboxCreated")}: {formatDateTime(m.createdAt)} ·{" "}
+                {t("admin.outboxStatus")}: {t(`outbox.status.${m.status}` as MessageKey)}
               </p>
               <details>
                 <summary>{t("admin.outboxShow")}</summary>

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import { clearSessionCookie, endSession, getOptionalUser } from "~/modules/auth/session.server";
-import { redirectWithToast } from "~/lib/toast.server";
 
 // Logging out changes state, so only POST; a GET just goes back.
 export async function loader() {
@@ -13,6 +13,17 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
   await endSession(request);
-  if (user) await audit({ actorId: user.id, action: "logout", entityType: "user", entityId: user.id, ip: context?.clientIp });
-  return redirectWithToast("/anmelden", { kind: "info", text: t("logout.done") }, { headers: { "Set-Cookie": clearSessionCookie() } });
+  if (user)
+    await audit({
+      actorId: user.id,
+      action: "logout",
+      entityType: "user",
+      entityId: user.id,
+      ip: context?.clientIp,
+    });
+  return redirectWithToast(
+    "/anmelden",
+    { kind: "info", text: t("logout.done") },
+    { headers: { "Set-Cookie": clearSessionCookie() } },
+  );
 }

@@ -1,13 +1,25 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { FormError, TextField } from "~/components/form";
 import { isDemo } from "~/env.server";
 import { parseForm } from "~/lib/forms.server";
 import { t } from "~/messages";
-import { DEMO_ACCOUNTS } from "~/modules/demo/accounts";
 import { login, loginSchema } from "~/modules/auth/login.server";
 import { DEMO_PASSWORD } from "~/modules/auth/password.server";
 import { getOptionalUser, safeRedirectTarget } from "~/modules/auth/session.server";
+import { DEMO_ACCOUNTS } from "~/modules/demo/accounts";
 
 export const meta: MetaFunction = () => [{ title: `${t("login.title")} – ${t("app.name")}` }];
 
@@ -23,11 +35,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, loginSchema);
   const redirectTo = safeRedirectTarget(new URL(request.url).searchParams.get("redirectTo"));
   if (!form.ok) {
-    return data({ errors: form.errors, message: null, email: form.values.email ?? "" }, { status: 400 });
+    return data(
+      { errors: form.errors, message: null, email: form.values.email ?? "" },
+      { status: 400 },
+    );
   }
   const result = await login(form.data, { ip: context?.clientIp ?? "unbekannt", request });
   if (!result.ok) {
-    return data({ errors: {}, message: result.message, email: form.values.email ?? "" }, { status: result.status });
+    return data(
+      { errors: {}, message: result.message, email: form.values.email ?? "" },
+      { status: result.status },
+    );
   }
   return redirect(redirectTo, { headers: { "Set-Cookie": result.setCookie } });
 }
@@ -45,7 +63,9 @@ export default function LoginPage() {
           {t("app.name")} <span>{t("app.tagline")}</span>
         </p>
         <h1>{t("login.title")}</h1>
-        {params.get("grund") === "abgelaufen" ? <p className="notice">{t("login.expired")}</p> : null}
+        {params.get("grund") === "abgelaufen" ? (
+          <p className="notice">{t("login.expired")}</p>
+        ) : null}
         <FormError message={actionData?.message} />
         <Form method="post" noValidate>
           <TextField

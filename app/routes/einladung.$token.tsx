@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form";
 import { parseForm } from "~/lib/forms.server";
@@ -6,7 +12,10 @@ import { t } from "~/messages";
 import { createSession } from "~/modules/auth/session.server";
 import { acceptInvitation, acceptSchema, findOpenInvitation } from "~/modules/auth/users.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("invite.title")} – ${t("app.name")}` }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: `${t("invite.title")} – ${t("app.name")}` },
+  { name: "referrer", content: "no-referrer" },
+];
 
 // Public page: the secret token in the link is the permission; an invalid one gets 410.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -17,7 +26,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  if (!(await findOpenInvitation(token))) return data({ errors: {}, message: t("invite.invalid") }, { status: 410 });
+  if (!(await findOpenInvitation(token)))
+    return data({ errors: {}, message: t("invite.invalid") }, { status: 410 });
   const form = await parseForm(request, acceptSchema);
   if (!form.ok) return data({ errors: form.errors, message: null }, { status: 400 });
   const user = await acceptInvitation(token, form.data.password, context?.clientIp);
@@ -39,9 +49,31 @@ export default function AcceptInvitationPage() {
             <p>{t("invite.intro", { name: invitation.name })}</p>
             <FormError message={result?.message} />
             <Form method="post" noValidate>
-              <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-              <TextField label={t("invite.password")} name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={128} error={errors.password} />
-              <TextField label={t("invite.passwordRepeat")} name="passwordRepeat" type="password" autoComplete="new-password" required maxLength={128} error={errors.passwordRepeat} />
+              <input
+                type="hidden"
+                name="username"
+                autoComplete="username"
+                value={invitation.email}
+              />
+              <TextField
+                label={t("invite.password")}
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={12}
+                maxLength={128}
+                error={errors.password}
+              />
+              <TextField
+                label={t("invite.passwordRepeat")}
+                name="passwordRepeat"
+                type="password"
+                autoComplete="new-password"
+                required
+                maxLength={128}
+                error={errors.passwordRepeat}
+              />
               <button type="submit" className="button button-primary">
                 {t("invite.submit")}
               </button>

@@ -6,13 +6,22 @@ import { createClient } from "@libsql/client";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lotse-test-"));
 const url = `file:${path.join(dir, "test.db")}`;
-Object.assign(process.env, { DATABASE_URL: url, NODE_ENV: "test", LOTSE_DEMO: "0", APP_URL: "http://localhost:3000" });
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  NODE_ENV: "test",
+  LOTSE_DEMO: "0",
+  APP_URL: "http://localhost:3000",
+});
 delete process.env.RESEND_API_KEY;
 delete (globalThis as { lotseDb?: unknown }).lotseDb;
 
 const migrationsDir = path.resolve("prisma/migrations");
 const client = createClient({ url });
-for (const name of readdirSync(migrationsDir).filter((d) => /^\d+_/.test(d)).sort()) {
-  await client.executeMultiple(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"));
+for (const name of readdirSync(migrationsDir)
+  .filter((d) => /^\d+_/.test(d))
+  .sort()) {
+  await client.executeMultiple(
+    readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+  );
 }
 client.close();

@@ -3,7 +3,13 @@ import { t } from "~/messages";
 import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";
 import type { Role } from "./permissions";
 
-export type InvitationEmailProps = { name: string; inviter: string; role: Role; link: string; expiresAt: Date };
+export type InvitationEmailProps = {
+  name: string;
+  inviter: string;
+  role: Role;
+  link: string;
+  expiresAt: Date;
+};
 
 export function invitationEmail(p: InvitationEmailProps) {
   const role = t(`role.${p.role}`);
@@ -18,6 +24,15 @@ export function invitationEmail(p: InvitationEmailProps) {
       <p style={{ fontSize: 14, color: "#4a5a68" }}>{t("invite.email.ignore")}</p>
     </EmailLayout>,
   );
-  const text = [t("invite.email.greeting", { name: p.name }), "", body, "", `${t("invite.email.cta")}: ${p.link}`, "", expiry, t("invite.email.ignore")].join("\n");
+  const text = [
+    t("invite.email.greeting", { name: p.name }),
+    "",
+    body,
+    "",
+    `${t("invite.email.cta")}: ${p.link}`,
+    "",
+    expiry,
+    t("invite.email.ignore"),
+  ].join("\n");
   return { subject: t("invite.email.subject"), html, text };
 }

@@ -15,7 +15,10 @@ export const loginSchema = z.object({
     .pipe(z.email(t("field.email")))
     .transform((e) => e.toLowerCase()),
   // No minimum here: the login only compares; the length rule applies when a password is set.
-  password: z.string({ error: t("field.required") }).min(1, t("field.required")).max(128, t("password.tooLong")),
+  password: z
+    .string({ error: t("field.required") })
+    .min(1, t("field.required"))
+    .max(128, t("password.tooLong")),
 });
 
 export type LoginResult =
@@ -31,22 +34,41 @@ export async function login(
   const wait = await throttleWait(keys);
   if (wait > 0) {
     await audit({ action: "login_failed", entityType: "user", ip: meta.ip, detail: "throttled" });
-    return { ok: false, status: 429, message: t("login.throttled", { minutes: Math.ceil(wait / 60_000) }) };
+    return {
+      ok: false,
+      status: 429,
+      message: t("login.throttled", { minutes: Math.ceil(wait / 60_000) }),
+    };
   }
   const user = await db.user.findUnique({
     where: { email: input.email },
     select: { id: true, passwordHash: true, active: true },
   });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !user.active || !user.passwordHash || !valid) {
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
+  if (!user?.active || !user.passwordHash || !valid) {
     await recordFailure(keys);
-    await audit({ actorId: user?.id, action: "login_failed", entityType: "user", entityId: user?.id, ip: meta.ip });
+    await audit({
+      actorId: user?.id,
+      action: "login_failed",
+      entityType: "user",
+      entityId: user?.id,
+      ip: meta.ip,
+    });
     return { ok: false, status: 401, message: t("login.failed") };
   }
   // Only the account key: a valid login must not reset the throttle of a guessing IP.
   await clearFailures(keys.slice(1));
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  await audit({ actorId: user.id, action: "login", entityType: "user", entityId: user.id, ip: meta.ip });
+  await audit({
+    actorId: user.id,
+    action: "login",
+    entityType: "user",
+    entityId: user.id,
+    ip: meta.ip,
+  });
   const setCookie = await createSession(user.id, { clientIp: meta.ip }, meta.request);
   return { ok: true, setCookie, userId: user.id };
 }

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import { hashToken } from "~/lib/tokens.server";
 import { createUser, makeRequest, TEST_PASSWORD } from "../../../tests/factories";
 import { login } from "./login.server";
-import { IDLE_TIMEOUT_MS, endSession, lookupSession } from "./session.server";
+import { endSession, IDLE_TIMEOUT_MS, lookupSession } from "./session.server";
 import { FREE_ATTEMPTS } from "./throttle.server";
 import { setUserActive } from "./users.server";
 
@@ -30,11 +30,23 @@ describe("login", () => {
 
   it("gives the same message for an unknown user and a wrong password", async () => {
     const user = await createUser("jobcoach");
-    const wrong = await login({ email: user.email, password: "falsches-passwort-123" }, { ip: "10.0.0.2" });
-    const unknown = await login({ email: "niemand@test.example", password: "falsches-passwort-123" }, { ip: "10.0.0.3" });
-    expect(wrong).toEqual({ ok: false, status: 401, message: "E-Mail-Adresse oder Passwort ist falsch." });
+    const wrong = await login(
+      { email: user.email, password: "falsches-passwort-123" },
+      { ip: "10.0.0.2" },
+    );
+    const unknown = await login(
+      { email: "niemand@test.example", password: "falsches-passwort-123" },
+      { ip: "10.0.0.3" },
+    );
+    expect(wrong).toEqual({
+      ok: false,
+      status: 401,
+      message: "E-Mail-Adresse oder Passwort ist falsch.",
+    });
     expect(unknown).toEqual(wrong);
-    expect(await db.auditLog.count({ where: { action: "login_failed" } })).toBeGreaterThanOrEqual(2);
+    expect(await db.auditLog.count({ where: { action: "login_failed" } })).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it("creates a new session id at every login", async () => {
@@ -57,7 +69,10 @@ describe("login", () => {
 
   it("throttles an IP that tries many accounts", async () => {
     for (let i = 0; i < FREE_ATTEMPTS; i++) {
-      await login({ email: `probe${i}@test.example`, password: "falsches-passwort-123" }, { ip: "10.2.0.1" });
+      await login(
+        { email: `probe${i}@test.example`, password: "falsches-passwort-123" },
+        { ip: "10.2.0.1" },
+      );
     }
     const user = await createUser("jobcoach");
     const blocked = await login({ email: user.email, password: TEST_PASSWORD }, { ip: "10.2.0.1" });
@@ -78,7 +93,10 @@ describe("sessions", () => {
   it("ends an idle session on the server", async () => {
     const { cookie } = await signIn();
     const id = hashToken(cookie.split("=")[1]!);
-    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) } });
+    await db.session.update({
+      where: { id },
+      data: { lastSeenAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) },
+    });
     expect((await lookupSession(requestWith(cookie))).status).toBe("expired");
     expect(await db.session.findUnique({ where: { id } })).toBeNull();
   });

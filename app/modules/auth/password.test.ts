@@ -8,9 +8,15 @@ describe("password rule and hashing", () => {
   });
 
   it("refuses short, overlong and common passwords with German messages", () => {
-    expect(passwordSchema.safeParse("kurz").error?.issues[0]?.message).toBe("Das Passwort muss mindestens 12 Zeichen lang sein.");
-    expect(passwordSchema.safeParse("a".repeat(129)).error?.issues[0]?.message).toBe("Das Passwort darf höchstens 128 Zeichen lang sein.");
-    expect(passwordSchema.safeParse("Passwort12345").error?.issues[0]?.message).toMatch(/zu bekannt/);
+    expect(passwordSchema.safeParse("kurz").error?.issues[0]?.message).toBe(
+      "Das Passwort muss mindestens 12 Zeichen lang sein.",
+    );
+    expect(passwordSchema.safeParse("a".repeat(129)).error?.issues[0]?.message).toBe(
+      "Das Passwort darf höchstens 128 Zeichen lang sein.",
+    );
+    expect(passwordSchema.safeParse("Passwort12345").error?.issues[0]?.message).toMatch(
+      /zu bekannt/,
+    );
   });
 
   it("hashes with argon2id and never truncates", async () => {

@@ -33,7 +33,16 @@ describe("permission table", () => {
   it("shows each role the navigation it may use", () => {
     const keys = (role: string) => navFor(role).map((n) => n.key);
     expect(keys("admin")).toEqual(["uebersicht", "verwaltung"]);
-    expect(keys("jobcoach")).toEqual(["uebersicht", "unternehmen", "kontakte", "teilnehmende", "veranstaltungen", "praktika", "matching", "wiedervorlagen"]);
+    expect(keys("jobcoach")).toEqual([
+      "uebersicht",
+      "unternehmen",
+      "kontakte",
+      "teilnehmende",
+      "veranstaltungen",
+      "praktika",
+      "matching",
+      "wiedervorlagen",
+    ]);
     expect(keys("leitung")).toContain("berichte");
     expect(keys("leitung")).not.toContain("verwaltung");
     expect(keys("vermittlung")).not.toContain("berichte");

@@ -89,7 +89,12 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** Whether a role may do `action` on `object` with at least the given scope. */
-export function can(role: string, action: Action, object: PermissionObject, scope: Scope = "own"): boolean {
+export function can(
+  role: string,
+  action: Action,
+  object: PermissionObject,
+  scope: Scope = "own",
+): boolean {
   if (!isRole(role)) return false;
   const granted = PERMISSIONS[role];
   if (granted.includes(`${action}:${object}:any`)) return true;
@@ -115,7 +120,11 @@ export const NAV_SECTIONS = [
   { key: "wiedervorlagen", path: "/wiedervorlagen", needs: ["read", "followup"] },
   { key: "berichte", path: "/berichte", needs: ["read", "report"] },
   { key: "verwaltung", path: "/verwaltung", needs: ["read", "user"] },
-] as const satisfies readonly { key: string; path: string; needs: readonly [Action, PermissionObject] }[];
+] as const satisfies readonly {
+  key: string;
+  path: string;
+  needs: readonly [Action, PermissionObject];
+}[];
 
 export type NavSection = (typeof NAV_SECTIONS)[number];
 

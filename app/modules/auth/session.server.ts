@@ -27,7 +27,13 @@ function readCookie(request: Request, name: string): string | null {
 }
 
 function sessionCookie(value: string, maxAgeSeconds: number): string {
-  const attrs = [`${SESSION_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  const attrs = [
+    `${SESSION_COOKIE}=${value}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAgeSeconds}`,
+  ];
   if (isProduction) attrs.push("Secure");
   return attrs.join("; ");
 }
@@ -35,7 +41,11 @@ function sessionCookie(value: string, maxAgeSeconds: number): string {
 export const clearSessionCookie = () => sessionCookie("", 0);
 
 /** Starts a new session (always a new id) and returns the Set-Cookie header value. */
-export async function createSession(userId: string, context?: Partial<AppLoadContext>, request?: Request) {
+export async function createSession(
+  userId: string,
+  context?: Partial<AppLoadContext>,
+  request?: Request,
+) {
   const token = randomToken();
   const now = Date.now();
   await db.session.create({
@@ -70,7 +80,11 @@ export async function lookupSession(request: Request): Promise<SessionLookup> {
   });
   if (!session) return { status: "none" };
   const now = Date.now();
-  if (!session.user.active || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
+  if (
+    !session.user.active ||
+    session.expiresAt.getTime() <= now ||
+    now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS
+  ) {
     await db.session.deleteMany({ where: { id } });
     return { status: "expired" };
   }
@@ -88,7 +102,12 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 
 /** Only relative paths inside the app are accepted as redirect targets. */
 export function safeRedirectTarget(target: unknown, fallback = "/uebersicht"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (
+    typeof target !== "string" ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.startsWith("/\\")
+  ) {
     return fallback;
   }
   return target;

@@ -6,12 +6,21 @@ const MAX_BLOCK_MS = 15 * 60 * 1000;
 // Failures older than this are forgotten.
 const RESET_AFTER_MS = 60 * 60 * 1000;
 
-export const throttleKeys = (ip: string, email: string) => [`ip:${ip}`, `account:${email.toLowerCase()}`];
+export const throttleKeys = (ip: string, email: string) => [
+  `ip:${ip}`,
+  `account:${email.toLowerCase()}`,
+];
 
 /** Milliseconds until any of the keys may try again (0 = allowed now). */
 export async function throttleWait(keys: string[], now = new Date()): Promise<number> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys } }, select: { blockedUntil: true } });
-  return Math.max(0, ...rows.map((r) => (r.blockedUntil ? r.blockedUntil.getTime() - now.getTime() : 0)));
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: keys } },
+    select: { blockedUntil: true },
+  });
+  return Math.max(
+    0,
+    ...rows.map((r) => (r.blockedUntil ? r.blockedUntil.getTime() - now.getTime() : 0)),
+  );
 }
 
 export function blockDuration(failures: number): number {
@@ -26,7 +35,11 @@ export async function recordFailure(keys: string[], now = new Date()): Promise<v
       const stale = !row || now.getTime() - row.lastFailureAt.getTime() > RESET_AFTER_MS;
       const failures = stale ? 1 : row.failures + 1;
       const block = blockDuration(failures);
-      const data = { failures, lastFailureAt: now, blockedUntil: block ? new Date(now.getTime() + block) : null };
+      const data = {
+        failures,
+        lastFailureAt: now,
+        blockedUntil: block ? new Date(now.getTime() + block) : null,
+      };
       await tx.loginThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
     }
   });

@@ -38,10 +38,16 @@ const role = z.enum(ROLES, { error: t("field.invalidChoice") });
 
 export const inviteSchema = z.object({ email, name, role });
 export const roleSchema = z.object({ userId: z.string().min(1).max(64), role });
-export const activeSchema = z.object({ userId: z.string().min(1).max(64), active: z.enum(["0", "1"]) });
+export const activeSchema = z.object({
+  userId: z.string().min(1).max(64),
+  active: z.enum(["0", "1"]),
+});
 export const acceptSchema = z
   .object({ password: passwordSchema, passwordRepeat: z.string() })
-  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: t("password.mismatch") });
+  .refine((v) => v.password === v.passwordRepeat, {
+    path: ["passwordRepeat"],
+    message: t("password.mismatch"),
+  });
 
 export async function listUsers() {
   return db.user.findMany({
@@ -59,13 +65,26 @@ export async function listOpenInvitations(now = new Date()) {
 }
 
 /** Creates a single-use invitation and queues its email in the same transaction. Returns the raw link. */
-export async function inviteUser(actor: SessionUser, input: z.infer<typeof inviteSchema>, ip?: string) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+export async function inviteUser(
+  actor: SessionUser,
+  input: z.infer<typeof inviteSchema>,
+  ip?: string,
+) {
+  const existing = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true },
+  });
   if (existing) throw new UserInputError("email", t("admin.emailTaken"));
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
   const link = new URL(`/einladung/${token}`, env.APP_URL).toString();
-  const mail = invitationEmail({ name: input.name, inviter: actor.name, role: input.role, link, expiresAt });
+  const mail = invitationEmail({
+    name: input.name,
+    inviter: actor.name,
+    role: input.role,
+    link,
+    expiresAt,
+  });
   const { invitation, outbox } = await db.$transaction(async (tx) => {
     // A new invitation replaces older open ones for the same address.
     await tx.invitation.updateMany({
@@ -77,10 +96,26 @@ export async function inviteUser(actor: SessionUser, input: z.infer<typeof invit
       select: { id: true },
     });
     const outbox = await queueEmail(
-      { kind: "invitation", to: input.email, toName: input.name, ...mail, idempotencyKey: `invitation:${invitation.id}` },
+      {
+        kind: "invitation",
+        to: input.email,
+        toName: input.name,
+        ...mail,
+        idempotencyKey: `invitation:${invitation.id}`,
+      },
       tx,
     );
-    await audit({ actorId: actor.id, action: "invite", entityType: "invitation", entityId: invitation.id, after: input, ip }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "invite",
+        entityType: "invitation",
+        entityId: invitation.id,
+        after: input,
+        ip,
+      },
+      tx,
+    );
     return { invitation, outbox };
   });
   // Delivery after commit; a failure stays in the outbox for the next run.
@@ -92,7 +127,15 @@ export async function findOpenInvitation(token: string, now = new Date()) {
   if (!token || token.length > 100) return null;
   const inv = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, name: true, role: true, expiresAt: true, usedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+    },
   });
   if (!inv || inv.usedAt || inv.revokedAt || inv.expiresAt <= now) return null;
   return inv;
@@ -104,7 +147,10 @@ export async function acceptInvitation(token: string, password: string, ip?: str
   if (!inv) return null;
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const used = await tx.invitation.updateMany({ where: { id: inv.id, usedAt: null }, data: { usedAt: new Date() } });
+    const used = await tx.invitation.updateMany({
+      where: { id: inv.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (used.count !== 1) return null;
     const user = await tx.user.upsert({
       where: { email: inv.email },
@@ -112,41 +158,90 @@ export async function acceptInvitation(token: string, password: string, ip?: str
       update: { passwordHash, active: true, role: inv.role, version: { increment: 1 } },
       select: { id: true },
     });
-    await audit({ actorId: user.id, action: "invite_accepted", entityType: "user", entityId: user.id, ip }, tx);
+    await audit(
+      { actorId: user.id, action: "invite_accepted", entityType: "user", entityId: user.id, ip },
+      tx,
+    );
     return user;
   });
 }
 
 export async function changeRole(actor: SessionUser, userId: string, newRole: Role, ip?: string) {
   if (actor.id === userId) throw new UserInputError("role", t("admin.notSelf"));
-  const before = await db.user.findUnique({ where: { id: userId }, select: { role: true, name: true } });
+  const before = await db.user.findUnique({
+    where: { id: userId },
+    select: { role: true, name: true },
+  });
   if (!before) return null;
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { role: newRole, version: { increment: 1 } } });
-    await audit({ actorId: actor.id, action: "update", entityType: "user", entityId: userId, before: { role: before.role }, after: { role: newRole }, ip }, tx);
+    await tx.user.update({
+      where: { id: userId },
+      data: { role: newRole, version: { increment: 1 } },
+    });
+    await audit(
+      {
+        actorId: actor.id,
+        action: "update",
+        entityType: "user",
+        entityId: userId,
+        before: { role: before.role },
+        after: { role: newRole },
+        ip,
+      },
+      tx,
+    );
   });
   return { name: before.name };
 }
 
 /** Deactivating ends all of the user's sessions on the server. */
-export async function setUserActive(actor: SessionUser, userId: string, active: boolean, ip?: string) {
+export async function setUserActive(
+  actor: SessionUser,
+  userId: string,
+  active: boolean,
+  ip?: string,
+) {
   if (actor.id === userId) throw new UserInputError("active", t("admin.notSelf"));
-  const before = await db.user.findUnique({ where: { id: userId }, select: { active: true, name: true } });
+  const before = await db.user.findUnique({
+    where: { id: userId },
+    select: { active: true, name: true },
+  });
   if (!before) return null;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { active, version: { increment: 1 } } });
-    await audit({ actorId: actor.id, action: "update", entityType: "user", entityId: userId, before: { active: before.active }, after: { active }, ip }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "update",
+        entityType: "user",
+        entityId: userId,
+        before: { active: before.active },
+        after: { active },
+        ip,
+      },
+      tx,
+    );
   });
   if (!active) await endAllSessions(userId);
   return { name: before.name };
 }
 
 /** For the command line: creates an active user with a password (first admin without demo mode). */
-export async function createUser(input: { email: string; name: string; role: Role; password: string }) {
+export async function createUser(input: {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}) {
   const parsed = inviteSchema.parse(input);
   passwordSchema.parse(input.password);
   return db.user.create({
-    data: { email: parsed.email, name: parsed.name, role: parsed.role, passwordHash: await hashPassword(input.password) },
+    data: {
+      email: parsed.email,
+      name: parsed.name,
+      role: parsed.role,
+      passwordHash: await hashPassword(input.password),
+    },
     select: { id: true, email: true },
   });
 }

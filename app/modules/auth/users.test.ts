@@ -3,7 +3,14 @@ import { db } from "~/db.server";
 import { createUser } from "../../../tests/factories";
 import { login } from "./login.server";
 import type { SessionUser } from "./session.server";
-import { acceptInvitation, changeRole, findOpenInvitation, INVITATION_LIFETIME_MS, inviteUser, UserInputError } from "./users.server";
+import {
+  acceptInvitation,
+  changeRole,
+  findOpenInvitation,
+  INVITATION_LIFETIME_MS,
+  inviteUser,
+  UserInputError,
+} from "./users.server";
 
 async function admin(): Promise<SessionUser> {
   const a = await createUser("admin");
@@ -14,9 +21,15 @@ const tokenOf = (link: string) => link.split("/einladung/")[1]!;
 describe("invitations", () => {
   it("queues the invitation email in the same transaction, with a single-use link", async () => {
     const actor = await admin();
-    const { invitationId, link } = await inviteUser(actor, { email: "neu@test.example", name: "Nora Neu", role: "vermittlung" });
+    const { invitationId, link } = await inviteUser(actor, {
+      email: "neu@test.example",
+      name: "Nora Neu",
+      role: "vermittlung",
+    });
     expect(link).toMatch(/^http:\/\/localhost:3000\/einladung\/[A-Za-z0-9_-]{40,}$/);
-    const mail = await db.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey: `invitation:${invitationId}` } });
+    const mail = await db.emailOutbox.findUniqueOrThrow({
+      where: { idempotencyKey: `invitation:${invitationId}` },
+    });
     expect(mail.toEmail).toBe("neu@test.example");
     expect(mail.subject).toBe("Ihre Einladung zu Lotse");
     expect(mail.text).toContain(link);
@@ -28,9 +41,14 @@ describe("invitations", () => {
 
     const user = await acceptInvitation(tokenOf(link), "mein-neues-passwort");
     expect(user).not.toBeNull();
-    const result = await login({ email: "neu@test.example", password: "mein-neues-passwort" }, { ip: "10.9.0.1" });
+    const result = await login(
+      { email: "neu@test.example", password: "mein-neues-passwort" },
+      { ip: "10.9.0.1" },
+    );
     expect(result.ok).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { email: "neu@test.example" } })).role).toBe("vermittlung");
+    expect((await db.user.findUniqueOrThrow({ where: { email: "neu@test.example" } })).role).toBe(
+      "vermittlung",
+    );
 
     // Reused link: refused.
     expect(await acceptInvitation(tokenOf(link), "noch-ein-passwort-1")).toBeNull();
@@ -39,18 +57,35 @@ describe("invitations", () => {
 
   it("refuses an expired or tampered link", async () => {
     const actor = await admin();
-    const { invitationId, link } = await inviteUser(actor, { email: "spaet@test.example", name: "Sp Ät", role: "jobcoach" });
+    const { invitationId, link } = await inviteUser(actor, {
+      email: "spaet@test.example",
+      name: "Sp Ät",
+      role: "jobcoach",
+    });
     expect(await findOpenInvitation(`${tokenOf(link)}x`)).toBeNull();
-    expect(await findOpenInvitation(tokenOf(link), new Date(Date.now() + INVITATION_LIFETIME_MS + 1000))).toBeNull();
-    await db.invitation.update({ where: { id: invitationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(
+      await findOpenInvitation(tokenOf(link), new Date(Date.now() + INVITATION_LIFETIME_MS + 1000)),
+    ).toBeNull();
+    await db.invitation.update({
+      where: { id: invitationId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await acceptInvitation(tokenOf(link), "mein-neues-passwort")).toBeNull();
     expect(await db.user.findUnique({ where: { email: "spaet@test.example" } })).toBeNull();
   });
 
   it("a new invitation revokes the older one for the same address", async () => {
     const actor = await admin();
-    const first = await inviteUser(actor, { email: "zweimal@test.example", name: "Zwei Mal", role: "jobcoach" });
-    const second = await inviteUser(actor, { email: "zweimal@test.example", name: "Zwei Mal", role: "jobcoach" });
+    const first = await inviteUser(actor, {
+      email: "zweimal@test.example",
+      name: "Zwei Mal",
+      role: "jobcoach",
+    });
+    const second = await inviteUser(actor, {
+      email: "zweimal@test.example",
+      name: "Zwei Mal",
+      role: "jobcoach",
+    });
     expect(await findOpenInvitation(tokenOf(first.link))).toBeNull();
     expect(await findOpenInvitation(tokenOf(second.link))).not.toBeNull();
   });
@@ -58,7 +93,9 @@ describe("invitations", () => {
   it("refuses an address that already has an account", async () => {
     const actor = await admin();
     const existing = await createUser("jobcoach");
-    await expect(inviteUser(actor, { email: existing.email, name: "X", role: "jobcoach" })).rejects.toBeInstanceOf(UserInputError);
+    await expect(
+      inviteUser(actor, { email: existing.email, name: "X", role: "jobcoach" }),
+    ).rejects.toBeInstanceOf(UserInputError);
   });
 });
 
@@ -68,13 +105,17 @@ describe("roles", () => {
     const coach = await createUser("jobcoach");
     await changeRole(actor, coach.id, "vermittlung");
     expect((await db.user.findUniqueOrThrow({ where: { id: coach.id } })).role).toBe("vermittlung");
-    const entry = await db.auditLog.findFirstOrThrow({ where: { entityId: coach.id, action: "update" } });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { entityId: coach.id, action: "update" },
+    });
     expect(JSON.parse(entry.before!)).toEqual({ role: "jobcoach" });
     expect(JSON.parse(entry.after!)).toEqual({ role: "vermittlung" });
   });
 
   it("an admin cannot change their own role", async () => {
     const actor = await admin();
-    await expect(changeRole(actor, actor.id, "jobcoach")).rejects.toThrow("Sie können Ihre eigene Rolle");
+    await expect(changeRole(actor, actor.id, "jobcoach")).rejects.toThrow(
+      "Sie können Ihre eigene Rolle",
+    );
   });
 });

@@ -16,22 +16,207 @@ function prng(seed: number) {
   };
 }
 
-const FIRST_NAMES = ["Anna", "Lena", "Sarah", "Julia", "Laura", "Lisa", "Marie", "Sophie", "Jana", "Nadine", "Katrin", "Sandra", "Thomas", "Michael", "Stefan", "Andreas", "Frank", "Jens", "Uwe", "Kai", "Sven", "Ralf", "Heike", "Ines", "Doreen", "Mandy", "Peggy", "Franziska", "Yvonne", "Maik"];
-const LAST_NAMES = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Lehmann", "Köhler", "Herrmann", "König"];
-const YOUNG_NAMES = ["Celina", "Jacqueline", "Chantal", "Vanessa", "Michelle", "Jessica", "Nicole", "Melanie", "Jasmin", "Tanja", "Kevin", "Dennis", "Lea", "Emily", "Mia", "Leonie", "Alina", "Selina", "Angelina", "Pia"];
+const FIRST_NAMES = [
+  "Anna",
+  "Lena",
+  "Sarah",
+  "Julia",
+  "Laura",
+  "Lisa",
+  "Marie",
+  "Sophie",
+  "Jana",
+  "Nadine",
+  "Katrin",
+  "Sandra",
+  "Thomas",
+  "Michael",
+  "Stefan",
+  "Andreas",
+  "Frank",
+  "Jens",
+  "Uwe",
+  "Kai",
+  "Sven",
+  "Ralf",
+  "Heike",
+  "Ines",
+  "Doreen",
+  "Mandy",
+  "Peggy",
+  "Franziska",
+  "Yvonne",
+  "Maik",
+];
+const LAST_NAMES = [
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Schulz",
+  "Hoffmann",
+  "Koch",
+  "Richter",
+  "Klein",
+  "Wolf",
+  "Schröder",
+  "Neumann",
+  "Schwarz",
+  "Zimmermann",
+  "Braun",
+  "Krüger",
+  "Hofmann",
+  "Hartmann",
+  "Lange",
+  "Schmitt",
+  "Werner",
+  "Krause",
+  "Lehmann",
+  "Köhler",
+  "Herrmann",
+  "König",
+];
+const YOUNG_NAMES = [
+  "Celina",
+  "Jacqueline",
+  "Chantal",
+  "Vanessa",
+  "Michelle",
+  "Jessica",
+  "Nicole",
+  "Melanie",
+  "Jasmin",
+  "Tanja",
+  "Kevin",
+  "Dennis",
+  "Lea",
+  "Emily",
+  "Mia",
+  "Leonie",
+  "Alina",
+  "Selina",
+  "Angelina",
+  "Pia",
+];
 
 // name templates per industry, with the occupations such companies train in
-const INDUSTRIES: { industry: string; names: string[]; legalForm: string; occupations: string[] }[] = [
-  { industry: "Gesundheit", names: ["Praxis Dr. {last}", "Hausarztpraxis {last}", "Zahnarztpraxis {last}", "Tierarztpraxis {last}"], legalForm: "Praxis", occupations: ["Medizinische/r Fachangestellte/r", "Zahnmedizinische/r Fachangestellte/r", "Tiermedizinische/r Fachangestellte/r"] },
-  { industry: "Pflege", names: ["Pflegedienst {last}", "Seniorenresidenz {place}", "Pflegeheim Am {place}"], legalForm: "GmbH", occupations: ["Pflegefachmann/-frau (Ausbildung)", "Altenpflegehelfer/in", "Kaufmann/-frau - Gesundheitswesen"] },
-  { industry: "Einzelhandel", names: ["{last} Markt", "Modehaus {last}", "Drogerie {last}", "Buchhandlung {last}"], legalForm: "e.K.", occupations: ["Kaufmann/-frau - Einzelhandel", "Verkäufer/in", "Drogist/in"] },
-  { industry: "Handwerk", names: ["Tischlerei {last}", "Malerbetrieb {last}", "Elektro {last}", "Sanitär {last} & Söhne"], legalForm: "GmbH", occupations: ["Tischler/in", "Maler/in und Lackierer/in - Gestaltung und Instandhaltung", "Elektroniker/in - Energie- und Gebäudetechnik", "Anlagenmechaniker/in - Sanitär-, Heizungs- und Klimatechnik"] },
-  { industry: "Kfz", names: ["Autohaus {last}", "Kfz-Werkstatt {last}"], legalForm: "GmbH", occupations: ["Kraftfahrzeugmechatroniker/in - Personenkraftwagentechnik", "Automobilkaufmann/-frau"] },
-  { industry: "Gastronomie", names: ["Hotel {place}er Hof", "Gasthaus Zur Linde {place}", "Bäckerei {last}"], legalForm: "GmbH", occupations: ["Koch/Köchin", "Hotelfachmann/-frau", "Fachkraft - Gastronomie", "Bäcker/in", "Fachverkäufer/in - Lebensmittelhandwerk (Bäckerei)"] },
-  { industry: "Verwaltung und Büro", names: ["Steuerbüro {last}", "Kanzlei {last} & Partner", "Immobilien {last}", "Versicherungsbüro {last}"], legalForm: "GbR", occupations: ["Kaufmann/-frau - Büromanagement", "Steuerfachangestellte/r", "Rechtsanwaltsfachangestellte/r", "Immobilienkaufmann/-frau"] },
-  { industry: "Logistik", names: ["Spedition {last}", "{place} Logistik"], legalForm: "GmbH & Co. KG", occupations: ["Fachkraft - Lagerlogistik", "Fachlagerist/in", "Berufskraftfahrer/in", "Kaufmann/-frau - Spedition und Logistikdienstleistung"] },
-  { industry: "Industrie", names: ["{place}er Metallbau", "Maschinenbau {last}", "Kunststofftechnik {place}"], legalForm: "GmbH", occupations: ["Industriemechaniker/in - Betriebstechnik", "Mechatroniker/in", "Industriekaufmann/-frau", "Zerspanungsmechaniker/in"] },
-  { industry: "Soziales", names: ["Kita Sonnenschein {place}", "Familienzentrum {place}"], legalForm: "e.V.", occupations: ["Sozialassistent/in", "Kinderpfleger/in", "Kaufmann/-frau - Büromanagement"] },
+const INDUSTRIES: {
+  industry: string;
+  names: string[];
+  legalForm: string;
+  occupations: string[];
+}[] = [
+  {
+    industry: "Gesundheit",
+    names: [
+      "Praxis Dr. {last}",
+      "Hausarztpraxis {last}",
+      "Zahnarztpraxis {last}",
+      "Tierarztpraxis {last}",
+    ],
+    legalForm: "Praxis",
+    occupations: [
+      "Medizinische/r Fachangestellte/r",
+      "Zahnmedizinische/r Fachangestellte/r",
+      "Tiermedizinische/r Fachangestellte/r",
+    ],
+  },
+  {
+    industry: "Pflege",
+    names: ["Pflegedienst {last}", "Seniorenresidenz {place}", "Pflegeheim Am {place}"],
+    legalForm: "GmbH",
+    occupations: [
+      "Pflegefachmann/-frau (Ausbildung)",
+      "Altenpflegehelfer/in",
+      "Kaufmann/-frau - Gesundheitswesen",
+    ],
+  },
+  {
+    industry: "Einzelhandel",
+    names: ["{last} Markt", "Modehaus {last}", "Drogerie {last}", "Buchhandlung {last}"],
+    legalForm: "e.K.",
+    occupations: ["Kaufmann/-frau - Einzelhandel", "Verkäufer/in", "Drogist/in"],
+  },
+  {
+    industry: "Handwerk",
+    names: ["Tischlerei {last}", "Malerbetrieb {last}", "Elektro {last}", "Sanitär {last} & Söhne"],
+    legalForm: "GmbH",
+    occupations: [
+      "Tischler/in",
+      "Maler/in und Lackierer/in - Gestaltung und Instandhaltung",
+      "Elektroniker/in - Energie- und Gebäudetechnik",
+      "Anlagenmechaniker/in - Sanitär-, Heizungs- und Klimatechnik",
+    ],
+  },
+  {
+    industry: "Kfz",
+    names: ["Autohaus {last}", "Kfz-Werkstatt {last}"],
+    legalForm: "GmbH",
+    occupations: [
+      "Kraftfahrzeugmechatroniker/in - Personenkraftwagentechnik",
+      "Automobilkaufmann/-frau",
+    ],
+  },
+  {
+    industry: "Gastronomie",
+    names: ["Hotel {place}er Hof", "Gasthaus Zur Linde {place}", "Bäckerei {last}"],
+    legalForm: "GmbH",
+    occupations: [
+      "Koch/Köchin",
+      "Hotelfachmann/-frau",
+      "Fachkraft - Gastronomie",
+      "Bäcker/in",
+      "Fachverkäufer/in - Lebensmittelhandwerk (Bäckerei)",
+    ],
+  },
+  {
+    industry: "Verwaltung und Büro",
+    names: [
+      "Steuerbüro {last}",
+      "Kanzlei {last} & Partner",
+      "Immobilien {last}",
+      "Versicherungsbüro {last}",
+    ],
+    legalForm: "GbR",
+    occupations: [
+      "Kaufmann/-frau - Büromanagement",
+      "Steuerfachangestellte/r",
+      "Rechtsanwaltsfachangestellte/r",
+      "Immobilienkaufmann/-frau",
+    ],
+  },
+  {
+    industry: "Logistik",
+    names: ["Spedition {last}", "{place} Logistik"],
+    legalForm: "GmbH & Co. KG",
+    occupations: [
+      "Fachkraft - Lagerlogistik",
+      "Fachlagerist/in",
+      "Berufskraftfahrer/in",
+      "Kaufmann/-frau - Spedition und Logistikdienstleistung",
+    ],
+  },
+  {
+    industry: "Industrie",
+    names: ["{place}er Metallbau", "Maschinenbau {last}", "Kunststofftechnik {place}"],
+    legalForm: "GmbH",
+    occupations: [
+      "Industriemechaniker/in - Betriebstechnik",
+      "Mechatroniker/in",
+      "Industriekaufmann/-frau",
+      "Zerspanungsmechaniker/in",
+    ],
+  },
+  {
+    industry: "Soziales",
+    names: ["Kita Sonnenschein {place}", "Familienzentrum {place}"],
+    legalForm: "e.V.",
+    occupations: ["Sozialassistent/in", "Kinderpfleger/in", "Kaufmann/-frau - Büromanagement"],
+  },
 ];
 
 const MULTIPLIERS: { name: string; type: string; ags: string; plz: string }[] = [
@@ -43,8 +228,21 @@ const MULTIPLIERS: { name: string; type: string; ags: string; plz: string }[] = 
   { name: "Berufsbildende Schulen Burg", type: "schule", ags: "15086", plz: "39288" },
 ];
 
-const STATUSES = ["neu", "kontaktiert", "informiert", "interessiert", "bietet_plaetze", "partner", "kein_interesse"];
-const TOPICS = ["tz_informiert", "ausbildungsplatz_angefragt", "praktikumsplatz_angefragt", "absage"];
+const STATUSES = [
+  "neu",
+  "kontaktiert",
+  "informiert",
+  "interessiert",
+  "bietet_plaetze",
+  "partner",
+  "kein_interesse",
+];
+const TOPICS = [
+  "tz_informiert",
+  "ausbildungsplatz_angefragt",
+  "praktikumsplatz_angefragt",
+  "absage",
+];
 const TYPES = ["anruf", "email", "besuch", "brief", "online"];
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,23 +253,40 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
   await ensureReferenceData();
   if ((await db.user.count()) > 0) return null;
   const rand = prng(20261125);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);
   const passwordHash = await hashPassword("demo-lotse-2026");
 
   const users = Object.fromEntries(
     await Promise.all(
-      DEMO_ACCOUNTS.map(async (a) => [a.role, await db.user.create({ data: { ...a, passwordHash }, select: { id: true } })] as const),
+      DEMO_ACCOUNTS.map(
+        async (a) =>
+          [
+            a.role,
+            await db.user.create({ data: { ...a, passwordHash }, select: { id: true } }),
+          ] as const,
+      ),
     ),
   );
   // A second coach without a login: her participants are invisible to the demo coach.
-  const coach2 = await db.user.create({ data: { email: "s.wolf@lotse.example", name: "Sabine Wolf", role: "jobcoach" }, select: { id: true } });
+  const coach2 = await db.user.create({
+    data: { email: "s.wolf@lotse.example", name: "Sabine Wolf", role: "jobcoach" },
+    select: { id: true },
+  });
   const coaches = [users.jobcoach!.id, coach2.id];
   const staff = [users.jobcoach!.id, coach2.id, users.vermittlung!.id, users.leitung!.id];
 
-  const occupations = new Map((await db.occupation.findMany({ select: { id: true, title: true } })).map((o) => [o.title, o.id]));
-  const served = await db.postalCode.findMany({ where: { district: { served: true } }, select: { plz: true, districtAgs: true, places: true } });
+  const occupations = new Map(
+    (await db.occupation.findMany({ select: { id: true, title: true } })).map((o) => [
+      o.title,
+      o.id,
+    ]),
+  );
+  const served = await db.postalCode.findMany({
+    where: { district: { served: true } },
+    select: { plz: true, districtAgs: true, places: true },
+  });
 
   const project = await db.project.create({
     data: {
@@ -79,7 +294,11 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
       startDate: new Date("2025-01-01"),
       endDate: new Date("2027-12-31"),
       funder: "Land Sachsen-Anhalt und ESF Plus",
-      districts: { create: ["15003", "15083", "15086", "15089", "15090"].map((districtAgs) => ({ districtAgs })) },
+      districts: {
+        create: ["15003", "15083", "15086", "15089", "15090"].map((districtAgs) => ({
+          districtAgs,
+        })),
+      },
       targets: {
         create: [
           { kpi: "participants", value: 114 },
@@ -100,11 +319,17 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
       for (let i = 0; i < 60; i++) {
         const multiplier = i < MULTIPLIERS.length ? MULTIPLIERS[i]! : null;
         const kind = pick(INDUSTRIES);
-        const location = multiplier ? (served.find((p) => p.plz === multiplier.plz) ?? pick(served)) : pick(served);
+        const location = multiplier
+          ? (served.find((p) => p.plz === multiplier.plz) ?? pick(served))
+          : pick(served);
         const place = location.places.split("; ")[0]!;
-        const name = multiplier ? multiplier.name : pick(kind.names).replace("{last}", pick(LAST_NAMES)).replace("{place}", place);
+        const name = multiplier
+          ? multiplier.name
+          : pick(kind.names).replace("{last}", pick(LAST_NAMES)).replace("{place}", place);
         const status = multiplier ? "partner" : pick(STATUSES);
-        const informed = ["informiert", "interessiert", "bietet_plaetze", "partner"].includes(status);
+        const informed = ["informiert", "interessiert", "bietet_plaetze", "partner"].includes(
+          status,
+        );
         const lastContact = daysAgo(int(1, 120));
         const company = await tx.company.create({
           data: {
@@ -152,13 +377,21 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         for (let c = 0; c < contactCount; c++) {
           const first = pick(FIRST_NAMES);
           const last = pick(LAST_NAMES);
-          const email = `${first}.${last}.${i}${c}@beispiel-${i + 1}.example`.toLowerCase().replace(/[äöüß]/g, (ch) => ({ ä: "ae", ö: "oe", ü: "ue", ß: "ss" })[ch]!);
+          const email = `${first}.${last}.${i}${c}@beispiel-${i + 1}.example`
+            .toLowerCase()
+            .replace(/[äöüß]/g, (ch) => ({ ä: "ae", ö: "oe", ü: "ue", ß: "ss" })[ch]!);
           const contact = await tx.contactPerson.create({
             data: {
               salutation: pick(["Frau", "Herr"]),
               firstName: first,
               lastName: last,
-              function: pick(["Geschäftsführung", "Ausbildungsleitung", "Personalabteilung", "Praxisleitung", "Inhaber:in"]),
+              function: pick([
+                "Geschäftsführung",
+                "Ausbildungsleitung",
+                "Personalabteilung",
+                "Praxisleitung",
+                "Inhaber:in",
+              ]),
               email,
               phone: `03${int(9, 9)}${int(1, 9)} ${int(100000, 999999)}`,
               companyId: company.id,
@@ -166,7 +399,16 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
               ownerId: pick(staff),
               employments: { create: { companyId: company.id, startedAt: daysAgo(int(200, 900)) } },
               ...(rand() > 0.35
-                ? { consents: { create: { purpose: "email_einladungen", givenAt: daysAgo(int(30, 400)), method: pick(["schriftlich", "email", "online_formular"]), recordedById: users.leitung!.id } } }
+                ? {
+                    consents: {
+                      create: {
+                        purpose: "email_einladungen",
+                        givenAt: daysAgo(int(30, 400)),
+                        method: pick(["schriftlich", "email", "online_formular"]),
+                        recordedById: users.leitung!.id,
+                      },
+                    },
+                  }
                 : {}),
             },
             select: { id: true },
@@ -187,8 +429,20 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
             authorId: author,
             companyId: contact.companyId,
             contactId: contact.id,
-            outcome: pick(["Rückruf vereinbart", "Infomaterial zugeschickt", "Interesse an Teilzeitausbildung", "Derzeit kein Bedarf", "Termin vor Ort vereinbart"]),
-            notes: pick(["Gespräch mit der Ausbildungsleitung.", "Offen für Teilzeitmodelle, Arbeitszeiten 8–14 Uhr möglich.", "Bitte im Frühjahr erneut anrufen.", ""]) || null,
+            outcome: pick([
+              "Rückruf vereinbart",
+              "Infomaterial zugeschickt",
+              "Interesse an Teilzeitausbildung",
+              "Derzeit kein Bedarf",
+              "Termin vor Ort vereinbart",
+            ]),
+            notes:
+              pick([
+                "Gespräch mit der Ausbildungsleitung.",
+                "Offen für Teilzeitmodelle, Arbeitszeiten 8–14 Uhr möglich.",
+                "Bitte im Frühjahr erneut anrufen.",
+                "",
+              ]) || null,
             topics: { create: [{ topic }] },
           },
           select: { id: true },
@@ -196,7 +450,12 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         if (k % 5 === 0) {
           await tx.followUp.create({
             data: {
-              title: pick(["Rückruf wegen Praktikumsplatz", "Infomaterial nachfassen", "Termin für Betriebsbesuch abstimmen", "Ausbildungsplätze 2027 erfragen"]),
+              title: pick([
+                "Rückruf wegen Praktikumsplatz",
+                "Infomaterial nachfassen",
+                "Termin für Betriebsbesuch abstimmen",
+                "Ausbildungsplätze 2027 erfragen",
+              ]),
               dueDate: new Date(now.getTime() + int(-10, 20) * DAY),
               assigneeId: pick([users.jobcoach!.id, users.vermittlung!.id, coach2.id]),
               createdById: author,
@@ -214,14 +473,26 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
 
   const occupationIds = [...occupations.values()];
   const participants: { id: string; coachId: string; wish: string; name: string }[] = [];
-  const statuses = ["interessiert", "aktiv", "aktiv", "aktiv", "im_praktikum", "in_ausbildung", "ausgeschieden"];
+  const statuses = [
+    "interessiert",
+    "aktiv",
+    "aktiv",
+    "aktiv",
+    "im_praktikum",
+    "in_ausbildung",
+    "ausgeschieden",
+  ];
   for (let p = 0; p < 30; p++) {
     const location = pick(served);
     const coachId = p < 14 ? coaches[0]! : coaches[1]!;
     const status = pick(statuses);
     const entry = daysAgo(int(30, 500));
-    const wishTitles = pick(INDUSTRIES).occupations.filter((t) => occupations.has(t)).slice(0, int(1, 3));
-    const wishIds = wishTitles.length ? wishTitles.map((t) => occupations.get(t)!) : [pick(occupationIds)];
+    const wishTitles = pick(INDUSTRIES)
+      .occupations.filter((t) => occupations.has(t))
+      .slice(0, int(1, 3));
+    const wishIds = wishTitles.length
+      ? wishTitles.map((t) => occupations.get(t)!)
+      : [pick(occupationIds)];
     const firstName = pick(YOUNG_NAMES);
     const lastName = pick(LAST_NAMES);
     const participant = await db.participant.create({
@@ -248,18 +519,36 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         exitDate: status === "ausgeschieden" ? daysAgo(int(1, 25)) : null,
         status,
         coachId,
-        wishes: { create: [...new Set(wishIds)].map((occupationId, idx) => ({ occupationId, rank: idx + 1 })) },
-        consents: { create: { purpose: "datenverarbeitung", givenAt: entry, method: "schriftlich", recordedById: coachId } },
+        wishes: {
+          create: [...new Set(wishIds)].map((occupationId, idx) => ({
+            occupationId,
+            rank: idx + 1,
+          })),
+        },
+        consents: {
+          create: {
+            purpose: "datenverarbeitung",
+            givenAt: entry,
+            method: "schriftlich",
+            recordedById: coachId,
+          },
+        },
       },
       select: { id: true },
     });
-    participants.push({ id: participant.id, coachId, wish: wishIds[0]!, name: `${firstName} ${lastName}` });
+    participants.push({
+      id: participant.id,
+      coachId,
+      wish: wishIds[0]!,
+      name: `${firstName} ${lastName}`,
+    });
     if (status === "in_ausbildung" || status === "ausgeschieden") {
       const company = pick(companies.filter((c) => c.occupations.length));
       await db.outcome.create({
         data: {
           participantId: participant.id,
-          type: status === "in_ausbildung" ? "ausbildung" : pick(["ausbildung", "arbeit", "sonstiges"]),
+          type:
+            status === "in_ausbildung" ? "ausbildung" : pick(["ausbildung", "arbeit", "sonstiges"]),
           companyId: company.id,
           occupationId: occupations.get(company.occupations[0]!) ?? wishIds[0]!,
           partTime: true,
@@ -271,12 +560,24 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
   }
 
   const withOffers = companies.filter((c) => c.occupations.length);
-  const internshipStatuses = ["vorgeschlagen", "vereinbart", "laeuft", "abgeschlossen", "abgeschlossen", "abgebrochen"];
+  const internshipStatuses = [
+    "vorgeschlagen",
+    "vereinbart",
+    "laeuft",
+    "abgeschlossen",
+    "abgeschlossen",
+    "abgebrochen",
+  ];
   for (let k = 0; k < 10; k++) {
     const participant = participants[k * 3]!;
     const company = pick(withOffers);
     const status = internshipStatuses[k % internshipStatuses.length]!;
-    const start = status === "laeuft" ? daysAgo(3) : status.startsWith("abge") ? daysAgo(int(30, 120)) : new Date(now.getTime() + int(7, 30) * DAY);
+    const start =
+      status === "laeuft"
+        ? daysAgo(3)
+        : status.startsWith("abge")
+          ? daysAgo(int(30, 120))
+          : new Date(now.getTime() + int(7, 30) * DAY);
     await db.internship.create({
       data: {
         projectId: project.id,
@@ -289,16 +590,44 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         supervisorId: contacts.find((c) => c.companyId === company.id)?.id,
         status,
         ledToOffer: status === "abgeschlossen" && k % 2 === 0,
-        companyFeedback: status === "abgeschlossen" ? "Zuverlässig und freundlich im Umgang mit Patient:innen." : null,
+        companyFeedback:
+          status === "abgeschlossen"
+            ? "Zuverlässig und freundlich im Umgang mit Patient:innen."
+            : null,
       },
     });
   }
 
   const events = [
-    { type: "info_teilzeit", title: "Infoveranstaltung Teilzeitausbildung für Unternehmen", days: -40, forCompanies: true, place: "IHK Magdeburg, Alter Markt 8, 39104 Magdeburg" },
-    { type: "ausbildungsforum", title: "8. Ausbildungsforum", days: 21, forCompanies: true, forParticipants: true, place: "Festung Mark, Hohepfortewall 1, 39104 Magdeburg" },
-    { type: "stammtisch", title: "Ausbildungsstammtisch Börde", days: 9, forCompanies: true, place: "Gasthaus Zur Linde, Haldensleben" },
-    { type: "workshop", title: "Workshop Bewerbungstraining", days: -12, forParticipants: true, place: "Projektbüro Magdeburg" },
+    {
+      type: "info_teilzeit",
+      title: "Infoveranstaltung Teilzeitausbildung für Unternehmen",
+      days: -40,
+      forCompanies: true,
+      place: "IHK Magdeburg, Alter Markt 8, 39104 Magdeburg",
+    },
+    {
+      type: "ausbildungsforum",
+      title: "8. Ausbildungsforum",
+      days: 21,
+      forCompanies: true,
+      forParticipants: true,
+      place: "Festung Mark, Hohepfortewall 1, 39104 Magdeburg",
+    },
+    {
+      type: "stammtisch",
+      title: "Ausbildungsstammtisch Börde",
+      days: 9,
+      forCompanies: true,
+      place: "Gasthaus Zur Linde, Haldensleben",
+    },
+    {
+      type: "workshop",
+      title: "Workshop Bewerbungstraining",
+      days: -12,
+      forParticipants: true,
+      place: "Projektbüro Magdeburg",
+    },
   ];
   for (const [idx, e] of events.entries()) {
     const startsAt = new Date(now.getTime() + e.days * DAY);
@@ -325,17 +654,34 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     if (e.forCompanies) {
       for (const contact of contacts.slice(idx * 8, idx * 8 + 6)) {
         await db.eventRegistration.create({
-          data: { eventId: event.id, contactId: contact.id, companyId: contact.companyId, name: contact.name, source: "einladung", attendance: past ? "anwesend" : null },
+          data: {
+            eventId: event.id,
+            contactId: contact.id,
+            companyId: contact.companyId,
+            name: contact.name,
+            source: "einladung",
+            attendance: past ? "anwesend" : null,
+          },
         });
       }
     } else {
       for (const participant of participants.slice(0, 8)) {
         await db.eventRegistration.create({
-          data: { eventId: event.id, participantId: participant.id, name: participant.name, source: "coach", attendance: past ? "anwesend" : null },
+          data: {
+            eventId: event.id,
+            participantId: participant.id,
+            name: participant.name,
+            source: "coach",
+            attendance: past ? "anwesend" : null,
+          },
         });
       }
     }
   }
 
-  return { companies: companies.length, contacts: contacts.length, participants: participants.length };
+  return {
+    companies: companies.length,
+    contacts: contacts.length,
+    participants: participants.length,
+  };
 }

@@ -75,7 +75,11 @@ export async function deliverOutbox(
   for (const row of due) {
     const claimed = await db.emailOutbox.updateMany({
       where: { id: row.id, status: row.status, attempts: row.attempts },
-      data: { status: "sending", attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + 5 * 60_000) },
+      data: {
+        status: "sending",
+        attempts: { increment: 1 },
+        nextAttemptAt: new Date(now.getTime() + 5 * 60_000),
+      },
     });
     if (claimed.count === 0) continue;
     const attachments: EmailAttachment[] = row.attachments ? JSON.parse(row.attachments) : [];
@@ -87,7 +91,13 @@ export async function deliverOutbox(
         html: row.html,
         text: row.text,
         ...(attachments.length
-          ? { attachments: attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) }
+          ? {
+              attachments: attachments.map((a) => ({
+                filename: a.filename,
+                content: a.content,
+                contentType: a.contentType,
+              })),
+            }
           : {}),
       },
       { idempotencyKey: row.idempotencyKey },
@@ -100,12 +110,21 @@ export async function deliverOutbox(
       });
       report.sent++;
     } else {
-      const giveUp = attempts >= MAX_ATTEMPTS || (error?.statusCode != null && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 429);
+      const giveUp =
+        attempts >= MAX_ATTEMPTS ||
+        (error?.statusCode != null &&
+          error.statusCode >= 400 &&
+          error.statusCode < 500 &&
+          error.statusCode !== 429);
       await db.emailOutbox.update({
         where: { id: row.id },
         data: {
           status: giveUp ? "failed" : "pending",
-          lastError: `${error?.statusCode ?? ""} ${error?.name ?? "error"}: ${error?.message ?? "unbekannt"}`.slice(0, 500),
+          lastError:
+            `${error?.statusCode ?? ""} ${error?.name ?? "error"}: ${error?.message ?? "unbekannt"}`.slice(
+              0,
+              500,
+            ),
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
         },
       });
@@ -121,6 +140,14 @@ export async function listOutbox(limit = 100) {
   return db.emailOutbox.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, toEmail: true, toName: true, subject: true, text: true, status: true, createdAt: true },
+    select: {
+      id: true,
+      toEmail: true,
+      toName: true,
+      subject: true,
+      text: true,
+      status: true,
+      createdAt: true,
+    },
   });
 }

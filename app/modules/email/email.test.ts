@@ -28,7 +28,13 @@ const mail = (key: string) => ({
   html: "<p>Hallo</p>",
   text: "Hallo",
   idempotencyKey: key,
-  attachments: [{ filename: "termin.ics", content: Buffer.from("BEGIN:VCALENDAR").toString("base64"), contentType: "text/calendar" }],
+  attachments: [
+    {
+      filename: "termin.ics",
+      content: Buffer.from("BEGIN:VCALENDAR").toString("base64"),
+      contentType: "text/calendar",
+    },
+  ],
 });
 
 describe("email outbox and Resend delivery", () => {
@@ -42,11 +48,15 @@ describe("email outbox and Resend delivery", () => {
     expect(req.path).toBe("/emails");
     expect(req.headers.authorization).toBe("Bearer re_test_key");
     expect(req.headers["idempotency-key"]).toBe("test:1");
-    expect(req.body.to).toEqual(["Anna Bcc: boese@example.com Müller <anna.mueller@beispiel.example>"]);
+    expect(req.body.to).toEqual([
+      "Anna Bcc: boese@example.com Müller <anna.mueller@beispiel.example>",
+    ]);
     expect(req.body.subject).toBe("Einladung Bcc: x@example.com");
     expect(req.body.from).toBe(env.EMAIL_FROM);
     expect(req.body.html).toBe("<p>Hallo</p>");
-    expect(req.body.attachments).toEqual([{ filename: "termin.ics", content: "QkVHSU46VkNBTEVOREFS", content_type: "text/calendar" }]);
+    expect(req.body.attachments).toEqual([
+      { filename: "termin.ics", content: "QkVHSU46VkNBTEVOREFS", content_type: "text/calendar" },
+    ]);
     const stored = await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
     expect(stored.status).toBe("sent");
     expect(stored.providerId).toBe("fake-1");
@@ -63,9 +73,14 @@ describe("email outbox and Resend delivery", () => {
     expect(after.nextAttemptAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
     // Not due yet: nothing is sent.
     expect(await deliverOutbox({ resend, now })).toEqual({ sent: 0, failed: 0, retrying: 0 });
-    expect(await deliverOutbox({ resend, now: new Date(now.getTime() + retryDelayMs(1)) })).toEqual({ sent: 1, failed: 0, retrying: 0 });
+    expect(await deliverOutbox({ resend, now: new Date(now.getTime() + retryDelayMs(1)) })).toEqual(
+      { sent: 1, failed: 0, retrying: 0 },
+    );
     expect(fake.delivered).toHaveLength(1);
-    expect(fake.requests.map((r) => r.headers["idempotency-key"])).toEqual(["test:retry", "test:retry"]);
+    expect(fake.requests.map((r) => r.headers["idempotency-key"])).toEqual([
+      "test:retry",
+      "test:retry",
+    ]);
   });
 
   it("treats 429 as temporary and a 422 as final", async () => {
@@ -76,14 +91,19 @@ describe("email outbox and Resend delivery", () => {
     const row = await queueEmail(mail("test:422"));
     fake.failNext.push(422);
     expect((await deliverOutbox({ resend })).failed).toBe(1);
-    expect((await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("failed");
+    expect((await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).status).toBe(
+      "failed",
+    );
   });
 
   it("never sends one email twice when the sender crashed after sending", async () => {
     const row = await queueEmail(mail("test:crash"));
     await deliverOutbox({ resend });
     // Simulate a crash between Resend's answer and our bookkeeping: the row still says "sending".
-    await db.emailOutbox.update({ where: { id: row.id }, data: { status: "sending", nextAttemptAt: new Date(0) } });
+    await db.emailOutbox.update({
+      where: { id: row.id },
+      data: { status: "sending", nextAttemptAt: new Date(0) },
+    });
     await deliverOutbox({ resend });
     expect(fake.requests).toHaveLength(2);
     expect(fake.delivered).toHaveLength(1);

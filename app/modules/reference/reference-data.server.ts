@@ -4,7 +4,14 @@ import path from "node:path";
 import { db } from "~/db.server";
 import { parseCsvRecords } from "~/lib/csv";
 
-type DistrictFile = { ags: string; name: string; served: boolean; latitude: number; longitude: number; neighbours: string[] }[];
+type DistrictFile = {
+  ags: string;
+  name: string;
+  served: boolean;
+  latitude: number;
+  longitude: number;
+  neighbours: string[];
+}[];
 
 const referenceDir = () => path.resolve(process.env.LOTSE_REFERENCE_DIR ?? "prisma/reference");
 const read = (name: string) => readFileSync(path.join(referenceDir(), name), "utf8");
@@ -13,7 +20,10 @@ const FILES = ["districts.json", "postal-codes.csv", "kldb.csv", "occupations.cs
 /** Loads the shipped reference data into the database when it is missing or the files changed. */
 export async function ensureReferenceData(): Promise<"loaded" | "current"> {
   const contents = Object.fromEntries(FILES.map((f) => [f, read(f)]));
-  const digest = createHash("sha256").update(FILES.map((f) => contents[f]).join("\0")).digest("hex").slice(0, 16);
+  const digest = createHash("sha256")
+    .update(FILES.map((f) => contents[f]).join("\0"))
+    .digest("hex")
+    .slice(0, 16);
   const key = `reference-data:${digest}`;
   if (await db.jobRun.findUnique({ where: { key } })) return "current";
 
@@ -26,12 +36,23 @@ export async function ensureReferenceData(): Promise<"loaded" | "current"> {
   await db.$transaction(
     async (tx) => {
       for (const d of districts) {
-        const data = { name: d.name, served: d.served, latitude: d.latitude, longitude: d.longitude };
-        await tx.district.upsert({ where: { ags: d.ags }, create: { ags: d.ags, ...data }, update: data });
+        const data = {
+          name: d.name,
+          served: d.served,
+          latitude: d.latitude,
+          longitude: d.longitude,
+        };
+        await tx.district.upsert({
+          where: { ags: d.ags },
+          create: { ags: d.ags, ...data },
+          update: data,
+        });
       }
       await tx.districtNeighbour.deleteMany();
       await tx.districtNeighbour.createMany({
-        data: districts.flatMap((d) => d.neighbours.map((n) => ({ districtAgs: d.ags, neighbourAgs: n }))),
+        data: districts.flatMap((d) =>
+          d.neighbours.map((n) => ({ districtAgs: d.ags, neighbourAgs: n })),
+        ),
       });
       await tx.postalCode.deleteMany();
       await tx.postalCode.createMany({
@@ -44,7 +65,9 @@ export async function ensureReferenceData(): Promise<"loaded" | "current"> {
           spansDistricts: p.spans_districts === "1",
         })),
       });
-      const existing = new Set((await tx.kldbUnit.findMany({ select: { code: true } })).map((k) => k.code));
+      const existing = new Set(
+        (await tx.kldbUnit.findMany({ select: { code: true } })).map((k) => k.code),
+      );
       // Parents first, so every parentCode exists when its child is written.
       const sorted = [...kldb].sort((a, b) => Number(a.level) - Number(b.level));
       const rows = sorted.map((k) => ({
@@ -65,7 +88,11 @@ export async function ensureReferenceData(): Promise<"loaded" | "current"> {
           durationMonths: Number(o.duration_months) || null,
           active: true,
         };
-        await tx.occupation.upsert({ where: { title: o.title! }, create: { title: o.title!, ...data }, update: data });
+        await tx.occupation.upsert({
+          where: { title: o.title! },
+          create: { title: o.title!, ...data },
+          update: data,
+        });
       }
       await tx.jobRun.create({ data: { key } });
     },
@@ -78,6 +105,12 @@ export async function ensureReferenceData(): Promise<"loaded" | "current"> {
 export async function districtsForPlz(plz: string) {
   return db.postalCode.findMany({
     where: { plz },
-    select: { districtAgs: true, places: true, latitude: true, longitude: true, spansDistricts: true },
+    select: {
+      districtAgs: true,
+      places: true,
+      latitude: true,
+      longitude: true,
+      spansDistricts: true,
+    },
   });
 }

@@ -13,9 +13,16 @@ export async function dashboardFigures(user: SessionUser, now = new Date()): Pro
       db.followUp.count({ where: mine }),
       db.followUp.count({ where: { ...mine, dueDate: { lt: now } } }),
     ]);
-    figures.push({ key: "dashboard.myFollowUps", value: open, note: { key: "dashboard.overdue", value: overdue } });
+    figures.push({
+      key: "dashboard.myFollowUps",
+      value: open,
+      note: { key: "dashboard.overdue", value: overdue },
+    });
   }
-  if (can(user.role, "read", "participant", "own") && !can(user.role, "read", "participant", "any")) {
+  if (
+    can(user.role, "read", "participant", "own") &&
+    !can(user.role, "read", "participant", "any")
+  ) {
     figures.push({
       key: "dashboard.myParticipants",
       value: await db.participant.count({ where: { coachId: user.id, archivedAt: null } }),
@@ -26,7 +33,11 @@ export async function dashboardFigures(user: SessionUser, now = new Date()): Pro
       db.company.count({ where: { archivedAt: null } }),
       db.company.count({ where: { archivedAt: null, informedAt: { not: null } } }),
     ]);
-    figures.push({ key: "dashboard.companies", value: companies, note: { key: "dashboard.informed", value: informed } });
+    figures.push({
+      key: "dashboard.companies",
+      value: companies,
+      note: { key: "dashboard.informed", value: informed },
+    });
   }
   if (can(user.role, "read", "participant", "any")) {
     const [participants, inApprenticeship] = await Promise.all([
