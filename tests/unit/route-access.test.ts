@@ -47,6 +47,20 @@ const ROUTES: RouteSpec[] = [
     path: "/verwaltung/postausgang",
     get: ["read", "outbox", "any"],
   },
+  { file: "_app.unternehmen.tsx", path: "/unternehmen", get: ["read", "company"] },
+  { file: "_app.kontakte.tsx", path: "/kontakte", get: ["read", "contact"] },
+  { file: "_app.teilnehmende.tsx", path: "/teilnehmende", get: ["read", "participant"] },
+  { file: "_app.veranstaltungen.tsx", path: "/veranstaltungen", get: ["read", "event"] },
+  { file: "_app.praktika.tsx", path: "/praktika", get: ["read", "internship"] },
+  { file: "_app.matching.tsx", path: "/matching", get: ["read", "matching"] },
+  {
+    file: "_app.wiedervorlagen.tsx",
+    path: "/wiedervorlagen",
+    get: ["read", "followup"],
+    post: ["update", "followup"],
+    postForm: { id: "", version: "x" },
+  },
+  { file: "_app.berichte.tsx", path: "/berichte", get: ["read", "report", "any"] },
 ];
 
 const routesDir = path.resolve("app/routes");
@@ -108,7 +122,6 @@ describe("route access", () => {
         const res = await settle(() =>
           route.action!({ request, params: {}, context: testContext }),
         );
-        // Allowed roles get past the guard to the form validation (400 for the empty email).
         expect(res.status).toBe(ok ? 400 : 403);
       });
     }

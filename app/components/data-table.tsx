@@ -1,0 +1,172 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { formatNumber } from "~/lib/format";
+import type { Page } from "~/lib/list-params";
+import { t } from "~/messages";
+
+export type FilterSpec = {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+};
+
+type Props<T> = {
+  caption: string;
+  // biome-ignore lint/suspicious/noExplicitAny: column value types differ per column
+  columns: ColumnDef<T, any>[];
+  page: Page<T>;
+  sortable?: readonly string[];
+  searchLabel?: string;
+  filters?: FilterSpec[];
+  rowKey: (row: T) => string;
+  children?: ReactNode;
+};
+
+/** The one data table: server-side sorting, filtering and paging, all state in the URL; works without JavaScript. */
+export function DataTable<T>({
+  caption,
+  columns,
+  page,
+  sortable = [],
+  searchLabel,
+  filters = [],
+  rowKey,
+  children,
+}: Props<T>) {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  const table = useReactTable({
+    data: page.data,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    pageCount: page.totalPages,
+    getRowId: rowKey,
+  });
+  const withParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    return `${location.pathname}?${next}`;
+  };
+  const currentSort = params.get("sort");
+  const currentDir = params.get("dir") ?? "asc";
+
+  return (
+    <div className="data-table">
+      {searchLabel || filters.length ? (
+        <Form method="get" className="table-filters" role="search">
+          {searchLabel ? (
+            <div className="field">
+              <label htmlFor="table-q">{searchLabel}</label>
+              <input
+                id="table-q"
+                name="q"
+                type="search"
+                defaultValue={params.get("q") ?? ""}
+                maxLength={100}
+              />
+            </div>
+          ) : null}
+          {filters.map((f) => (
+            <div className="field" key={f.name}>
+              <label htmlFor={`filter-${f.name}`}>{f.label}</label>
+              <select id={`filter-${f.name}`} name={f.name} defaultValue={params.get(f.name) ?? ""}>
+                <option value="">{t("table.all")}</option>
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          {currentSort ? <input type="hidden" name="sort" value={currentSort} /> : null}
+          {currentSort ? <input type="hidden" name="dir" value={currentDir} /> : null}
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("table.apply")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      {children}
+      <p className="table-count" aria-live="polite">
+        {t("table.count", { count: formatNumber(page.count) })}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const id = header.column.id;
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  const active = currentSort === id;
+                  const sortState = active
+                    ? currentDir === "desc"
+                      ? "descending"
+                      : "ascending"
+                    : undefined;
+                  return (
+                    <th key={header.id} scope="col" aria-sort={sortState}>
+                      {sortable.includes(id) ? (
+                        <Link
+                          to={withParams({
+                            sort: id,
+                            dir: active && currentDir === "asc" ? "desc" : "asc",
+                            seite: null,
+                          })}
+                          className="sort-link"
+                        >
+                          {label}
+                          <span aria-hidden="true">
+                            {active ? (currentDir === "desc" ? " ▼" : " ▲") : ""}
+                          </span>
+                        </Link>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length}>{t("table.empty")}</td>
+              </tr>
+            ) : (
+              table.getRowModel().rows.map((row) => (
+                <tr key={row.id}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label={t("table.paging")}>
+        {page.page > 1 ? (
+          <Link to={withParams({ seite: String(page.page - 1) })}>{t("table.previous")}</Link>
+        ) : null}
+        <span>{t("table.pageOf", { page: page.page, total: page.totalPages })}</span>
+        {page.page < page.totalPages ? (
+          <Link to={withParams({ seite: String(page.page + 1) })}>{t("table.next")}</Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

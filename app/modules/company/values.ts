@@ -1,0 +1,20 @@
+export const OUTREACH_STATUSES = [
+  "neu",
+  "kontaktiert",
+  "informiert",
+  "interessiert",
+  "bietet_plaetze",
+  "partner",
+  "kein_interesse",
+] as const;
+export type OutreachStatus = (typeof OUTREACH_STATUSES)[number];
+export const PART_TIME_READINESS = ["ja", "offen", "nein"] as const;
+export const MULTIPLIER_TYPES = [
+  "ihk",
+  "hwk",
+  "jobcenter",
+  "politik",
+  "verband",
+  "schule",
+  "sonstige",
+] as const;

@@ -1,0 +1,9 @@
+import type { Prisma } from "~/db.server";
+import type { Scope } from "~/modules/auth/permissions";
+import type { SessionUser } from "~/modules/auth/session.server";
+
+/** Which participants a user may see: all with scope "any", else the own and the shared ones. */
+export function participantScope(user: SessionUser, scope: Scope): Prisma.ParticipantWhereInput {
+  if (scope === "any") return {};
+  return { OR: [{ coachId: user.id }, { shares: { some: { userId: user.id } } }] };
+}

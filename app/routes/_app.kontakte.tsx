@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable } from "~/components/data-table";
+import { PageErrorBoundary } from "~/components/error-page";
+import { formatDate } from "~/lib/format";
+import { parseListParams, pickParam } from "~/lib/list-params";
+import { type MessageKey, t } from "~/messages";
+import { requirePermission } from "~/modules/auth/guard.server";
+import { CONTACT_SORTS, listContacts } from "~/modules/contact/service.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("contact.title")} – ${t("app.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "read", "contact");
+  const url = new URL(request.url);
+  const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
+  return {
+    page: await listContacts(params, {
+      multiplier: pickParam(url, "multiplikator", ["ja"]) === "ja",
+    }),
+  };
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
+const col = createColumnHelper<Row>();
+const columns = [
+  col.accessor((r) => `${r.lastName}, ${r.firstName}`, { id: "name", header: t("contact.name") }),
+  col.accessor("function", {
+    id: "function",
+    header: t("contact.function"),
+    cell: (c) => c.getValue() ?? t("common.none"),
+  }),
+  col.accessor((r) => r.company?.name ?? t("common.none"), {
+    id: "company",
+    header: t("contact.company"),
+  }),
+  col.accessor("email", {
+    id: "email",
+    header: t("contact.email"),
+    cell: (c) =>
+      c.getValue() ? <a href={`mailto:${c.getValue()}`}>{c.getValue()}</a> : t("common.none"),
+  }),
+  col.accessor("phone", {
+    id: "phone",
+    header: t("contact.phone"),
+    cell: (c) => c.getValue() ?? t("common.none"),
+  }),
+  col.accessor((r) => r.consents[0]?.givenAt ?? null, {
+    id: "consent",
+    header: t("contact.consent"),
+    cell: (c) =>
+      c.getValue() ? t("contact.consentGiven", { date: formatDate(c.getValue()) }) : t("common.no"),
+  }),
+  col.accessor("multiplierType", {
+    id: "multiplier",
+    header: t("contact.multiplier"),
+    cell: (c) => (c.getValue() ? t(`multiplier.${c.getValue()}` as MessageKey) : t("common.none")),
+  }),
+];
+
+export default function ContactsPage() {
+  const { page } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("contact.title")}</h1>
+      <DataTable
+        caption={t("contact.title")}
+        columns={columns}
+        page={page}
+        rowKey={(r) => r.id}
+        sortable={CONTACT_SORTS}
+        searchLabel={t("contact.search")}
+        filters={[
+          {
+            name: "multiplikator",
+            label: t("contact.multiplier"),
+            options: [{ value: "ja", label: t("common.yes") }],
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;

@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable } from "~/components/data-table";
+import { PageErrorBoundary } from "~/components/error-page";
+import { formatDate } from "~/lib/format";
+import { parseListParams, pickParam } from "~/lib/list-params";
+import { type MessageKey, t } from "~/messages";
+import { requirePermission } from "~/modules/auth/guard.server";
+import {
+  listParticipants,
+  PARTICIPANT_SORTS,
+  PARTICIPANT_STATUSES,
+} from "~/modules/participant/service.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("participant.title")} – ${t("app.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, scope } = await requirePermission(request, context, "read", "participant");
+  const url = new URL(request.url);
+  const params = parseListParams(url, { sortable: PARTICIPANT_SORTS, defaultSort: "name" });
+  const filters = { status: pickParam(url, "status", PARTICIPANT_STATUSES) };
+  return {
+    scope,
+    page: await listParticipants(user, scope, params, filters, { ip: context?.clientIp }),
+  };
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
+const col = createColumnHelper<Row>();
+const columns = [
+  col.accessor((r) => `${r.lastName}, ${r.firstName}`, {
+    id: "name",
+    header: t("participant.name"),
+  }),
+  col.accessor("age", { id: "age", header: t("participant.age") }),
+  col.accessor((r) => [r.city, r.district?.name].filter(Boolean).join(", ") || t("common.none"), {
+    id: "district",
+    header: t("participant.district"),
+  }),
+  col.accessor("status", {
+    id: "status",
+    header: t("participant.status"),
+    cell: (c) => t(`pstatus.${c.getValue()}` as MessageKey),
+  }),
+  col.accessor("wish", {
+    id: "wish",
+    header: t("participant.wish"),
+    cell: (c) => c.getValue() ?? t("common.none"),
+  }),
+  col.accessor("weeklyHoursAvailable", {
+    id: "hours",
+    header: t("participant.hours"),
+    cell: (c) => c.getValue() ?? t("common.none"),
+  }),
+  col.accessor((r) => r.coach?.name ?? t("common.none"), {
+    id: "coach",
+    header: t("participant.coach"),
+  }),
+  col.accessor("entryDate", {
+    id: "entry",
+    header: t("participant.entry"),
+    cell: (c) => formatDate(c.getValue()),
+  }),
+];
+
+export default function ParticipantsPage() {
+  const { page, scope } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("participant.title")}</h1>
+      {scope === "own" ? <p className="notice">{t("participant.scopeOwn")}</p> : null}
+      <DataTable
+        caption={t("participant.title")}
+        columns={columns}
+        page={page}
+        rowKey={(r) => r.id}
+        sortable={PARTICIPANT_SORTS}
+        searchLabel={t("participant.search")}
+        filters={[
+          {
+            name: "status",
+            label: t("participant.status"),
+            options: PARTICIPANT_STATUSES.map((s) => ({ value: s, label: t(`pstatus.${s}`) })),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;

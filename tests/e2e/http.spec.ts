@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+
+test("security headers on pages, health check and no-store on personal pages", async ({
+  request,
+}) => {
+  const res = await request.get("/anmelden");
+  expect(res.status()).toBe(200);
+  const h = res.headers();
+  expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("same-origin");
+  expect(h["cache-control"]).toBe("no-store");
+  const nonce = /'nonce-([^']+)'/.exec(h["content-security-policy"]!)![1];
+  expect(await res.text()).toContain(`nonce="${nonce}"`);
+
+  const health = await request.get("/healthz");
+  expect(health.status()).toBe(200);
+  expect(await health.text()).toBe("ok");
+});
+
+test("a POST from another origin is refused and changes nothing", async ({ request }) => {
+  const res = await request.post("/anmelden", {
+    headers: { Origin: "https://evil.example" },
+    form: { email: "admin@lotse.example", password: "demo-lotse-2026" },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(403);
+  expect(res.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("a tampered session cookie gets the login page, not data", async ({ request }) => {
+  const res = await request.get("/uebersicht", {
+    headers: { Cookie: "lotse_session=abc%00def" },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(302);
+  expect(res.headers().location).toMatch(/^\/anmelden/);
+});
+
+test("unknown pages get the German 404 page", async ({ page }) => {
+  const res = await page.goto("/gibt-es-nicht");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();
+});
+
+test("an overlong field is refused with a 4xx and a German message", async ({ page }) => {
+  await page.goto("/anmelden");
+  await page.getByLabel("E-Mail-Adresse").evaluate((el) => el.removeAttribute("maxlength"));
+  await page.getByLabel("E-Mail-Adresse").fill(`${"a".repeat(300)}@test.example`);
+  await page.getByLabel("Passwort").fill("irgendwas-langes");
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: "Anmelden" }).click(),
+  ]);
+  expect(response.status()).toBe(400);
+  await expect(page.getByText("Höchstens 254 Zeichen.")).toBeVisible();
+});
