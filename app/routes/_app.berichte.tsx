@@ -4,7 +4,8 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { formatDate, formatNumber, formatPercent } from "~/lib/format";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { KPIS, listProjects, projectKpis } from "~/modules/reporting/kpis.server";
+import { listProjects, projectKpis } from "~/modules/reporting/kpis.server";
+import { KPIS } from "~/modules/reporting/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("report.title")} – ${t("app.name")}` }];
 

@@ -7,7 +7,8 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { CONTACT_SORTS, listContacts } from "~/modules/contact/service.server";
+import { listContacts } from "~/modules/contact/service.server";
+import { CONTACT_SORTS } from "~/modules/contact/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("contact.title")} – ${t("app.name")}` }];
 

@@ -8,7 +8,8 @@ import { parseListParams, pickParam } from "~/lib/list-params";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { listServedDistricts } from "~/modules/company/service.server";
-import { listOpenOffers, OFFER_SORTS } from "~/modules/matching/offers.server";
+import { listOpenOffers } from "~/modules/matching/offers.server";
+import { OFFER_SORTS } from "~/modules/matching/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("nav.matching")} – ${t("app.name")}` }];
 

@@ -7,7 +7,8 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { INTERNSHIP_STATUSES, listInternships } from "~/modules/internship/service.server";
+import { listInternships } from "~/modules/internship/service.server";
+import { INTERNSHIP_STATUSES } from "~/modules/internship/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("internship.title")} – ${t("app.name")}` }];
 

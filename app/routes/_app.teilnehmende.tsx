@@ -7,11 +7,8 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import {
-  listParticipants,
-  PARTICIPANT_SORTS,
-  PARTICIPANT_STATUSES,
-} from "~/modules/participant/service.server";
+import { listParticipants } from "~/modules/participant/service.server";
+import { PARTICIPANT_SORTS, PARTICIPANT_STATUSES } from "~/modules/participant/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("participant.title")} – ${t("app.name")}` }];
 

@@ -7,12 +7,8 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import {
-  COMPANY_SORTS,
-  listCompanies,
-  listServedDistricts,
-} from "~/modules/company/service.server";
-import { OUTREACH_STATUSES } from "~/modules/company/values";
+import { listCompanies, listServedDistricts } from "~/modules/company/service.server";
+import { COMPANY_SORTS, OUTREACH_STATUSES } from "~/modules/company/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.title")} – ${t("app.name")}` }];
 

@@ -1,8 +1,7 @@
 import { db, type Prisma } from "~/db.server";
 import { type ListParams, skipTake, toPage } from "~/lib/list-params";
-import type { OUTREACH_STATUSES } from "./values";
+import type { COMPANY_SORTS, OUTREACH_STATUSES } from "./values";
 
-export const COMPANY_SORTS = ["name", "plz", "status", "lastContact"] as const;
 export type CompanyListFilters = {
   districtAgs?: string | null;
   status?: (typeof OUTREACH_STATUSES)[number] | null;

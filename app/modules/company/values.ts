@@ -18,3 +18,4 @@ export const MULTIPLIER_TYPES = [
   "schule",
   "sonstige",
 ] as const;
+export const COMPANY_SORTS = ["name", "plz", "status", "lastContact"] as const;

@@ -1,7 +1,6 @@
 import { db, type Prisma } from "~/db.server";
 import { type ListParams, skipTake, toPage } from "~/lib/list-params";
-
-export const CONTACT_SORTS = ["name", "company"] as const;
+import type { CONTACT_SORTS } from "./values";
 
 export async function listContacts(
   params: ListParams<(typeof CONTACT_SORTS)[number]>,

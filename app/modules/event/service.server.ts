@@ -1,16 +1,6 @@
 import { db, type Prisma } from "~/db.server";
 import { type ListParams, skipTake, toPage } from "~/lib/list-params";
 
-export const EVENT_TYPES = [
-  "info_teilzeit",
-  "ausbildungsforum",
-  "stammtisch",
-  "workshop",
-  "exkursion",
-  "familienfahrt",
-  "sonstige",
-] as const;
-
 /** Upcoming events soonest first, past ones newest first, with registration and attendance counts. */
 export async function listEvents(
   params: ListParams,

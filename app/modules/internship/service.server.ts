@@ -4,14 +4,6 @@ import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScope } from "~/modules/participant/access.server";
 
-export const INTERNSHIP_STATUSES = [
-  "vorgeschlagen",
-  "vereinbart",
-  "laeuft",
-  "abgeschlossen",
-  "abgebrochen",
-] as const;
-
 /** Trial internships of the participants the user may see, newest start first. */
 export async function listInternships(
   user: SessionUser,

@@ -1,7 +1,6 @@
 import { db, type Prisma } from "~/db.server";
 import { type ListParams, skipTake, toPage } from "~/lib/list-params";
-
-export const OFFER_SORTS = ["occupation", "company", "start"] as const;
+import type { OFFER_SORTS } from "./values";
 
 /**
  * Offers that can still take someone: free places, company not archived and not "Kein Interesse".

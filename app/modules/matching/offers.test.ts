@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { parseListParams } from "~/lib/list-params";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
-import { listOpenOffers, OFFER_SORTS } from "./offers.server";
+import { listOpenOffers } from "./offers.server";
+import { OFFER_SORTS } from "./values";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 const params = parseListParams(new URL("http://x/matching"), {

@@ -4,15 +4,7 @@ import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScope } from "./access.server";
-
-export const PARTICIPANT_STATUSES = [
-  "interessiert",
-  "aktiv",
-  "im_praktikum",
-  "in_ausbildung",
-  "ausgeschieden",
-] as const;
-export const PARTICIPANT_SORTS = ["name", "entry", "status"] as const;
+import type { PARTICIPANT_SORTS } from "./values";
 
 export function ageOn(birthDate: Date, day: Date): number {
   let age = day.getFullYear() - birthDate.getFullYear();

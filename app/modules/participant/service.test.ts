@@ -3,7 +3,8 @@ import { db } from "~/db.server";
 import { parseListParams } from "~/lib/list-params";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { createUser } from "../../../tests/factories";
-import { ageOn, listParticipants, PARTICIPANT_SORTS } from "./service.server";
+import { ageOn, listParticipants } from "./service.server";
+import { PARTICIPANT_SORTS } from "./values";
 
 const params = parseListParams(new URL("http://x/teilnehmende"), {
   sortable: PARTICIPANT_SORTS,

@@ -1,14 +1,7 @@
 import { db } from "~/db.server";
+import { KPIS, type Kpi } from "./values";
 
 // One place for the KPI definitions shown on the Berichte page (texts in the catalogue: kpi.*.def).
-export const KPIS = [
-  "participants",
-  "apprenticeship_rate",
-  "internships",
-  "workshops",
-  "employers_informed",
-] as const;
-export type Kpi = (typeof KPIS)[number];
 export type KpiRow = { kpi: Kpi; actual: number; target: number | null; isRate: boolean };
 
 export async function projectKpis(projectId: string, now = new Date()): Promise<KpiRow[]> {

@@ -1,0 +1,1 @@
+export const CONTACT_SORTS = ["name", "company"] as const;

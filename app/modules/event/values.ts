@@ -1,0 +1,9 @@
+export const EVENT_TYPES = [
+  "info_teilzeit",
+  "ausbildungsforum",
+  "stammtisch",
+  "workshop",
+  "exkursion",
+  "familienfahrt",
+  "sonstige",
+] as const;

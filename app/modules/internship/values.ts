@@ -1,0 +1,7 @@
+export const INTERNSHIP_STATUSES = [
+  "vorgeschlagen",
+  "vereinbart",
+  "laeuft",
+  "abgeschlossen",
+  "abgebrochen",
+] as const;

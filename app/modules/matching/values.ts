@@ -1,0 +1,1 @@
+export const OFFER_SORTS = ["occupation", "company", "start"] as const;
