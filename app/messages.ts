@@ -161,7 +161,7 @@ export const de = {
   "company.partTime": "Teilzeitausbildung",
   "company.owner": "Zuständig",
   "company.lastContact": "Letzter Kontakt",
-  "company.offers": "Ausbildungsangebote",
+  "company.offers": "Angebote",
   "company.multiplier": "Multiplikator",
   "outreach.neu": "Neu",
   "outreach.kontaktiert": "Kontaktiert",
