@@ -31,13 +31,18 @@ run("npx", ["prisma", "migrate", "deploy"]);
 const { env, isDemo } = await import("../app/env.server.ts");
 const { ensureReferenceData } = await import("../app/modules/reference/reference-data.server.ts");
 await ensureReferenceData();
+const { seedDemoData, disableDemoAccounts } = await import("../app/modules/demo/seed.server.ts");
 if (isDemo) {
-  const { seedDemoData } = await import("../app/modules/demo/seed.server.ts");
   const seeded = await seedDemoData();
   if (seeded)
     console.log(
       `Demodaten angelegt: ${seeded.companies} Unternehmen, ${seeded.contacts} Kontakte, ${seeded.participants} Teilnehmende.`,
     );
+}
+
+if (!isDemo) {
+  const disabled = await disableDemoAccounts();
+  if (disabled) console.log(`Demo-Modus aus: ${disabled} Demo-Zugänge deaktiviert.`);
 }
 
 const { createServer } = await import("./serve.ts");

@@ -685,3 +685,16 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     participants: participants.length,
   };
 }
+
+/** Outside demo mode the published demo logins must not work: they are deactivated, their sessions ended. */
+export async function disableDemoAccounts(): Promise<number> {
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  const users = await db.user.findMany({ where: { email: { in: emails }, active: true }, select: { id: true } });
+  if (users.length === 0) return 0;
+  const ids = users.map((u) => u.id);
+  await db.$transaction([
+    db.user.updateMany({ where: { id: { in: ids } }, data: { active: false, passwordHash: null } }),
+    db.session.deleteMany({ where: { userId: { in: ids } } }),
+  ]);
+  return users.length;
+}

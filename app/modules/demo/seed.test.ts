@@ -33,3 +33,16 @@ describe("demo data", () => {
     expect(await seedDemoData()).toBeNull();
   }, 60_000);
 });
+
+describe("leaving demo mode", () => {
+  it("deactivates the demo logins and ends their sessions", async () => {
+    const { disableDemoAccounts } = await import("./seed.server");
+    expect(await disableDemoAccounts()).toBe(4);
+    for (const a of DEMO_ACCOUNTS) {
+      const r = await login({ email: a.email, password: "demo-lotse-2026" }, { ip: "10.5.0.2" });
+      expect(r.ok, a.email).toBe(false);
+    }
+    expect(await db.session.count({ where: { user: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } } })).toBe(0);
+    expect(await disableDemoAccounts()).toBe(0);
+  });
+});

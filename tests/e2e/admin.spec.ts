@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+test("admin invites a coach; the link works once; deactivating ends the coach's session", async ({ page, browser }) => {
+  await loginAs(page, "admin@lotse.example");
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).locator(".nav-desktop").getByRole("link", { name: "Verwaltung" }).click();
+
+  // A wrong email keeps the typed name and says what to fix.
+  await page.getByLabel("Name").fill("Clara Neumann");
+  await page.getByLabel("E-Mail-Adresse").fill("clara.neumann");
+  await page.getByRole("button", { name: "Einladung senden" }).click();
+  await expect(page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Clara Neumann");
+
+  await page.getByLabel("E-Mail-Adresse").fill("clara.neumann@traeger.example");
+  await page.getByLabel("Rolle", { exact: true }).selectOption("jobcoach");
+  await page.getByRole("button", { name: "Einladung senden" }).click();
+  await expect(page.getByRole("status")).toContainText("Einladung an clara.neumann@traeger.example wurde versandt.");
+  await expect(page.getByText("Clara Neumann (clara.neumann@traeger.example, Jobcoach)")).toBeVisible();
+
+  // Demo mode has no mail provider: the email waits in the outbox, where the admin can read it.
+  await page.getByRole("link", { name: "Postausgang" }).click();
+  const mail = page.locator(".outbox li").filter({ hasText: "clara.neumann@traeger.example" });
+  await expect(mail.getByText("Ihre Einladung zu Lotse")).toBeVisible();
+  await mail.getByText("Inhalt anzeigen").click();
+  const text = await mail.locator("pre").innerText();
+  const link = /https?:\/\/\S+\/einladung\/[A-Za-z0-9_-]+/.exec(text)![0];
+
+  const coachContext = await browser.newContext();
+  const coach = await coachContext.newPage();
+  await coach.goto(link);
+  await expect(coach.getByRole("heading", { name: "Zugang einrichten" })).toBeVisible();
+  await coach.getByLabel("Neues Passwort").fill("kurz");
+  await coach.getByLabel("Passwort wiederholen").fill("kurz");
+  await coach.getByRole("button", { name: "Zugang einrichten" }).click();
+  await expect(coach.getByText("Das Passwort muss mindestens 12 Zeichen lang sein.")).toBeVisible();
+  await coach.getByLabel("Neues Passwort").fill("mein-sicheres-passwort");
+  await coach.getByLabel("Passwort wiederholen").fill("mein-sicheres-passwort");
+  await coach.getByRole("button", { name: "Zugang einrichten" }).click();
+  await expect(coach.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
+  await expect(coach.getByText("Angemeldet als Clara Neumann (Jobcoach)")).toBeVisible();
+
+  // The link is single-use.
+  const reuse = await (await browser.newContext()).newPage();
+  const res = await reuse.goto(link);
+  expect(res?.status()).toBe(410);
+  await expect(reuse.getByRole("alert")).toContainText("ungültig, abgelaufen oder wurde bereits benutzt");
+
+  // Deactivation ends her session on the server.
+  await page.getByRole("link", { name: "Benutzer:innen" }).click();
+  const row = page.getByRole("row").filter({ hasText: "clara.neumann@traeger.example" });
+  await row.getByRole("button", { name: "Deaktivieren" }).click();
+  await expect(page.getByRole("status")).toContainText("Clara Neumann ist deaktiviert");
+  await coach.goto("/uebersicht");
+  await expect(coach).toHaveURL(/\/anmelden/);
+  await coachContext.close();
+});
+
+test("a coach sees only own participants; placement sees all", async ({ page }) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/teilnehmende");
+  await expect(page.getByText("Sie sehen die Teilnehmenden, die Sie begleiten")).toBeVisible();
+  await expect(page.getByText("14 Einträge")).toBeVisible();
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await loginAs(page, "vermittlung@lotse.example");
+  await page.goto("/teilnehmende");
+  await expect(page.getByText("30 Einträge")).toBeVisible();
+});
+
+test("table state lives in the URL: filter, sort and page survive a reload", async ({ page }) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/unternehmen");
+  await page.getByLabel("Landkreis").selectOption({ label: "Magdeburg" });
+  await page.getByRole("button", { name: "Anwenden" }).click();
+  await expect(page).toHaveURL(/kreis=15003/);
+  await page.getByRole("link", { name: "Name" }).click();
+  await page.getByRole("link", { name: "Name" }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await page.reload();
+  await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
+  const districts = await page.locator("tbody tr td:nth-child(3)").allInnerTexts();
+  expect(districts.length).toBeGreaterThan(0);
+  expect(new Set(districts)).toEqual(new Set(["Magdeburg"]));
+});
+
+test("marking a follow-up done removes it and says so", async ({ page }) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/wiedervorlagen");
+  const rows = page.locator("tbody tr");
+  const before = await rows.count();
+  expect(before).toBeGreaterThan(0);
+  const title = await rows.first().locator("td").nth(1).innerText();
+  await rows.first().getByRole("button", { name: /Erledigt/ }).click();
+  await expect(page.getByRole("status")).toContainText(`Wiedervorlage „${title}“ ist erledigt.`);
+  await expect(rows).toHaveCount(before - 1);
+});
