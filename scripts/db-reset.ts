@@ -13,7 +13,10 @@ if (!url.startsWith("file:")) {
 const file = path.resolve(url.slice("file:".length));
 for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 console.log(`Gelöscht: ${file}`);
-const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit", env: process.env });
+const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+  stdio: "inherit",
+  env: process.env,
+});
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const { ensureReferenceData } = await import("../app/modules/reference/reference-data.server.ts");

@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import {
   Form,
+  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -105,6 +106,9 @@ export default function LoginPage() {
             </ul>
           </section>
         ) : null}
+        <p className="auth-footer">
+          <Link to="/ueber">{t("app.about")}</Link>
+        </p>
       </div>
     </main>
   );

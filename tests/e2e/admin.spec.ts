@@ -1,9 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { loginAs } from "./helpers";
 
-test("admin invites a coach; the link works once; deactivating ends the coach's session", async ({ page, browser }) => {
+test("admin invites a coach; the link works once; deactivating ends the coach's session", async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, "admin@lotse.example");
-  await page.getByRole("navigation", { name: "Hauptnavigation" }).locator(".nav-desktop").getByRole("link", { name: "Verwaltung" }).click();
+  await page
+    .getByRole("navigation", { name: "Hauptnavigation" })
+    .locator(".nav-desktop")
+    .getByRole("link", { name: "Verwaltung" })
+    .click();
 
   // A wrong email keeps the typed name and says what to fix.
   await page.getByLabel("Name").fill("Clara Neumann");
@@ -15,8 +22,12 @@ test("admin invites a coach; the link works once; deactivating ends the coach's 
   await page.getByLabel("E-Mail-Adresse").fill("clara.neumann@traeger.example");
   await page.getByLabel("Rolle", { exact: true }).selectOption("jobcoach");
   await page.getByRole("button", { name: "Einladung senden" }).click();
-  await expect(page.getByRole("status")).toContainText("Einladung an clara.neumann@traeger.example wurde versandt.");
-  await expect(page.getByText("Clara Neumann (clara.neumann@traeger.example, Jobcoach)")).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(
+    "Einladung an clara.neumann@traeger.example wurde versandt.",
+  );
+  await expect(
+    page.getByText("Clara Neumann (clara.neumann@traeger.example, Jobcoach)"),
+  ).toBeVisible();
 
   // Demo mode has no mail provider: the email waits in the outbox, where the admin can read it.
   await page.getByRole("link", { name: "Postausgang" }).click();
@@ -44,7 +55,9 @@ test("admin invites a coach; the link works once; deactivating ends the coach's 
   const reuse = await (await browser.newContext()).newPage();
   const res = await reuse.goto(link);
   expect(res?.status()).toBe(410);
-  await expect(reuse.getByRole("alert")).toContainText("ungültig, abgelaufen oder wurde bereits benutzt");
+  await expect(reuse.getByRole("alert")).toContainText(
+    "ungültig, abgelaufen oder wurde bereits benutzt",
+  );
 
   // Deactivation ends her session on the server.
   await page.getByRole("link", { name: "Benutzer:innen" }).click();
@@ -77,7 +90,10 @@ test("table state lives in the URL: filter, sort and page survive a reload", asy
   await page.getByRole("link", { name: "Name" }).click();
   await expect(page).toHaveURL(/sort=name&dir=desc/);
   await page.reload();
-  await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
   const districts = await page.locator("tbody tr td:nth-child(3)").allInnerTexts();
   expect(districts.length).toBeGreaterThan(0);
   expect(new Set(districts)).toEqual(new Set(["Magdeburg"]));
@@ -90,7 +106,10 @@ test("marking a follow-up done removes it and says so", async ({ page }) => {
   const before = await rows.count();
   expect(before).toBeGreaterThan(0);
   const title = await rows.first().locator("td").nth(1).innerText();
-  await rows.first().getByRole("button", { name: /Erledigt/ }).click();
+  await rows
+    .first()
+    .getByRole("button", { name: /Erledigt/ })
+    .click();
   await expect(page.getByRole("status")).toContainText(`Wiedervorlage „${title}“ ist erledigt.`);
   await expect(rows).toHaveCount(before - 1);
 });

@@ -689,7 +689,10 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
 /** Outside demo mode the published demo logins must not work: they are deactivated, their sessions ended. */
 export async function disableDemoAccounts(): Promise<number> {
   const emails = DEMO_ACCOUNTS.map((a) => a.email);
-  const users = await db.user.findMany({ where: { email: { in: emails }, active: true }, select: { id: true } });
+  const users = await db.user.findMany({
+    where: { email: { in: emails }, active: true },
+    select: { id: true },
+  });
   if (users.length === 0) return 0;
   const ids = users.map((u) => u.id);
   await db.$transaction([

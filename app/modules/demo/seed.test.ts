@@ -42,7 +42,11 @@ describe("leaving demo mode", () => {
       const r = await login({ email: a.email, password: "demo-lotse-2026" }, { ip: "10.5.0.2" });
       expect(r.ok, a.email).toBe(false);
     }
-    expect(await db.session.count({ where: { user: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } } })).toBe(0);
+    expect(
+      await db.session.count({
+        where: { user: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } },
+      }),
+    ).toBe(0);
     expect(await disableDemoAccounts()).toBe(0);
   });
 });
