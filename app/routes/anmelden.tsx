@@ -13,6 +13,7 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
+import { AuthCard } from "~/components/auth-card";
 import { FormError, TextField } from "~/components/form";
 import { isDemo } from "~/env.server";
 import { parseForm } from "~/lib/forms.server";
@@ -58,58 +59,50 @@ export default function LoginPage() {
   const busy = useNavigation().state === "submitting";
   const errors = (actionData?.errors ?? {}) as Record<string, string[] | undefined>;
   return (
-    <main id="inhalt" className="auth-page">
-      <div className="auth-card">
-        <p className="brand">
-          {t("app.name")} <span>{t("app.tagline")}</span>
-        </p>
-        <h1>{t("login.title")}</h1>
-        {params.get("grund") === "abgelaufen" ? (
-          <p className="notice">{t("login.expired")}</p>
-        ) : null}
-        <FormError message={actionData?.message} />
-        <Form method="post" noValidate>
-          <TextField
-            label={t("login.email")}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            defaultValue={actionData?.email ?? ""}
-            maxLength={254}
-            error={errors.email}
-          />
-          <TextField
-            label={t("login.password")}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            maxLength={128}
-            error={errors.password}
-          />
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t("login.submit")}
-          </button>
-        </Form>
-        {demo ? (
-          <section className="demo-box" aria-labelledby="demo-title">
-            <h2 id="demo-title">{t("login.demoTitle")}</h2>
-            <p>{t("login.demoText", { password: demo.password })}</p>
-            <ul>
-              {demo.accounts.map((a) => (
-                <li key={a.email}>
-                  <code>{a.email}</code> – {t(`role.${a.role}`)}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        <p className="auth-footer">
-          <Link to="/ueber">{t("app.about")}</Link>
-        </p>
-      </div>
-    </main>
+    <AuthCard title={t("login.title")}>
+      {params.get("grund") === "abgelaufen" ? <p className="notice">{t("login.expired")}</p> : null}
+      <FormError message={actionData?.message} />
+      <Form method="post" noValidate>
+        <TextField
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          defaultValue={actionData?.email ?? ""}
+          maxLength={254}
+          error={errors.email}
+        />
+        <TextField
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={128}
+          error={errors.password}
+        />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("login.submit")}
+        </button>
+      </Form>
+      {demo ? (
+        <section className="demo-box" aria-labelledby="demo-title">
+          <h2 id="demo-title">{t("login.demoTitle")}</h2>
+          <p>{t("login.demoText", { password: demo.password })}</p>
+          <ul>
+            {demo.accounts.map((a) => (
+              <li key={a.email}>
+                <code>{a.email}</code> – {t(`role.${a.role}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p className="auth-footer">
+        <Link to="/ueber">{t("app.about")}</Link>
+      </p>
+    </AuthCard>
   );
 }

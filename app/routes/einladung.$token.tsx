@@ -6,6 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthCard } from "~/components/auth-card";
 import { FormError, TextField } from "~/components/form";
 import { parseForm } from "~/lib/forms.server";
 import { t } from "~/messages";
@@ -41,55 +42,47 @@ export default function AcceptInvitationPage() {
   const result = useActionData<typeof action>();
   const errors = (result?.errors ?? {}) as Record<string, string[] | undefined>;
   return (
-    <main id="inhalt" className="auth-page">
-      <div className="auth-card">
-        <h1>{t("invite.title")}</h1>
-        {invitation ? (
-          <>
-            <p>{t("invite.intro", { name: invitation.name })}</p>
-            <FormError message={result?.message} />
-            <Form method="post" noValidate>
-              <input
-                type="hidden"
-                name="username"
-                autoComplete="username"
-                value={invitation.email}
-              />
-              <TextField
-                label={t("invite.password")}
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={12}
-                maxLength={128}
-                error={errors.password}
-              />
-              <TextField
-                label={t("invite.passwordRepeat")}
-                name="passwordRepeat"
-                type="password"
-                autoComplete="new-password"
-                required
-                maxLength={128}
-                error={errors.passwordRepeat}
-              />
-              <button type="submit" className="button button-primary">
-                {t("invite.submit")}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <>
-            <p className="form-error" role="alert">
-              {t("invite.invalid")}
-            </p>
-            <p>
-              <Link to="/anmelden">{t("login.title")}</Link>
-            </p>
-          </>
-        )}
-      </div>
-    </main>
+    <AuthCard title={t("invite.title")}>
+      {invitation ? (
+        <>
+          <p>{t("invite.intro", { name: invitation.name })}</p>
+          <FormError message={result?.message} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
+            <TextField
+              label={t("invite.password")}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={12}
+              maxLength={128}
+              error={errors.password}
+            />
+            <TextField
+              label={t("invite.passwordRepeat")}
+              name="passwordRepeat"
+              type="password"
+              autoComplete="new-password"
+              required
+              maxLength={128}
+              error={errors.passwordRepeat}
+            />
+            <button type="submit" className="button button-primary">
+              {t("invite.submit")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p className="form-error" role="alert">
+            {t("invite.invalid")}
+          </p>
+          <p>
+            <Link to="/anmelden">{t("login.title")}</Link>
+          </p>
+        </>
+      )}
+    </AuthCard>
   );
 }

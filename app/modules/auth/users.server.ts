@@ -166,32 +166,42 @@ export async function acceptInvitation(token: string, password: string, ip?: str
   });
 }
 
-export async function changeRole(actor: SessionUser, userId: string, newRole: Role, ip?: string) {
-  if (actor.id === userId) throw new UserInputError("role", t("admin.notSelf"));
+type AccountChange = { role: Role } | { active: boolean };
+
+/** Changes another user's role or active flag, with before/after in the audit log. */
+async function changeAccount(
+  actor: SessionUser,
+  userId: string,
+  change: AccountChange,
+  ip?: string,
+) {
+  const field = "role" in change ? "role" : "active";
+  if (actor.id === userId) throw new UserInputError(field, t("admin.notSelf"));
   const before = await db.user.findUnique({
     where: { id: userId },
-    select: { role: true, name: true },
+    select: { role: true, active: true, name: true },
   });
   if (!before) return null;
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: { role: newRole, version: { increment: 1 } },
-    });
+    await tx.user.update({ where: { id: userId }, data: { ...change, version: { increment: 1 } } });
     await audit(
       {
         actorId: actor.id,
         action: "update",
         entityType: "user",
         entityId: userId,
-        before: { role: before.role },
-        after: { role: newRole },
+        before: { [field]: before[field] },
+        after: change,
         ip,
       },
       tx,
     );
   });
   return { name: before.name };
+}
+
+export function changeRole(actor: SessionUser, userId: string, role: Role, ip?: string) {
+  return changeAccount(actor, userId, { role }, ip);
 }
 
 /** Deactivating ends all of the user's sessions on the server. */
@@ -201,29 +211,9 @@ export async function setUserActive(
   active: boolean,
   ip?: string,
 ) {
-  if (actor.id === userId) throw new UserInputError("active", t("admin.notSelf"));
-  const before = await db.user.findUnique({
-    where: { id: userId },
-    select: { active: true, name: true },
-  });
-  if (!before) return null;
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { active, version: { increment: 1 } } });
-    await audit(
-      {
-        actorId: actor.id,
-        action: "update",
-        entityType: "user",
-        entityId: userId,
-        before: { active: before.active },
-        after: { active },
-        ip,
-      },
-      tx,
-    );
-  });
-  if (!active) await endAllSessions(userId);
-  return { name: before.name };
+  const changed = await changeAccount(actor, userId, { active }, ip);
+  if (changed && !active) await endAllSessions(userId);
+  return changed;
 }
 
 /** For the command line: creates an active user with a password (first admin without demo mode). */

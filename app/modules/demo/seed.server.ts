@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { OUTREACH_STATUSES } from "~/modules/company/values";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { DEMO_ACCOUNTS } from "./accounts";
 
@@ -228,15 +229,6 @@ const MULTIPLIERS: { name: string; type: string; ags: string; plz: string }[] = 
   { name: "Berufsbildende Schulen Burg", type: "schule", ags: "15086", plz: "39288" },
 ];
 
-const STATUSES = [
-  "neu",
-  "kontaktiert",
-  "informiert",
-  "interessiert",
-  "bietet_plaetze",
-  "partner",
-  "kein_interesse",
-];
 const TOPICS = [
   "tz_informiert",
   "ausbildungsplatz_angefragt",
@@ -326,7 +318,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         const name = multiplier
           ? multiplier.name
           : pick(kind.names).replace("{last}", pick(LAST_NAMES)).replace("{place}", place);
-        const status = multiplier ? "partner" : pick(STATUSES);
+        const status = multiplier ? "partner" : pick(OUTREACH_STATUSES);
         const informed = ["informiert", "interessiert", "bietet_plaetze", "partner"].includes(
           status,
         );
