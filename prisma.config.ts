@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { defineConfig } from "prisma/config";
 
@@ -5,6 +7,9 @@ import { defineConfig } from "prisma/config";
 // The schema's env("DATABASE_URL") must resolve too, or the CLI tries to download an engine.
 process.env.DATABASE_URL ??= "file:./data/lotse.db";
 const url = process.env.DATABASE_URL;
+// SQLite creates the file but not its folder (data/ is not in git).
+if (url.startsWith("file:"))
+  mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -9,6 +9,8 @@ import {
   isForeignOriginRequest,
   securityHeaders,
 } from "../app/lib/security.server.ts";
+import { t } from "../app/messages.ts";
+import { audit } from "../app/modules/audit/audit.server.ts";
 
 export async function createServer(root: string) {
   const build = (await import(
@@ -34,10 +36,18 @@ export async function createServer(root: string) {
       [appOrigin],
     );
     if (foreign) {
-      res
-        .status(403)
-        .type("text/plain; charset=utf-8")
-        .send("Anfrage abgelehnt: Sie kam nicht von dieser Anwendung.");
+      // A denial, so it is recorded (no personal data: method, path and the foreign origin).
+      audit({
+        action: "denied",
+        entityType: "request",
+        ip: req.ip,
+        detail:
+          `${req.method} ${req.path} von ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}`.slice(
+            0,
+            300,
+          ),
+      }).catch(() => undefined);
+      res.status(403).type("text/plain; charset=utf-8").send(t("error.origin"));
       return;
     }
     next();

@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { TableWrap } from "~/components/table-wrap";
 import { formatNumber } from "~/lib/format";
 import type { Page } from "~/lib/list-params";
 import { t } from "~/messages";
@@ -99,7 +100,7 @@ export function DataTable<T>({
       <p className="table-count" aria-live="polite">
         {t("table.count", { count: formatNumber(page.count) })}
       </p>
-      <div className="table-wrap">
+      <TableWrap label={caption}>
         <table>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -157,7 +158,7 @@ export function DataTable<T>({
             )}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <nav className="pager" aria-label={t("table.paging")}>
         {page.page > 1 ? (
           <Link to={withParams({ seite: String(page.page - 1) })}>{t("table.previous")}</Link>

@@ -2,31 +2,31 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react
 
 type FieldProps = { label: string; name: string; error?: string[] | string; hint?: ReactNode };
 
-const errorText = (e?: string[] | string) => (Array.isArray(e) ? e[0] : e);
-
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function TextField({
+/** The frame every field shares: label, hint and error, tied to the control with aria attributes. */
+function Field({
+  id,
   label,
-  name,
   error,
   hint,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = input.id ?? `f-${name}`;
-  const message = errorText(error);
-  const describedBy =
-    [message ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") ||
-    undefined;
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string[] | string;
+  hint?: ReactNode;
+  children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const message = Array.isArray(error) ? error[0] : error;
+  const describedBy = [message ? `${id}-error` : null, hint ? `${id}-hint` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={`field${message ? " field-invalid" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {children({
+        "aria-invalid": message ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -41,38 +41,43 @@ export function TextField({
   );
 }
 
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = input.id ?? `f-${name}`;
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(aria) => <input id={id} name={name} {...aria} {...input} />}
+    </Field>
+  );
+}
+
 export function SelectField({
   label,
   name,
   error,
+  hint,
   options,
   ...select
 }: FieldProps &
   SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   const id = select.id ?? `f-${name}`;
-  const message = errorText(error);
   return (
-    <div className={`field${message ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={message ? `${id}-error` : undefined}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {message ? (
-        <p className="field-error" id={`${id}-error`}>
-          {message}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(aria) => (
+        <select id={id} name={name} {...aria} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

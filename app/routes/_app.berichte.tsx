@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
+import { TableWrap } from "~/components/table-wrap";
 import { formatDate, formatNumber, formatPercent } from "~/lib/format";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -37,7 +38,7 @@ export default function ReportsPage() {
               end: formatDate(p.endDate),
             })}
           </h2>
-          <div className="table-wrap">
+          <TableWrap label={p.name}>
             <table>
               <thead>
                 <tr>
@@ -68,7 +69,7 @@ export default function ReportsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
       <h2>{t("report.definitions")}</h2>

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
 import { formatDateTime } from "~/lib/format";
 import { type FieldErrors, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -122,7 +123,7 @@ export default function AdminUsersPage() {
       {result && result.intent !== "invite" ? <FormError message={result.message} /> : null}
       <section aria-labelledby="users-title">
         <h2 id="users-title">{t("admin.users")}</h2>
-        <div className="table-wrap">
+        <TableWrap label={t("admin.users")}>
           <table>
             <thead>
               <tr>
@@ -177,7 +178,7 @@ export default function AdminUsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <section aria-labelledby="invite-title" className="panel">
         <h2 id="invite-title">{t("admin.invite")}</h2>

@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -53,7 +54,7 @@ export default function FollowUpsPage() {
       {followUps.length === 0 ? (
         <p>{t("followup.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("followup.title")}>
           <table>
             <caption className="visually-hidden">{t("followup.title")}</caption>
             <thead>
@@ -104,7 +105,7 @@ export default function FollowUpsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { AuthCard } from "~/components/auth-card";
 import { FormError, TextField } from "~/components/form";
 import { parseForm } from "~/lib/forms.server";
 import { t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
 import { createSession } from "~/modules/auth/session.server";
 import { acceptInvitation, acceptSchema, findOpenInvitation } from "~/modules/auth/users.server";
 
@@ -27,12 +28,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  if (!(await findOpenInvitation(token)))
+  const refused = async () => {
+    await audit({
+      action: "denied",
+      entityType: "invitation",
+      ip: context?.clientIp,
+      detail: "ungültiger Einladungslink",
+    });
     return data({ errors: {}, message: t("invite.invalid") }, { status: 410 });
+  };
+  if (!(await findOpenInvitation(token))) return refused();
   const form = await parseForm(request, acceptSchema);
   if (!form.ok) return data({ errors: form.errors, message: null }, { status: 400 });
   const user = await acceptInvitation(token, form.data.password, context?.clientIp);
-  if (!user) return data({ errors: {}, message: t("invite.invalid") }, { status: 410 });
+  if (!user) return refused();
   const setCookie = await createSession(user.id, context, request);
   return redirect("/uebersicht", { headers: { "Set-Cookie": setCookie } });
 }

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
-import { isProduction } from "~/env.server";
+import { env, isProduction } from "~/env.server";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import type { Role } from "./permissions";
 
@@ -10,6 +10,10 @@ export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 // lastSeenAt is written at most this often, so reading pages does not write on every request.
 const TOUCH_INTERVAL_MS = 60 * 1000;
+
+// Secure in production; a local http://localhost run keeps working in every browser.
+const secureCookies =
+  isProduction && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(new URL(env.APP_URL).origin);
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
@@ -34,7 +38,7 @@ function sessionCookie(value: string, maxAgeSeconds: number): string {
     "SameSite=Lax",
     `Max-Age=${maxAgeSeconds}`,
   ];
-  if (isProduction) attrs.push("Secure");
+  if (secureCookies) attrs.push("Secure");
   return attrs.join("; ");
 }
 

@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+// WCAG 2.1 A/AA checks with axe on the main page types, at desktop width and on a phone.
+const PAGES = ["/uebersicht", "/unternehmen", "/teilnehmende", "/wiedervorlagen", "/berichte"];
+
+async function expectNoViolations(page: import("@playwright/test").Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+test("login page has no accessibility violations", async ({ page }) => {
+  await page.goto("/anmelden");
+  await expectNoViolations(page);
+});
+
+for (const viewport of [
+  { name: "1280 px", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test(`signed-in pages have no accessibility violations (${viewport.name})`, async ({ page }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await loginAs(page, "leitung@lotse.example");
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expectNoViolations(page);
+    }
+  });
+}
+
+test("admin pages have no accessibility violations", async ({ page }) => {
+  await loginAs(page, "admin@lotse.example");
+  await page.goto("/verwaltung");
+  await expectNoViolations(page);
+});
