@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { AppError } from "~/lib/errors";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -12,12 +13,13 @@ import { endAllSessions, type SessionUser } from "./session.server";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-export class UserInputError extends Error {
+/** A form error on one field (e.g. the email is taken). */
+export class UserInputError extends AppError {
   constructor(
     public field: string,
     message: string,
   ) {
-    super(message);
+    super(400, message, { [field]: [message] });
   }
 }
 

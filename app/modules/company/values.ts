@@ -19,3 +19,11 @@ export const MULTIPLIER_TYPES = [
   "sonstige",
 ] as const;
 export const COMPANY_SORTS = ["name", "plz", "status", "lastContact"] as const;
+export const COMPANY_SIZES = ["1-9", "10-49", "50-249", "250+"] as const;
+/** Statuses that mean the company has been informed about part-time apprenticeship. */
+export const INFORMED_STATUSES = [
+  "informiert",
+  "interessiert",
+  "bietet_plaetze",
+  "partner",
+] as const;

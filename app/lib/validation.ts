@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { t } from "~/messages";
+
+// Field rules shared by the forms (client and server): strings in, clean values out, German messages.
+
+const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+
+export const requiredText = (max: number) =>
+  z
+    .string({ error: t("field.required") })
+    .trim()
+    .min(1, t("field.required"))
+    .max(max, t("field.tooLong", { max }));
+
+export const optionalText = (max: number) =>
+  z.preprocess(
+    blankToNull,
+    z.string().trim().max(max, t("field.tooLong", { max })).nullable().default(null),
+  );
+
+export const optionalEmail = z.preprocess(
+  blankToNull,
+  z
+    .email(t("field.email"))
+    .max(254, t("field.tooLong", { max: 254 }))
+    .transform((e) => e.toLowerCase())
+    .nullable()
+    .default(null),
+);
+
+/** Only http(s) links (security.md); "www.x.de" gets https:// added. */
+export const optionalUrl = z.preprocess(
+  (v) => {
+    const b = blankToNull(v);
+    return typeof b === "string" && /^www\./i.test(b.trim()) ? `https://${b.trim()}` : b;
+  },
+  z
+    .string()
+    .trim()
+    .max(300, t("field.tooLong", { max: 300 }))
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.includes(".");
+      } catch {
+        return false;
+      }
+    }, t("validation.url"))
+    .nullable()
+    .default(null),
+);
+
+export const optionalPhone = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .trim()
+    .max(40, t("field.tooLong", { max: 40 }))
+    .regex(/^[0-9+\-/() ]{3,}$/, t("validation.phone"))
+    .nullable()
+    .default(null),
+);
+
+export const optionalPlz = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, t("validation.plz"))
+    .nullable()
+    .default(null),
+);
+
+export const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    blankToNull,
+    z
+      .enum(values, { error: t("field.invalidChoice") })
+      .nullable()
+      .default(null),
+  );
+
+export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: t("field.invalidChoice") });
+
+/** Checkbox: present ("on") means true. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** German or ISO date ("31.12.2025" or "2025-12-31"); impossible dates such as 31.02. are refused. */
+export function parseDate(value: string): Date | null {
+  const v = value.trim();
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  let y: number;
+  let mo: number;
+  let d: number;
+  if (m) {
+    [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else {
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (!m) return null;
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return null;
+  return date;
+}
+
+export const requiredDate = z
+  .string({ error: t("field.required") })
+  .trim()
+  .min(1, t("field.required"))
+  .transform((v, ctx) => {
+    const d = parseDate(v);
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: t("validation.date") });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const optionalDate = z.preprocess(blankToNull, requiredDate.nullable().default(null));
+
+export const intInRange = (min: number, max: number) =>
+  z
+    .string({ error: t("field.required") })
+    .trim()
+    .regex(/^-?\d+$/, t("validation.number"))
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, t("validation.range", { min, max }));
+
+export const version = z.coerce.number().int().positive();
+export const id = z.string().min(1).max(64);

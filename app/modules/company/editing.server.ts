@@ -1,0 +1,285 @@
+import { db, type Tx } from "~/db.server";
+import { AppError, fieldError } from "~/lib/errors";
+import { formatDateTime } from "~/lib/format";
+import { normalizeCompanyName } from "~/lib/text";
+import { type MessageKey, t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { Scope } from "~/modules/auth/permissions";
+import type { SessionUser } from "~/modules/auth/session.server";
+import type { CompanyInput } from "./schema";
+import { INFORMED_STATUSES, type OutreachStatus } from "./values";
+
+type Meta = { ip?: string };
+
+/**
+ * A PLZ is a hint, the district is stored: a PLZ in one district decides it; a PLZ in several
+ * needs a choice among them; an unknown PLZ (outside Sachsen-Anhalt) takes what was chosen.
+ */
+export async function resolveDistrict(
+  plz: string | null,
+  chosen: string | null,
+  tx: Tx | typeof db = db,
+) {
+  if (!plz) return { districtAgs: chosen, districtOverridden: chosen != null };
+  const rows = await tx.postalCode.findMany({
+    where: { plz },
+    select: { districtAgs: true, district: { select: { name: true } } },
+  });
+  if (rows.length === 0) return { districtAgs: chosen, districtOverridden: chosen != null };
+  if (rows.length === 1) {
+    const only = rows[0]!;
+    if (chosen && chosen !== only.districtAgs) {
+      throw fieldError(
+        "districtAgs",
+        t("validation.districtMismatch", { plz, district: only.district.name }),
+      );
+    }
+    return { districtAgs: only.districtAgs, districtOverridden: false };
+  }
+  if (chosen && rows.some((r) => r.districtAgs === chosen))
+    return { districtAgs: chosen, districtOverridden: true };
+  throw fieldError(
+    "districtAgs",
+    t("validation.plzAmbiguous", { plz, districts: rows.map((r) => r.district.name).join(", ") }),
+  );
+}
+
+async function setTags(tx: Tx, companyId: string, names: string[]) {
+  await tx.companyTag.deleteMany({ where: { companyId } });
+  for (const name of names) {
+    const tag = await tx.tag.upsert({
+      where: { name },
+      create: { name },
+      update: {},
+      select: { id: true },
+    });
+    await tx.companyTag.create({ data: { companyId, tagId: tag.id } });
+  }
+}
+
+function companyData(input: CompanyInput) {
+  const { tags: _tags, districtAgs: _d, ...fields } = input;
+  return { ...fields, normalizedName: normalizeCompanyName(input.name) };
+}
+
+/** Fields compared for the conflict message, with their labels. */
+const TRACKED: [keyof CompanyInput, MessageKey][] = [
+  ["name", "company.name"],
+  ["legalForm", "company.legalForm"],
+  ["street", "company.street"],
+  ["plz", "company.plz"],
+  ["city", "company.city"],
+  ["industry", "company.industry"],
+  ["size", "company.size"],
+  ["website", "company.website"],
+  ["phone", "company.phone"],
+  ["email", "company.email"],
+  ["ownerId", "company.owner"],
+  ["outreachStatus", "company.status"],
+  ["partTimeReadiness", "company.partTime"],
+  ["isTrainingCompany", "company.isTrainingCompany"],
+  ["takesInternships", "company.takesInternships"],
+  ["multiplierType", "company.multiplierType"],
+  ["notes", "company.notes"],
+];
+
+const shown = (v: unknown) =>
+  v === null || v === undefined || v === ""
+    ? "–"
+    : typeof v === "boolean"
+      ? t(v ? "common.yes" : "common.no")
+      : String(v);
+
+export async function createCompany(user: SessionUser, input: CompanyInput, meta: Meta = {}) {
+  return db.$transaction(async (tx) => {
+    const district = await resolveDistrict(input.plz, input.districtAgs, tx);
+    const informed = (INFORMED_STATUSES as readonly string[]).includes(input.outreachStatus);
+    const company = await tx.company.create({
+      data: {
+        ...companyData(input),
+        ...district,
+        ownerId: input.ownerId ?? user.id,
+        createdById: user.id,
+        informedAt: informed ? new Date() : null,
+      },
+      select: { id: true, name: true },
+    });
+    await setTags(tx, company.id, input.tags);
+    await audit(
+      {
+        actorId: user.id,
+        action: "create",
+        entityType: "company",
+        entityId: company.id,
+        after: input,
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return company;
+  });
+}
+
+export type Conflict = {
+  who: string;
+  when: string;
+  fields: { label: string; current: string; mine: string }[];
+  version: number;
+};
+
+/**
+ * Saves a company if nobody changed it since the form was loaded (optimistic locking).
+ * On a conflict nothing is written; the caller shows what the other person changed.
+ */
+export async function updateCompany(
+  user: SessionUser,
+  id: string,
+  input: CompanyInput & { version: number },
+  meta: Meta = {},
+): Promise<{ ok: true; name: string } | { ok: false; conflict: Conflict }> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.company.findFirst({
+      where: { id, archivedAt: null },
+      include: { tags: { select: { tag: { select: { name: true } } } } },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    if (current.version !== input.version) {
+      const last = await tx.auditLog.findFirst({
+        where: { entityType: "company", entityId: id, action: { in: ["update", "create"] } },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true, actor: { select: { name: true } } },
+      });
+      const fields = TRACKED.filter(
+        ([k]) => shown(current[k as keyof typeof current]) !== shown(input[k]),
+      ).map(([k, label]) => ({
+        label: t(label),
+        current: shown(current[k as keyof typeof current]),
+        mine: shown(input[k]),
+      }));
+      return {
+        ok: false as const,
+        conflict: {
+          who: last?.actor?.name ?? t("company.someone"),
+          when: formatDateTime(last?.createdAt ?? current.updatedAt),
+          fields,
+          version: current.version,
+        },
+      };
+    }
+    const district = await resolveDistrict(input.plz, input.districtAgs, tx);
+    const statusChanged = current.outreachStatus !== input.outreachStatus;
+    const becameInformed =
+      !current.informedAt &&
+      (INFORMED_STATUSES as readonly string[]).includes(input.outreachStatus);
+    const { version: _v, ...rest } = input;
+    const updated = await tx.company.updateMany({
+      where: { id, version: input.version },
+      data: {
+        ...companyData(rest),
+        ...district,
+        ownerId: input.ownerId,
+        version: { increment: 1 },
+        ...(becameInformed ? { informedAt: new Date() } : {}),
+      },
+    });
+    if (updated.count !== 1) throw new AppError(409, t("error.stale"));
+    await setTags(tx, id, input.tags);
+    if (statusChanged) {
+      await tx.companyStatusChange.create({
+        data: {
+          companyId: id,
+          fromStatus: current.outreachStatus,
+          toStatus: input.outreachStatus,
+          changedById: user.id,
+        },
+      });
+    }
+    const before: Record<string, unknown> = Object.fromEntries(
+      TRACKED.map(([k]) => [k, current[k as keyof typeof current]]),
+    );
+    before.tags = current.tags.map((ct) => ct.tag.name);
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "company",
+        entityId: id,
+        before,
+        after: rest,
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { ok: true as const, name: input.name };
+  });
+}
+
+/** Moves a company in the outreach pipeline (kanban board and status menu). */
+export async function changeCompanyStatus(
+  user: SessionUser,
+  id: string,
+  status: OutreachStatus,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.company.findFirst({
+      where: { id, archivedAt: null },
+      select: { name: true, outreachStatus: true, informedAt: true },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    if (current.outreachStatus === status) return { name: current.name };
+    const becameInformed =
+      !current.informedAt && (INFORMED_STATUSES as readonly string[]).includes(status);
+    await tx.company.update({
+      where: { id },
+      data: {
+        outreachStatus: status,
+        version: { increment: 1 },
+        ...(becameInformed ? { informedAt: new Date() } : {}),
+      },
+    });
+    await tx.companyStatusChange.create({
+      data: {
+        companyId: id,
+        fromStatus: current.outreachStatus,
+        toStatus: status,
+        changedById: user.id,
+      },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "company",
+        entityId: id,
+        before: { outreachStatus: current.outreachStatus },
+        after: { outreachStatus: status },
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { name: current.name };
+  });
+}
+
+/** Archiving keeps all history; with scope "own" only the company's owner may archive it. */
+export async function archiveCompany(user: SessionUser, scope: Scope, id: string, meta: Meta = {}) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.company.findFirst({
+      where: { id, archivedAt: null },
+      select: { name: true, ownerId: true },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    if (scope === "own" && current.ownerId !== user.id)
+      throw new AppError(403, t("error.403.text"));
+    await tx.company.update({
+      where: { id },
+      data: { archivedAt: new Date(), version: { increment: 1 } },
+    });
+    await audit(
+      { actorId: user.id, action: "archive", entityType: "company", entityId: id, ip: meta.ip },
+      tx,
+    );
+    return { name: current.name };
+  });
+}

@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { AppError } from "~/lib/errors";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { ensureReferenceData } from "~/modules/reference/reference-data.server";
+import { createUser } from "../../../tests/factories";
+import {
+  archiveCompany,
+  changeCompanyStatus,
+  createCompany,
+  updateCompany,
+} from "./editing.server";
+import { type CompanyInput, companyFormSchema } from "./schema";
+
+beforeAll(() => ensureReferenceData(), 60_000);
+
+const form = (over: Record<string, string> = {}): CompanyInput =>
+  companyFormSchema.parse({
+    name: "Bäckerei Krüger GmbH",
+    plz: "39104",
+    outreachStatus: "neu",
+    partTimeReadiness: "offen",
+    tags: "Handwerk, Lebensmittel",
+    ...over,
+  });
+const coach = async () => (await createUser("jobcoach")) as SessionUser;
+
+async function fieldErrorOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e.fieldErrors;
+    throw e;
+  }
+  return null;
+}
+
+describe("company editing", () => {
+  it("creates a company with the district derived from the PLZ, tags and an audit entry", async () => {
+    const user = await coach();
+    const { id } = await createCompany(user, form());
+    const c = await db.company.findUniqueOrThrow({
+      where: { id },
+      include: { tags: { include: { tag: true } } },
+    });
+    expect(c).toMatchObject({
+      districtAgs: "15003",
+      districtOverridden: false,
+      normalizedName: "baeckerei krueger",
+      ownerId: user.id,
+      version: 1,
+    });
+    expect(c.tags.map((t) => t.tag.name).sort()).toEqual(["Handwerk", "Lebensmittel"]);
+    expect(await db.auditLog.count({ where: { entityId: id, action: "create" } })).toBe(1);
+  });
+
+  it("asks for the district when the PLZ crosses a border, and refuses a district the PLZ is not in", async () => {
+    const user = await coach();
+    expect(await fieldErrorOf(createCompany(user, form({ plz: "39517" })))).toEqual({
+      districtAgs: [
+        "Die PLZ 39517 liegt in mehreren Landkreisen (Landkreis Börde, Landkreis Stendal). Bitte wählen Sie den Landkreis.",
+      ],
+    });
+    const { id } = await createCompany(user, form({ plz: "39517", districtAgs: "15090" }));
+    expect(await db.company.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      districtAgs: "15090",
+      districtOverridden: true,
+    });
+    expect(
+      await fieldErrorOf(createCompany(user, form({ plz: "39104", districtAgs: "15090" }))),
+    ).toEqual({
+      districtAgs: ["Die PLZ 39104 liegt in Magdeburg. Bitte PLZ oder Landkreis korrigieren."],
+    });
+    expect(await db.company.count({ where: { plz: "39104", districtAgs: "15090" } })).toBe(0);
+  });
+
+  it("refuses the second of two saves from the same version and says what changed", async () => {
+    const a = await coach();
+    const b = await coach();
+    const { id } = await createCompany(a, form());
+    const first = await updateCompany(a, id, {
+      ...form({ outreachStatus: "informiert" }),
+      version: 1,
+    });
+    expect(first).toEqual({ ok: true, name: "Bäckerei Krüger GmbH" });
+    const second = await updateCompany(b, id, { ...form({ phone: "0391 123456" }), version: 1 });
+    expect(second.ok).toBe(false);
+    if (second.ok) return;
+    expect(second.conflict.who).toBe(a.name);
+    expect(second.conflict.version).toBe(2);
+    expect(second.conflict.fields).toEqual([
+      { label: "Telefon", current: "–", mine: "0391 123456" },
+      { label: "Status", current: "informiert", mine: "neu" },
+    ]);
+    const stored = await db.company.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ phone: null, outreachStatus: "informiert", version: 2 });
+    expect(stored.informedAt).not.toBeNull();
+    expect(await db.companyStatusChange.count({ where: { companyId: id } })).toBe(1);
+    // Saving again with the version shown in the conflict is a deliberate overwrite.
+    expect(
+      (
+        await updateCompany(b, id, {
+          ...form({ phone: "0391 123456", outreachStatus: "informiert" }),
+          version: 2,
+        })
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("moves a company in the pipeline and records the change once", async () => {
+    const user = await coach();
+    const { id } = await createCompany(user, form());
+    await changeCompanyStatus(user, id, "interessiert");
+    await changeCompanyStatus(user, id, "interessiert");
+    expect(
+      await db.companyStatusChange.findMany({
+        where: { companyId: id },
+        select: { fromStatus: true, toStatus: true },
+      }),
+    ).toEqual([{ fromStatus: "neu", toStatus: "interessiert" }]);
+  });
+
+  it("lets a coach archive only companies they own", async () => {
+    const owner = await coach();
+    const other = await coach();
+    const { id } = await createCompany(owner, form());
+    await expect(archiveCompany(other, "own", id)).rejects.toMatchObject({ status: 403 });
+    await archiveCompany(owner, "own", id);
+    expect((await db.company.findUniqueOrThrow({ where: { id } })).archivedAt).not.toBeNull();
+    await expect(updateCompany(owner, id, { ...form(), version: 2 })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});
