@@ -9,7 +9,7 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDateTime } from "~/lib/format";
-import { type FieldErrors, parseForm } from "~/lib/forms.server";
+import { type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -38,7 +38,7 @@ type ActionResult = {
   intent: string;
   errors: FieldErrors;
   message: string | null;
-  values: Record<string, string>;
+  values: FormValues;
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,0 +1,72 @@
+import { db } from "~/db.server";
+
+/** Everything the company page shows, in one query (only the fields it shows). */
+export async function getCompany(id: string) {
+  return db.company.findFirst({
+    where: { id, archivedAt: null },
+    select: {
+      id: true,
+      name: true,
+      legalForm: true,
+      street: true,
+      plz: true,
+      city: true,
+      districtAgs: true,
+      districtOverridden: true,
+      industry: true,
+      size: true,
+      website: true,
+      phone: true,
+      email: true,
+      ownerId: true,
+      outreachStatus: true,
+      partTimeReadiness: true,
+      isTrainingCompany: true,
+      takesInternships: true,
+      multiplierType: true,
+      informedAt: true,
+      lastContactAt: true,
+      notes: true,
+      version: true,
+      district: { select: { name: true } },
+      owner: { select: { name: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+      offers: {
+        where: { archivedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          places: true,
+          placesFilled: true,
+          partTimePossible: true,
+          internshipPossible: true,
+          startDate: true,
+          version: true,
+          occupation: { select: { id: true, title: true, kldbCode: true } },
+        },
+      },
+      contacts: {
+        where: { archivedAt: null },
+        orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+        select: {
+          id: true,
+          salutation: true,
+          firstName: true,
+          lastName: true,
+          function: true,
+          email: true,
+          phone: true,
+        },
+      },
+    },
+  });
+}
+
+/** Active users a company or follow-up can be assigned to (excluding admins). */
+export function listAssignableUsers() {
+  return db.user.findMany({
+    where: { active: true, role: { in: ["leitung", "jobcoach", "vermittlung"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

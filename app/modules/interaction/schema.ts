@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { choice, optionalDate, optionalText, requiredDate } from "~/lib/validation";
+import { t } from "~/messages";
+import { INTERACTION_TOPICS, INTERACTION_TYPES } from "./values";
+
+const optionalId = z.preprocess(
+  (v) => (v === "" ? null : v),
+  z.string().max(64).nullable().default(null),
+);
+
+/** Quick log from a company page: what happened, optionally with a follow-up. */
+export const logInteractionSchema = z
+  .object({
+    type: choice(INTERACTION_TYPES),
+    occurredAt: requiredDate,
+    contactId: optionalId,
+    topics: z.array(choice(INTERACTION_TOPICS)).max(INTERACTION_TOPICS.length).default([]),
+    outcome: optionalText(300),
+    notes: optionalText(5000),
+    followUpDue: optionalDate,
+    followUpTitle: optionalText(200),
+    followUpAssigneeId: optionalId,
+  })
+  .refine((v) => v.occurredAt.getTime() <= Date.now() + 24 * 60 * 60 * 1000, {
+    path: ["occurredAt"],
+    message: t("interaction.future"),
+  });
+export type LogInteractionInput = z.infer<typeof logInteractionSchema>;

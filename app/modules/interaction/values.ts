@@ -1,0 +1,17 @@
+export const INTERACTION_TYPES = [
+  "anruf",
+  "email",
+  "besuch",
+  "brief",
+  "online",
+  "veranstaltung",
+] as const;
+export const INTERACTION_TOPICS = [
+  "tz_informiert",
+  "ausbildungsplatz_angefragt",
+  "praktikumsplatz_angefragt",
+  "infomaterial",
+  "absage",
+] as const;
+/** The topic that counts a company as informed about part-time apprenticeship. */
+export const INFORMED_TOPIC = "tz_informiert";
