@@ -284,6 +284,10 @@ export const de = {
   "timeline.older": "Ältere Einträge",
   "timeline.newer": "Neuere Einträge",
 
+  "offer.placesFree": "{free} von {places} Plätzen frei",
+
+  "company.onlyMine": "Nur meine Unternehmen",
+
   "contact.title": "Kontakte",
   "contact.search": "Suche nach Name, E-Mail oder Unternehmen",
   "contact.name": "Name",

@@ -1,4 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import {
+  forwardRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type FieldProps = { label: string; name: string; error?: string[] | string; hint?: ReactNode };
 
@@ -41,35 +47,54 @@ function Field({
   );
 }
 
-export function TextField({
-  label,
-  name,
-  error,
-  hint,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+// forwardRef so react-hook-form's register() can attach to the element.
+export const TextField = forwardRef<
+  HTMLInputElement,
+  FieldProps & InputHTMLAttributes<HTMLInputElement>
+>(function TextField({ label, name, error, hint, ...input }, ref) {
   const id = input.id ?? `f-${name}`;
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      {(aria) => <input id={id} name={name} {...aria} {...input} />}
+      {(aria) => <input ref={ref} id={id} name={name} {...aria} {...input} />}
     </Field>
   );
-}
+});
 
-export function SelectField({
-  label,
-  name,
-  error,
-  hint,
-  options,
-  ...select
-}: FieldProps &
-  SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+export const TextArea = forwardRef<
+  HTMLTextAreaElement,
+  FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>
+>(function TextArea({ label, name, error, hint, ...textarea }, ref) {
+  const id = textarea.id ?? `f-${name}`;
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(aria) => <textarea ref={ref} id={id} name={name} rows={4} {...aria} {...textarea} />}
+    </Field>
+  );
+});
+
+export const CheckboxField = forwardRef<
+  HTMLInputElement,
+  { label: string; name: string } & InputHTMLAttributes<HTMLInputElement>
+>(function CheckboxField({ label, name, ...input }, ref) {
+  const id = input.id ?? `f-${name}`;
+  return (
+    <div className="field field-checkbox">
+      <input ref={ref} type="checkbox" id={id} name={name} {...input} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+});
+
+export const SelectField = forwardRef<
+  HTMLSelectElement,
+  FieldProps &
+    SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }
+>(function SelectField({ label, name, error, hint, options, ...select }, ref) {
   const id = select.id ?? `f-${name}`;
   return (
     <Field id={id} label={label} error={error} hint={hint}>
       {(aria) => (
-        <select id={id} name={name} {...aria} {...select}>
+        <select ref={ref} id={id} name={name} {...aria} {...select}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -79,7 +104,7 @@ export function SelectField({
       )}
     </Field>
   );
-}
+});
 
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;

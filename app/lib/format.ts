@@ -26,3 +26,7 @@ export const formatDateTime = (d: Date | string | null | undefined) =>
   d ? dateTimeFmt.format(toDate(d)) : "–";
 export const formatNumber = (n: number) => numberFmt.format(n);
 export const formatPercent = (fraction: number) => percentFmt.format(fraction);
+
+/** Today's date in the teams' time zone as YYYY-MM-DD (for date inputs). */
+export const todayIso = (now = new Date()) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);

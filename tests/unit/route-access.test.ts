@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
 import {
   type Action,
   can,
@@ -47,7 +48,35 @@ const ROUTES: RouteSpec[] = [
     path: "/verwaltung/postausgang",
     get: ["read", "outbox", "any"],
   },
-  { file: "_app.unternehmen.tsx", path: "/unternehmen", get: ["read", "company"] },
+  { file: "_app.unternehmen._index.tsx", path: "/unternehmen", get: ["read", "company"] },
+  {
+    file: "_app.unternehmen.neu.tsx",
+    path: "/unternehmen/neu",
+    get: ["create", "company"],
+    post: ["create", "company"],
+    postForm: { name: "" },
+  },
+  {
+    file: "_app.unternehmen.pipeline.tsx",
+    path: "/unternehmen/pipeline",
+    get: ["read", "company"],
+    post: ["update", "company"],
+    postForm: { id: "", status: "x" },
+  },
+  {
+    file: "_app.unternehmen.$id._index.tsx",
+    path: "/unternehmen/:company",
+    get: ["read", "company"],
+    post: ["create", "interaction"],
+    postForm: { type: "anruf", occurredAt: "" },
+  },
+  {
+    file: "_app.unternehmen.$id.bearbeiten.tsx",
+    path: "/unternehmen/:company/bearbeiten",
+    get: ["update", "company"],
+    post: ["update", "company"],
+    postForm: { name: "" },
+  },
   { file: "_app.kontakte.tsx", path: "/kontakte", get: ["read", "contact"] },
   { file: "_app.teilnehmende.tsx", path: "/teilnehmende", get: ["read", "participant"] },
   { file: "_app.veranstaltungen.tsx", path: "/veranstaltungen", get: ["read", "event"] },
@@ -71,9 +100,17 @@ const loadRoute = (file: string) =>
   }>;
 const allowed = (role: Role, need: Need) => can(role, need[0], need[1], need[2] ?? "own");
 
+let companyId = "";
 beforeAll(async () => {
   await seedDemoData();
+  companyId = (await db.company.findFirstOrThrow({ select: { id: true } })).id;
 }, 60_000);
+
+/** The concrete URL and route params for a spec path such as /unternehmen/:company. */
+const resolve = (p: string) => ({
+  url: p.replace(":company", companyId),
+  params: p.includes(":company") ? { id: companyId } : {},
+});
 
 describe("route access", () => {
   it("lists every route file", () => {
@@ -87,7 +124,11 @@ describe("route access", () => {
     it(`${spec.path} (${spec.file}) sends anonymous visitors to the login`, async () => {
       const route = await loadRoute(spec.file);
       const res = await settle(() =>
-        route.loader!({ request: makeRequest(spec.path), params: {}, context: testContext }),
+        route.loader!({
+          request: makeRequest(resolve(spec.path).url),
+          params: resolve(spec.path).params,
+          context: testContext,
+        }),
       );
       expect(res.status).toBe(302);
       expect((res.value as Response).headers.get("Location")).toMatch(/^\/anmelden\?redirectTo=/);
@@ -102,8 +143,8 @@ describe("route access", () => {
         const route = await loadRoute(spec.file);
         const res = await settle(() =>
           route.loader!({
-            request: makeRequest(spec.path, { cookie }),
-            params: {},
+            request: makeRequest(resolve(spec.path).url, { cookie }),
+            params: resolve(spec.path).params,
             context: testContext,
           }),
         );
@@ -115,12 +156,12 @@ describe("route access", () => {
       it(`POST ${spec.path} as ${role} → ${ok ? "allowed" : "403"}`, async () => {
         const { cookie } = await signedIn(role);
         const route = await loadRoute(spec.file);
-        const request = makeRequest(`${spec.path}?intent=invite`, {
+        const request = makeRequest(`${resolve(spec.path).url}?intent=invite`, {
           cookie,
           form: spec.postForm ?? {},
         });
         const res = await settle(() =>
-          route.action!({ request, params: {}, context: testContext }),
+          route.action!({ request, params: resolve(spec.path).params, context: testContext }),
         );
         expect(res.status).toBe(ok ? 400 : 403);
       });

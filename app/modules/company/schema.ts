@@ -64,3 +64,63 @@ export const statusChangeSchema = z.object({
   id: z.string().min(1).max(64),
   status: choice(OUTREACH_STATUSES),
 });
+
+type CompanyRecord = {
+  name: string;
+  legalForm: string | null;
+  street: string | null;
+  plz: string | null;
+  city: string | null;
+  districtAgs: string | null;
+  districtOverridden: boolean;
+  industry: string | null;
+  size: string | null;
+  website: string | null;
+  phone: string | null;
+  email: string | null;
+  ownerId: string | null;
+  outreachStatus: string;
+  partTimeReadiness: string;
+  isTrainingCompany: boolean;
+  takesInternships: boolean;
+  multiplierType: string | null;
+  notes: string | null;
+  tags: { tag: { name: string } }[];
+};
+
+/** Form values for a stored company; a derived district shows as "automatisch". */
+export function companyFormDefaults(c: CompanyRecord): Record<string, string | boolean> {
+  const s = (v: string | null) => v ?? "";
+  return {
+    name: c.name,
+    legalForm: s(c.legalForm),
+    street: s(c.street),
+    plz: s(c.plz),
+    city: s(c.city),
+    districtAgs: c.districtOverridden ? s(c.districtAgs) : "",
+    industry: s(c.industry),
+    size: s(c.size),
+    website: s(c.website),
+    phone: s(c.phone),
+    email: s(c.email),
+    ownerId: s(c.ownerId),
+    outreachStatus: c.outreachStatus,
+    partTimeReadiness: c.partTimeReadiness,
+    isTrainingCompany: c.isTrainingCompany,
+    takesInternships: c.takesInternships,
+    multiplierType: s(c.multiplierType),
+    notes: s(c.notes),
+    tags: c.tags.map((x) => x.tag.name).join(", "),
+  };
+}
+
+/** What the user typed, to put back into the form after a refused save. */
+export function echoFormValues(
+  values: Record<string, string | string[]>,
+): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  out.isTrainingCompany = values.isTrainingCompany === "on";
+  out.takesInternships = values.takesInternships === "on";
+  return out;
+}

@@ -1,6 +1,6 @@
 import { db, type Prisma } from "~/db.server";
 import { type ListParams, skipTake, toPage } from "~/lib/list-params";
-import type { COMPANY_SORTS, OUTREACH_STATUSES } from "./values";
+import { type COMPANY_SORTS, OUTREACH_STATUSES } from "./values";
 
 export type CompanyListFilters = {
   districtAgs?: string | null;
@@ -67,4 +67,37 @@ export function listServedDistricts() {
     orderBy: { name: "asc" },
     select: { ags: true, name: true },
   });
+}
+
+/** The kanban board: per status the most recently contacted companies and the total count. */
+export async function pipelineBoard(
+  filters: { districtAgs?: string | null; ownerId?: string | null },
+  perColumn = 30,
+) {
+  const base = {
+    archivedAt: null,
+    ...(filters.districtAgs ? { districtAgs: filters.districtAgs } : {}),
+    ...(filters.ownerId ? { ownerId: filters.ownerId } : {}),
+  };
+  const counts = await db.company.groupBy({ by: ["outreachStatus"], where: base, _count: true });
+  const countBy = new Map(counts.map((c) => [c.outreachStatus, c._count]));
+  return Promise.all(
+    OUTREACH_STATUSES.map(async (status) => ({
+      status,
+      count: countBy.get(status) ?? 0,
+      cards: await db.company.findMany({
+        where: { ...base, outreachStatus: status },
+        orderBy: [{ lastContactAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+        take: perColumn,
+        select: {
+          id: true,
+          name: true,
+          city: true,
+          lastContactAt: true,
+          partTimeReadiness: true,
+          owner: { select: { name: true } },
+        },
+      }),
+    })),
+  );
 }

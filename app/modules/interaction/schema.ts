@@ -21,8 +21,13 @@ export const logInteractionSchema = z
     followUpTitle: optionalText(200),
     followUpAssigneeId: optionalId,
   })
-  .refine((v) => v.occurredAt.getTime() <= Date.now() + 24 * 60 * 60 * 1000, {
-    path: ["occurredAt"],
-    message: t("interaction.future"),
-  });
+  // zod runs this even when occurredAt itself failed, so check the type first.
+  .refine(
+    (v) =>
+      !(v.occurredAt instanceof Date) || v.occurredAt.getTime() <= Date.now() + 24 * 60 * 60 * 1000,
+    {
+      path: ["occurredAt"],
+      message: t("interaction.future"),
+    },
+  );
 export type LogInteractionInput = z.infer<typeof logInteractionSchema>;

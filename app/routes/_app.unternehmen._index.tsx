@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
@@ -7,13 +7,14 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
 import { listCompanies, listServedDistricts } from "~/modules/company/service.server";
 import { COMPANY_SORTS, OUTREACH_STATUSES } from "~/modules/company/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.title")} – ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "read", "company");
+  const { user } = await requirePermission(request, context, "read", "company");
   const url = new URL(request.url);
   const districts = await listServedDistricts();
   const params = parseListParams(url, { sortable: COMPANY_SORTS, defaultSort: "name" });
@@ -25,7 +26,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ),
     status: pickParam(url, "status", OUTREACH_STATUSES),
   };
-  return { page: await listCompanies(params, filters), districts };
+  return {
+    page: await listCompanies(params, filters),
+    districts,
+    mayCreate: can(user.role, "create", "company"),
+  };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
@@ -36,7 +41,7 @@ const columns = [
     header: t("company.name"),
     cell: (c) => (
       <>
-        {c.getValue()}
+        <Link to={`/unternehmen/${c.row.original.id}`}>{c.getValue()}</Link>
         {c.row.original.multiplierType ? (
           <span className="badge">
             {t(`multiplier.${c.row.original.multiplierType}` as MessageKey)}
@@ -76,10 +81,20 @@ const columns = [
 ];
 
 export default function CompaniesPage() {
-  const { page, districts } = useLoaderData<typeof loader>();
+  const { page, districts, mayCreate } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{t("company.title")}</h1>
+      <div className="page-head">
+        <h1>{t("company.title")}</h1>
+        <Link to="/unternehmen/pipeline" className="button">
+          {t("company.pipeline")}
+        </Link>
+        {mayCreate ? (
+          <Link to="/unternehmen/neu" className="button button-primary">
+            {t("company.new")}
+          </Link>
+        ) : null}
+      </div>
       <DataTable
         caption={t("company.title")}
         columns={columns}

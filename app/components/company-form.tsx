@@ -1,0 +1,183 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
+import { useRef } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { type MessageKey, t } from "~/messages";
+import { companyFormSchema } from "~/modules/company/schema";
+import {
+  COMPANY_SIZES,
+  MULTIPLIER_TYPES,
+  OUTREACH_STATUSES,
+  PART_TIME_READINESS,
+} from "~/modules/company/values";
+
+export type CompanyFormValues = Record<string, string | boolean | undefined>;
+type ServerErrors = Record<string, string[] | undefined>;
+
+type Props = {
+  defaults: CompanyFormValues;
+  serverErrors?: ServerErrors;
+  districts: { ags: string; name: string }[];
+  users: { id: string; name: string }[];
+  version?: number;
+  cancelTo: string;
+};
+
+const options = <T extends readonly string[]>(values: T, prefix: string) =>
+  values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
+
+/**
+ * Company form: react-hook-form checks each field with the shared zod schema as the user types;
+ * the server checks again. Without JavaScript it is a plain form.
+ */
+export function CompanyForm({
+  defaults,
+  serverErrors = {},
+  districts,
+  users,
+  version,
+  cancelTo,
+}: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit();
+  const busy = useNavigation().state === "submitting";
+  const {
+    register,
+    handleSubmit,
+    formState: { errors: clientErrors },
+  } = useForm<z.input<typeof companyFormSchema>, unknown, z.output<typeof companyFormSchema>>({
+    resolver: zodResolver(companyFormSchema),
+    defaultValues: defaults as z.input<typeof companyFormSchema>,
+    mode: "onTouched",
+  });
+  const err = (name: string) =>
+    serverErrors[name] ??
+    (clientErrors[name as keyof typeof clientErrors]?.message as string | undefined);
+  const text = (name: keyof z.input<typeof companyFormSchema>) => ({
+    ...register(name),
+    defaultValue: (defaults[name] as string | undefined) ?? "",
+    error: err(name),
+  });
+
+  return (
+    <Form
+      method="post"
+      ref={formRef}
+      noValidate
+      onSubmit={handleSubmit(() => submit(formRef.current))}
+      className="company-form"
+    >
+      {version ? <input type="hidden" name="version" value={version} /> : null}
+      <fieldset>
+        <legend>{t("company.details")}</legend>
+        <div className="form-grid">
+          <TextField
+            label={t("company.name")}
+            required
+            maxLength={200}
+            autoComplete="organization"
+            {...text("name")}
+          />
+          <TextField label={t("company.legalForm")} maxLength={60} {...text("legalForm")} />
+          <TextField label={t("company.industry")} maxLength={120} {...text("industry")} />
+          <SelectField
+            label={t("company.size")}
+            options={[
+              { value: "", label: t("common.none") },
+              ...COMPANY_SIZES.map((s) => ({ value: s, label: s })),
+            ]}
+            {...text("size")}
+          />
+        </div>
+        <div className="form-grid">
+          <TextField
+            label={t("company.street")}
+            maxLength={200}
+            autoComplete="street-address"
+            {...text("street")}
+          />
+          <TextField
+            label={t("company.plz")}
+            inputMode="numeric"
+            maxLength={5}
+            autoComplete="postal-code"
+            {...text("plz")}
+          />
+          <TextField label={t("company.city")} maxLength={120} {...text("city")} />
+          <SelectField
+            label={t("company.district")}
+            hint={t("company.districtHint")}
+            options={[
+              { value: "", label: t("company.districtAuto") },
+              ...districts.map((d) => ({ value: d.ags, label: d.name })),
+            ]}
+            {...text("districtAgs")}
+          />
+        </div>
+        <div className="form-grid">
+          <TextField label={t("company.website")} type="url" maxLength={300} {...text("website")} />
+          <TextField label={t("company.phone")} type="tel" maxLength={40} {...text("phone")} />
+          <TextField label={t("company.email")} type="email" maxLength={254} {...text("email")} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("company.status")}</legend>
+        <div className="form-grid">
+          <SelectField
+            label={t("company.status")}
+            options={options(OUTREACH_STATUSES, "outreach")}
+            {...text("outreachStatus")}
+          />
+          <SelectField
+            label={t("company.partTime")}
+            options={options(PART_TIME_READINESS, "readiness")}
+            {...text("partTimeReadiness")}
+          />
+          <SelectField
+            label={t("company.owner")}
+            options={[
+              { value: "", label: t("common.none") },
+              ...users.map((u) => ({ value: u.id, label: u.name })),
+            ]}
+            {...text("ownerId")}
+          />
+          <SelectField
+            label={t("company.multiplierType")}
+            options={[
+              { value: "", label: t("company.notMultiplier") },
+              ...options(MULTIPLIER_TYPES, "multiplier"),
+            ]}
+            {...text("multiplierType")}
+          />
+        </div>
+        <CheckboxField
+          label={t("company.isTrainingCompany")}
+          {...register("isTrainingCompany")}
+          defaultChecked={defaults.isTrainingCompany === true}
+        />
+        <CheckboxField
+          label={t("company.takesInternships")}
+          {...register("takesInternships")}
+          defaultChecked={defaults.takesInternships === true}
+        />
+        <TextField
+          label={t("company.tags")}
+          hint={t("company.tagsHint")}
+          maxLength={500}
+          {...text("tags")}
+        />
+        <TextArea label={t("company.notes")} maxLength={5000} {...text("notes")} />
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("company.save")}
+        </button>{" "}
+        <Link to={cancelTo} className="button">
+          {t("company.cancel")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,274 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PageErrorBoundary } from "~/components/error-page";
+import { FormError } from "~/components/form";
+import { LogInteractionForm } from "~/components/log-interaction-form";
+import { Timeline } from "~/components/timeline";
+import { formatDate, todayIso } from "~/lib/format";
+import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { type MessageKey, t } from "~/messages";
+import { notFound, requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
+import { getCompany, listAssignableUsers } from "~/modules/company/detail.server";
+import { changeCompanyStatus } from "~/modules/company/editing.server";
+import { statusChangeSchema } from "~/modules/company/schema";
+import { OUTREACH_STATUSES } from "~/modules/company/values";
+import { logInteraction } from "~/modules/interaction/log.server";
+import { logInteractionSchema } from "~/modules/interaction/schema";
+import { timelineFor } from "~/modules/interaction/timeline.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.company.name ?? ""} – ${t("app.name")}` },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, context, "read", "company");
+  const company = await getCompany(params.id ?? "");
+  if (!company) notFound();
+  const page = Math.max(
+    1,
+    Math.min(1000, Number(new URL(request.url).searchParams.get("verlauf")) || 1),
+  );
+  const [timeline, users] = await Promise.all([
+    timelineFor({ companyId: company.id }, page),
+    listAssignableUsers(),
+  ]);
+  return {
+    company,
+    timeline,
+    users,
+    me: user.id,
+    today: todayIso(),
+    may: {
+      log: can(user.role, "create", "interaction"),
+      edit: can(user.role, "update", "company"),
+    },
+  };
+}
+
+type Result = { intent: string; errors: FieldErrors; message: string | null; values?: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const id = params.id ?? "";
+  const intent = new URL(request.url).searchParams.get("intent") ?? "";
+  const meta = { ip: context?.clientIp };
+  if (intent === "status") {
+    const { user } = await requirePermission(request, context, "update", "company");
+    const form = await parseForm(request, statusChangeSchema);
+    if (!form.ok)
+      return data<Result>(
+        { intent, errors: form.errors, message: t("field.invalidChoice") },
+        { status: 400 },
+      );
+    try {
+      const { name } = await changeCompanyStatus(user, id, form.data.status, meta);
+      return redirectWithToast(`/unternehmen/${id}`, {
+        kind: "success",
+        text: t("company.moved", { name, status: t(`outreach.${form.data.status}`) }),
+      });
+    } catch (error) {
+      const e = errorsFrom(error);
+      throw new Response(e.message, { status: e.status });
+    }
+  }
+  const { user } = await requirePermission(request, context, "create", "interaction");
+  const form = await parseForm(request, logInteractionSchema, ["topics"]);
+  if (!form.ok)
+    return data<Result>(
+      { intent: "log", errors: form.errors, message: null, values: form.values },
+      { status: 400 },
+    );
+  try {
+    const result = await logInteraction(user, id, form.data, meta);
+    const text = form.data.followUpDue
+      ? t("interaction.savedWithFollowUp", {
+          name: result.companyName,
+          date: formatDate(form.data.followUpDue),
+        })
+      : t("interaction.saved", { name: result.companyName });
+    return redirectWithToast(`/unternehmen/${id}`, { kind: "success", text });
+  } catch (error) {
+    const e = errorsFrom(error);
+    if (e.status === 404) throw new Response(e.message, { status: 404 });
+    return data<Result>(
+      { intent: "log", errors: e.errors, message: e.message, values: form.values },
+      { status: e.status },
+    );
+  }
+}
+
+export default function CompanyPage() {
+  const { company, timeline, users, me, today, may } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const contacts = company.contacts.map((c) => ({
+    id: c.id,
+    name: `${c.firstName} ${c.lastName}`,
+  }));
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/unternehmen">{t("company.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{company.name}</h1>
+        <span className={`status status-${company.outreachStatus}`}>
+          {t(`outreach.${company.outreachStatus}` as MessageKey)}
+        </span>
+        {company.multiplierType ? (
+          <span className="badge">{t(`multiplier.${company.multiplierType}` as MessageKey)}</span>
+        ) : null}
+        {may.edit ? (
+          <Link to={`/unternehmen/${company.id}/bearbeiten`} className="button">
+            {t("company.edit")}
+          </Link>
+        ) : null}
+      </div>
+      {result?.intent === "status" ? <FormError message={result.message} /> : null}
+      <div className="detail-grid">
+        <div className="detail-main">
+          {may.log ? (
+            <>
+              {result?.intent === "log" ? <FormError message={result.message} /> : null}
+              <LogInteractionForm
+                contacts={contacts}
+                users={users}
+                me={me}
+                today={today}
+                errors={result?.intent === "log" ? result.errors : undefined}
+                values={result?.intent === "log" ? result.values : undefined}
+              />
+            </>
+          ) : null}
+          <Timeline items={timeline.items} page={timeline.page} hasMore={timeline.hasMore} />
+        </div>
+        <aside className="detail-side">
+          <section className="panel" aria-labelledby="stamm">
+            <h2 id="stamm">{t("company.details")}</h2>
+            <dl className="facts">
+              <dt>{t("company.place")}</dt>
+              <dd>
+                {[company.street, [company.plz, company.city].filter(Boolean).join(" ")]
+                  .filter(Boolean)
+                  .join(", ") || t("common.none")}
+              </dd>
+              <dt>{t("company.district")}</dt>
+              <dd>{company.district?.name ?? t("common.none")}</dd>
+              <dt>{t("company.industry")}</dt>
+              <dd>{company.industry ?? t("common.none")}</dd>
+              <dt>{t("company.partTime")}</dt>
+              <dd>{t(`readiness.${company.partTimeReadiness}` as MessageKey)}</dd>
+              <dt>{t("company.informedAt")}</dt>
+              <dd>
+                {company.informedAt ? formatDate(company.informedAt) : t("company.notInformed")}
+              </dd>
+              <dt>{t("company.owner")}</dt>
+              <dd>{company.owner?.name ?? t("common.none")}</dd>
+              <dt>{t("company.phone")}</dt>
+              <dd>
+                {company.phone ? (
+                  <a href={`tel:${company.phone.replace(/[^0-9+]/g, "")}`}>{company.phone}</a>
+                ) : (
+                  t("common.none")
+                )}
+              </dd>
+              <dt>{t("company.email")}</dt>
+              <dd>
+                {company.email ? (
+                  <a href={`mailto:${company.email}`}>{company.email}</a>
+                ) : (
+                  t("common.none")
+                )}
+              </dd>
+              <dt>{t("company.website")}</dt>
+              <dd>
+                {company.website ? (
+                  <a href={company.website} rel="noopener noreferrer nofollow" target="_blank">
+                    {company.website}
+                  </a>
+                ) : (
+                  t("common.none")
+                )}
+              </dd>
+              <dt>{t("company.tags")}</dt>
+              <dd>
+                {company.tags.length
+                  ? company.tags.map((x) => x.tag.name).join(", ")
+                  : t("common.none")}
+              </dd>
+            </dl>
+            {company.notes ? <p className="notes">{company.notes}</p> : null}
+            {may.edit ? (
+              <Form method="post" action="?intent=status" className="inline-form status-form">
+                <input type="hidden" name="id" value={company.id} />
+                <label htmlFor="status-select">{t("company.moveTo")}</label>
+                <select id="status-select" name="status" defaultValue={company.outreachStatus}>
+                  {OUTREACH_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`outreach.${s}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button button-small">
+                  {t("company.move")}
+                </button>
+              </Form>
+            ) : null}
+          </section>
+          <section className="panel" aria-labelledby="angebote">
+            <h2 id="angebote">{t("company.offers")}</h2>
+            {company.offers.length === 0 ? <p>{t("company.noOffers")}</p> : null}
+            <ul className="plain-list">
+              {company.offers.map((o) => (
+                <li key={o.id}>
+                  <strong>{o.occupation.title}</strong> ({o.occupation.kldbCode}) –{" "}
+                  {t("offer.placesFree", { free: o.places - o.placesFilled, places: o.places })}
+                  {o.partTimePossible ? (
+                    <span className="badge">{t("matching.partTime")}</span>
+                  ) : null}
+                  {o.internshipPossible ? (
+                    <span className="badge">{t("matching.internship")}</span>
+                  ) : null}
+                  {o.startDate ? ` · ${t("matching.start")} ${formatDate(o.startDate)}` : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="panel" aria-labelledby="personen">
+            <h2 id="personen">{t("company.contacts")}</h2>
+            {company.contacts.length === 0 ? <p>{t("company.noContacts")}</p> : null}
+            <ul className="plain-list">
+              {company.contacts.map((c) => (
+                <li key={c.id}>
+                  <strong>
+                    {c.firstName} {c.lastName}
+                  </strong>
+                  {c.function ? `, ${c.function}` : null}
+                  {c.phone ? (
+                    <>
+                      <br />
+                      <a href={`tel:${c.phone.replace(/[^0-9+]/g, "")}`}>{c.phone}</a>
+                    </>
+                  ) : null}
+                  {c.email ? (
+                    <>
+                      <br />
+                      <a href={`mailto:${c.email}`}>{c.email}</a>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;
