@@ -43,9 +43,16 @@ export function parseFormData<S extends z.ZodType>(
 export function errorsFrom(error: unknown): {
   status: number;
   errors: FieldErrors;
-  message: string;
+  message: string | null;
 } {
-  if (error instanceof AppError)
-    return { status: error.status, errors: error.fieldErrors, message: error.message };
+  if (error instanceof AppError) {
+    // A message that belongs to a field is shown there, not twice.
+    const atField = Object.keys(error.fieldErrors).length > 0;
+    return {
+      status: error.status,
+      errors: error.fieldErrors,
+      message: atField ? null : error.message,
+    };
+  }
   throw error;
 }

@@ -106,7 +106,14 @@ export default function PipelinePage() {
             key={col.status}
             className={`board-column${over === col.status ? " board-over" : ""}`}
             aria-labelledby={`col-${col.status}`}
-            onDragOver={mayMove ? (e) => (e.preventDefault(), setOver(col.status)) : undefined}
+            onDragOver={
+              mayMove
+                ? (e) => {
+                    e.preventDefault();
+                    setOver(col.status);
+                  }
+                : undefined
+            }
             onDragLeave={() => setOver(null)}
             onDrop={mayMove ? onDrop(col.status) : undefined}
           >
@@ -126,7 +133,10 @@ export default function PipelinePage() {
                   onDragEnd={() => setDragging(null)}
                   data-company-id={card.id}
                 >
-                  <Link to={`/unternehmen/${card.id}`}>{card.name}</Link>
+                  {/* Not draggable itself, so dragging by the name moves the card, not the link. */}
+                  <Link to={`/unternehmen/${card.id}`} draggable={false}>
+                    {card.name}
+                  </Link>
                   <p className="muted">
                     {card.city ?? ""} ·{" "}
                     {card.lastContactAt ? formatDate(card.lastContactAt) : t("common.none")}

@@ -305,6 +305,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
   });
 
   const companies: { id: string; occupations: string[] }[] = [];
+  const usedNames = new Set<string>();
   const contacts: { id: string; companyId: string; name: string }[] = [];
   await db.$transaction(
     async (tx) => {
@@ -315,9 +316,12 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
           ? (served.find((p) => p.plz === multiplier.plz) ?? pick(served))
           : pick(served);
         const place = location.places.split("; ")[0]!;
-        const name = multiplier
+        const base = multiplier
           ? multiplier.name
           : pick(kind.names).replace("{last}", pick(LAST_NAMES)).replace("{place}", place);
+        // Same name twice happens in real lists too, but the demo is easier to follow without it.
+        const name = usedNames.has(base) ? `${base} (${place})` : base;
+        usedNames.add(name);
         const status = multiplier ? "partner" : pick(OUTREACH_STATUSES);
         const informed = ["informiert", "interessiert", "bietet_plaetze", "partner"].includes(
           status,

@@ -1,0 +1,165 @@
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+test("a coach logs a call with a follow-up from the company page, then completes it in Meine Wiedervorlagen", async ({
+  page,
+}) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/unternehmen");
+  await page.getByLabel("Suche nach Name, Ort oder PLZ").fill("Autohaus");
+  await page.getByRole("button", { name: "Anwenden" }).click();
+  const firstLink = page.locator("tbody tr").first().getByRole("link").first();
+  const companyName = await firstLink.innerText();
+  await firstLink.click();
+  await expect(page.getByRole("heading", { level: 1, name: companyName })).toBeVisible();
+
+  // Keyboard: Alt+K jumps to the form.
+  await page.keyboard.press("Alt+k");
+  await expect(page.getByLabel("Art", { exact: true })).toBeFocused();
+  await page.getByLabel("über Teilzeitausbildung informiert").check();
+  await page.getByLabel("Ergebnis").fill("Offen für 30-Stunden-Modell");
+  await page.getByLabel("Fällig am").fill("2030-01-15");
+  await page.getByLabel("Worum geht es?").fill("Infomappe Teilzeitausbildung nachfassen");
+  await page.getByRole("button", { name: "Kontakt speichern" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    `Kontakt mit ${companyName} ist erfasst, Wiedervorlage am 15.01.2030.`,
+  );
+  const timeline = page.getByRole("region", { name: "Verlauf" });
+  await expect(timeline.getByText("Offen für 30-Stunden-Modell")).toBeVisible();
+  await expect(timeline.getByText("über Teilzeitausbildung informiert").first()).toBeVisible();
+  await expect(page.getByText("Über Teilzeitausbildung informiert am")).toBeVisible();
+
+  await page.goto("/wiedervorlagen");
+  const row = page.getByRole("row").filter({ hasText: "Infomappe Teilzeitausbildung nachfassen" });
+  await expect(row).toContainText("15.01.2030");
+  await row.getByRole("button", { name: /Erledigt/ }).click();
+  await expect(page.getByRole("status")).toContainText("ist erledigt");
+  await expect(
+    page.getByRole("row").filter({ hasText: "Infomappe Teilzeitausbildung nachfassen" }),
+  ).toHaveCount(0);
+});
+
+test("a wrong entry in the contact log keeps what was typed", async ({ page }) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/unternehmen");
+  await page.locator("tbody tr").first().getByRole("link").first().click();
+  await page.getByLabel("Notizen").fill("Langes Gespräch mit der Inhaberin");
+  await page.getByLabel("Datum").fill("");
+  await page.getByRole("button", { name: "Kontakt speichern" }).click();
+  await expect(page.getByText("Bitte füllen Sie dieses Feld aus.")).toBeVisible();
+  await expect(page.getByLabel("Notizen")).toHaveValue("Langes Gespräch mit der Inhaberin");
+});
+
+test("creating a company in a PLZ that crosses a district border asks for the district", async ({
+  page,
+}) => {
+  await loginAs(page, "vermittlung@lotse.example");
+  await page.goto("/unternehmen/neu");
+  await page.getByLabel("Name").fill("Gärtnerei Sonnenblume");
+  await page.getByLabel("PLZ").fill("39517");
+  await page.getByLabel("Website").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(
+    page.getByText("Bitte geben Sie eine Web-Adresse mit http:// oder https:// ein."),
+  ).toBeVisible();
+  await page.getByLabel("Website").fill("www.sonnenblume.example");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText(/Die PLZ 39517 liegt in mehreren Landkreisen/)).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Gärtnerei Sonnenblume");
+  await page.getByLabel("Landkreis").selectOption({ label: "Landkreis Stendal" });
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Gärtnerei Sonnenblume" }),
+  ).toBeVisible();
+  await expect(page.getByText("Landkreis Stendal")).toBeVisible();
+  await expect(page.getByRole("link", { name: "https://www.sonnenblume.example" })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the company form and its server-side checks work as a plain form", async ({ page }) => {
+    await page.goto("/anmelden");
+    await page.getByLabel("E-Mail-Adresse").fill("leitung@lotse.example");
+    await page.getByLabel("Passwort").fill("demo-lotse-2026");
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.goto("/unternehmen/neu");
+    await page.getByLabel("Name").fill("Pflegedienst Ohne Skript");
+    await page.getByLabel("PLZ").fill("3910");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await expect(
+      page.getByText("Bitte geben Sie eine deutsche Postleitzahl mit 5 Ziffern ein."),
+    ).toBeVisible();
+    await expect(page.getByLabel("Name")).toHaveValue("Pflegedienst Ohne Skript");
+    await page.getByLabel("PLZ").fill("39104");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Pflegedienst Ohne Skript" }),
+    ).toBeVisible();
+  });
+});
+
+test("two people edit the same company: the second save is refused and shows what changed", async ({
+  page,
+  browser,
+}) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/unternehmen");
+  await page.locator("tbody tr").nth(2).getByRole("link").first().click();
+  await page.waitForURL(/\/unternehmen\/[^/?]+$/);
+  const url = page.url();
+  await page.getByRole("link", { name: "Bearbeiten" }).click();
+
+  const other = await (await browser.newContext()).newPage();
+  await loginAs(other, "vermittlung@lotse.example");
+  await other.goto(`${url}/bearbeiten`);
+  await other.getByLabel("Telefon").fill("0391 555000");
+  await other.getByRole("button", { name: "Speichern" }).click();
+  await expect(other.getByRole("status")).toContainText("sind gespeichert");
+
+  await page.getByLabel("Notizen").fill("Meine wichtige Notiz");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("inzwischen von Miriam Schulze geändert");
+  await expect(alert).toContainText("Telefon: jetzt „0391 555000“");
+  await expect(page.getByLabel("Notizen")).toHaveValue("Meine wichtige Notiz");
+  // Saving again takes over the shown state deliberately.
+  await page.getByLabel("Telefon").fill("0391 555000");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("sind gespeichert");
+  await expect(page.getByText("Meine wichtige Notiz")).toBeVisible();
+});
+
+test("moving a company on the kanban board, by keyboard and by drag and drop", async ({ page }) => {
+  await loginAs(page, "vermittlung@lotse.example");
+  await page.goto("/unternehmen/pipeline");
+  const neu = page.getByRole("region", { name: /^Neu/ });
+  const card = neu.locator("li.card").first();
+  const name = await card.getByRole("link").innerText();
+  await card.getByRole("combobox").selectOption({ label: "Interessiert" });
+  await card.getByRole("button", { name: "Verschieben" }).click();
+  await expect(page.getByRole("status")).toContainText(`${name} steht jetzt auf „Interessiert“.`);
+  await expect(
+    page.getByRole("region", { name: /^Interessiert/ }).getByRole("link", { name, exact: true }),
+  ).toBeVisible();
+
+  const source = page
+    .getByRole("region", { name: /^Kontaktiert/ })
+    .locator("li.card")
+    .first();
+  const dragged = await source.getByRole("link").innerText();
+  // A column in view: scrolling the board mid-drag would move other cards under the mouse.
+  await source.dragTo(page.getByRole("heading", { name: /^Informiert/ }), {
+    sourcePosition: { x: 6, y: 6 },
+  });
+  await expect(
+    page
+      .getByRole("region", { name: /^Informiert/ })
+      .getByRole("link", { name: dragged, exact: true }),
+  ).toBeVisible();
+  await page.reload();
+  await expect(
+    page
+      .getByRole("region", { name: /^Informiert/ })
+      .getByRole("link", { name: dragged, exact: true }),
+  ).toBeVisible();
+});
