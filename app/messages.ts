@@ -288,6 +288,22 @@ export const de = {
 
   "company.onlyMine": "Nur meine Unternehmen",
 
+  "offer.add": "Angebot hinzufügen",
+  "offer.edit": "Angebot bearbeiten",
+  "offer.occupation": "Ausbildungsberuf",
+  "offer.choose": "– bitte wählen –",
+  "offer.places": "Plätze",
+  "offer.placesFilled": "davon besetzt",
+  "offer.partTime": "Teilzeit möglich",
+  "offer.internship": "Erprobungspraktikum möglich",
+  "offer.start": "Beginn",
+  "offer.save": "Angebot speichern",
+  "offer.archive": "Angebot entfernen",
+  "offer.saved": "Angebot „{title}“ ist gespeichert.",
+  "offer.archived": "Angebot „{title}“ ist entfernt.",
+  "offer.filledTooMany": "Es können nicht mehr Plätze besetzt als vorhanden sein.",
+  "offer.unknownOccupation": "Diesen Ausbildungsberuf gibt es in der Liste nicht.",
+
   "contact.title": "Kontakte",
   "contact.search": "Suche nach Name, E-Mail oder Unternehmen",
   "contact.name": "Name",

@@ -8,15 +8,25 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
 import { LogInteractionForm } from "~/components/log-interaction-form";
+import { OfferForm } from "~/components/offer-form";
 import { Timeline } from "~/components/timeline";
 import { formatDate, todayIso } from "~/lib/format";
-import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
+import {
+  errorsFrom,
+  type FieldErrors,
+  type FormValues,
+  formValues,
+  parseForm,
+  parseFormData,
+} from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { getCompany, listAssignableUsers } from "~/modules/company/detail.server";
 import { changeCompanyStatus } from "~/modules/company/editing.server";
+import { archiveOfferSchema, offerSchema } from "~/modules/company/offer-schema";
+import { archiveOffer, listOccupations, saveOffer } from "~/modules/company/offers.server";
 import { statusChangeSchema } from "~/modules/company/schema";
 import { OUTREACH_STATUSES } from "~/modules/company/values";
 import { logInteraction } from "~/modules/interaction/log.server";
@@ -35,19 +45,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     1,
     Math.min(1000, Number(new URL(request.url).searchParams.get("verlauf")) || 1),
   );
-  const [timeline, users] = await Promise.all([
+  const mayEdit = can(user.role, "update", "company");
+  const [timeline, users, occupations] = await Promise.all([
     timelineFor({ companyId: company.id }, page),
     listAssignableUsers(),
+    mayEdit ? listOccupations() : Promise.resolve([]),
   ]);
   return {
     company,
     timeline,
     users,
+    occupations,
     me: user.id,
     today: todayIso(),
     may: {
       log: can(user.role, "create", "interaction"),
-      edit: can(user.role, "update", "company"),
+      edit: mayEdit,
     },
   };
 }
@@ -77,6 +90,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw new Response(e.message, { status: e.status });
     }
   }
+  if (intent === "offer" || intent === "offer-archive") {
+    const { user } = await requirePermission(request, context, "update", "company");
+    const formData = await request.formData();
+    try {
+      if (intent === "offer-archive") {
+        const form = parseFormData(formData, archiveOfferSchema);
+        if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
+        const { title } = await archiveOffer(user, id, form.data.offerId, meta);
+        return redirectWithToast(`/unternehmen/${id}`, {
+          kind: "success",
+          text: t("offer.archived", { title }),
+        });
+      }
+      const form = parseFormData(formData, offerSchema);
+      if (!form.ok)
+        return data<Result>(
+          { intent, errors: form.errors, message: null, values: form.values },
+          { status: 400 },
+        );
+      const { title } = await saveOffer(user, id, form.data, meta);
+      return redirectWithToast(`/unternehmen/${id}`, {
+        kind: "success",
+        text: t("offer.saved", { title }),
+      });
+    } catch (error) {
+      const e = errorsFrom(error);
+      if (e.status === 404) throw new Response(e.message, { status: 404 });
+      return data<Result>(
+        { intent, errors: e.errors, message: e.message, values: formValues(formData) },
+        { status: e.status },
+      );
+    }
+  }
   const { user } = await requirePermission(request, context, "create", "interaction");
   const form = await parseForm(request, logInteractionSchema, ["topics"]);
   if (!form.ok)
@@ -104,8 +150,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CompanyPage() {
-  const { company, timeline, users, me, today, may } = useLoaderData<typeof loader>();
+  const { company, timeline, users, occupations, me, today, may } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const offerResult = result?.intent === "offer" ? result : null;
+  const offerInError = offerResult ? String(offerResult.values?.offerId ?? "") : null;
   const contacts = company.contacts.map((c) => ({
     id: c.id,
     name: `${c.firstName} ${c.lastName}`,
@@ -235,9 +283,36 @@ export default function CompanyPage() {
                     <span className="badge">{t("matching.internship")}</span>
                   ) : null}
                   {o.startDate ? ` · ${t("matching.start")} ${formatDate(o.startDate)}` : null}
+                  {may.edit ? (
+                    <details open={offerInError === o.id}>
+                      <summary>{t("offer.edit")}</summary>
+                      <OfferForm
+                        offer={o}
+                        occupations={occupations}
+                        errors={offerInError === o.id ? offerResult?.errors : undefined}
+                        values={offerInError === o.id ? offerResult?.values : undefined}
+                      />
+                      <Form method="post" action="?intent=offer-archive">
+                        <input type="hidden" name="offerId" value={o.id} />
+                        <button type="submit" className="button button-small">
+                          {t("offer.archive")}
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>
+            {may.edit ? (
+              <details open={offerInError === ""}>
+                <summary>{t("offer.add")}</summary>
+                <OfferForm
+                  occupations={occupations}
+                  errors={offerInError === "" ? offerResult?.errors : undefined}
+                  values={offerInError === "" ? offerResult?.values : undefined}
+                />
+              </details>
+            ) : null}
           </section>
           <section className="panel" aria-labelledby="personen">
             <h2 id="personen">{t("company.contacts")}</h2>
