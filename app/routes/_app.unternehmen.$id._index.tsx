@@ -61,6 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     may: {
       log: can(user.role, "create", "interaction"),
       edit: mayEdit,
+      addContact: can(user.role, "create", "contact"),
     },
   };
 }
@@ -317,12 +318,21 @@ export default function CompanyPage() {
           <section className="panel" aria-labelledby="personen">
             <h2 id="personen">{t("company.contacts")}</h2>
             {company.contacts.length === 0 ? <p>{t("company.noContacts")}</p> : null}
+            {may.addContact ? (
+              <p>
+                <Link to={`/kontakte/neu?unternehmen=${company.id}`}>
+                  {t("contact.addToCompany")}
+                </Link>
+              </p>
+            ) : null}
             <ul className="plain-list">
               {company.contacts.map((c) => (
                 <li key={c.id}>
-                  <strong>
-                    {c.firstName} {c.lastName}
-                  </strong>
+                  <Link to={`/kontakte/${c.id}`}>
+                    <strong>
+                      {c.firstName} {c.lastName}
+                    </strong>
+                  </Link>
                   {c.function ? `, ${c.function}` : null}
                   {c.phone ? (
                     <>

@@ -77,7 +77,28 @@ const ROUTES: RouteSpec[] = [
     post: ["update", "company"],
     postForm: { name: "" },
   },
-  { file: "_app.kontakte.tsx", path: "/kontakte", get: ["read", "contact"] },
+  { file: "_app.kontakte._index.tsx", path: "/kontakte", get: ["read", "contact"] },
+  {
+    file: "_app.kontakte.neu.tsx",
+    path: "/kontakte/neu",
+    get: ["create", "contact"],
+    post: ["create", "contact"],
+    postForm: { firstName: "" },
+  },
+  {
+    file: "_app.kontakte.$id._index.tsx",
+    path: "/kontakte/:contact",
+    get: ["read", "contact"],
+    post: ["update", "contact"],
+    postForm: { givenAt: "" },
+  },
+  {
+    file: "_app.kontakte.$id.bearbeiten.tsx",
+    path: "/kontakte/:contact/bearbeiten",
+    get: ["update", "contact"],
+    post: ["update", "contact"],
+    postForm: { firstName: "" },
+  },
   { file: "_app.teilnehmende.tsx", path: "/teilnehmende", get: ["read", "participant"] },
   { file: "_app.veranstaltungen.tsx", path: "/veranstaltungen", get: ["read", "event"] },
   { file: "_app.praktika.tsx", path: "/praktika", get: ["read", "internship"] },
@@ -101,15 +122,21 @@ const loadRoute = (file: string) =>
 const allowed = (role: Role, need: Need) => can(role, need[0], need[1], need[2] ?? "own");
 
 let companyId = "";
+let contactId = "";
 beforeAll(async () => {
   await seedDemoData();
   companyId = (await db.company.findFirstOrThrow({ select: { id: true } })).id;
+  contactId = (await db.contactPerson.findFirstOrThrow({ select: { id: true } })).id;
 }, 60_000);
 
 /** The concrete URL and route params for a spec path such as /unternehmen/:company. */
 const resolve = (p: string) => ({
-  url: p.replace(":company", companyId),
-  params: p.includes(":company") ? { id: companyId } : {},
+  url: p.replace(":company", companyId).replace(":contact", contactId),
+  params: p.includes(":company")
+    ? { id: companyId }
+    : p.includes(":contact")
+      ? { id: contactId }
+      : {},
 });
 
 describe("route access", () => {

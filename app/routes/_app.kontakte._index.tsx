@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
@@ -7,16 +7,18 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
 import { listContacts } from "~/modules/contact/service.server";
 import { CONTACT_SORTS } from "~/modules/contact/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("contact.title")} – ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "read", "contact");
+  const { user } = await requirePermission(request, context, "read", "contact");
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
   return {
+    mayCreate: can(user.role, "create", "contact"),
     page: await listContacts(params, {
       multiplier: pickParam(url, "multiplikator", ["ja"]) === "ja",
     }),
@@ -26,7 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
 const col = createColumnHelper<Row>();
 const columns = [
-  col.accessor((r) => `${r.lastName}, ${r.firstName}`, { id: "name", header: t("contact.name") }),
+  col.accessor((r) => `${r.lastName}, ${r.firstName}`, {
+    id: "name",
+    header: t("contact.name"),
+    cell: (c) => <Link to={`/kontakte/${c.row.original.id}`}>{c.getValue()}</Link>,
+  }),
   col.accessor("function", {
     id: "function",
     header: t("contact.function"),
@@ -61,10 +67,17 @@ const columns = [
 ];
 
 export default function ContactsPage() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, mayCreate } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{t("contact.title")}</h1>
+      <div className="page-head">
+        <h1>{t("contact.title")}</h1>
+        {mayCreate ? (
+          <Link to="/kontakte/neu" className="button button-primary">
+            {t("contact.new")}
+          </Link>
+        ) : null}
+      </div>
       <DataTable
         caption={t("contact.title")}
         columns={columns}
