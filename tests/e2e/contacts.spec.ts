@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+test("a contact is added on the company page, moves to another company with history, and gives consent", async ({
+  page,
+}) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/unternehmen?q=Autohaus");
+  const link = page.locator("tbody tr").first().getByRole("link").first();
+  const first = await link.innerText();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
+  await page.getByRole("link", { name: "Ansprechpartner:in hinzufügen" }).click();
+
+  await page.getByLabel("Vorname").fill("Greta");
+  await page.getByLabel("Nachname").fill("Neumann");
+  await page.getByLabel("E-Mail").fill("greta.neumann");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein.")).toBeVisible();
+  await expect(page.getByLabel("Vorname")).toHaveValue("Greta");
+  await page.getByLabel("E-Mail").fill("greta.neumann@autohaus.example");
+  await page.getByLabel("Funktion").fill("Ausbildungsleitung");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Greta Neumann ist angelegt.");
+  await page.getByRole("link", { name: "Greta Neumann" }).click();
+
+  await expect(page.getByText("Keine Einwilligung erfasst")).toBeVisible();
+  await page.getByText("Einwilligung erfassen").click();
+  await page.getByLabel("Wie?").selectOption({ label: "per E-Mail" });
+  await page.getByRole("button", { name: "Einwilligung speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Einwilligung ist erfasst.");
+  await expect(
+    page.getByText(/Erteilt am .* \(per E-Mail\), erfasst von Petra Lindner/),
+  ).toBeVisible();
+
+  await page.getByRole("link", { name: "Bearbeiten" }).click();
+  await page.waitForURL(/\/bearbeiten$/);
+  const companySelect = page.getByLabel("Unternehmen");
+  await expect(companySelect).not.toHaveValue("");
+  const options = await companySelect.locator("option").allInnerTexts();
+  const target = options.find((o) => o.startsWith("Bäckerei")) ?? options[2]!;
+  await companySelect.selectOption({ label: target });
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Änderungen an Greta Neumann sind gespeichert.",
+  );
+  const history = page.getByRole("region", { name: "Unternehmen (Verlauf)" });
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await expect(history.getByRole("listitem").nth(1)).toContainText(first);
+  await expect(history.getByRole("listitem").nth(1)).toContainText(" – ");
+});
