@@ -21,6 +21,8 @@ type Props<T> = {
   searchLabel?: string;
   filters?: FilterSpec[];
   rowKey: (row: T) => string;
+  /** Users may hide columns (?spalten=a&spalten=b lists the visible ones). */
+  hideableColumns?: boolean;
   children?: ReactNode;
 };
 
@@ -33,10 +35,15 @@ export function DataTable<T>({
   searchLabel,
   filters = [],
   rowKey,
+  hideableColumns = false,
   children,
 }: Props<T>) {
   const location = useLocation();
   const params = new URLSearchParams(location.search);
+  const visible = params.getAll("spalten");
+  const columnVisibility = Object.fromEntries(
+    columns.map((c) => [c.id ?? "", visible.length === 0 || visible.includes(c.id ?? "")]),
+  );
   const table = useReactTable({
     data: page.data,
     columns,
@@ -46,6 +53,7 @@ export function DataTable<T>({
     manualFiltering: true,
     pageCount: page.totalPages,
     getRowId: rowKey,
+    state: { columnVisibility },
   });
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -88,6 +96,9 @@ export function DataTable<T>({
             </div>
           ))}
           {currentSort ? <input type="hidden" name="sort" value={currentSort} /> : null}
+          {visible.map((v) => (
+            <input key={v} type="hidden" name="spalten" value={v} />
+          ))}
           {currentSort ? <input type="hidden" name="dir" value={currentDir} /> : null}
           <div className="form-actions">
             <button type="submit" className="button">
@@ -95,6 +106,35 @@ export function DataTable<T>({
             </button>
           </div>
         </Form>
+      ) : null}
+      {hideableColumns ? (
+        <details className="column-menu">
+          <summary>{t("table.columns")}</summary>
+          <Form method="get">
+            {[...params.entries()]
+              .filter(([k]) => k !== "spalten" && k !== "seite")
+              .map(([k, v]) => (
+                <input key={`${k}=${v}`} type="hidden" name={k} value={v} />
+              ))}
+            {columns.map((c) => (
+              <div className="field field-checkbox" key={c.id}>
+                <input
+                  type="checkbox"
+                  id={`col-${c.id}`}
+                  name="spalten"
+                  value={c.id}
+                  defaultChecked={columnVisibility[c.id ?? ""]}
+                />
+                <label htmlFor={`col-${c.id}`}>
+                  {typeof c.header === "string" ? c.header : c.id}
+                </label>
+              </div>
+            ))}
+            <button type="submit" className="button button-small">
+              {t("table.showColumns")}
+            </button>
+          </Form>
+        </details>
       ) : null}
       {children}
       <p className="table-count" aria-live="polite">
@@ -143,7 +183,7 @@ export function DataTable<T>({
           <tbody>
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length}>{t("table.empty")}</td>
+                <td colSpan={table.getVisibleLeafColumns().length}>{t("table.empty")}</td>
               </tr>
             ) : (
               table.getRowModel().rows.map((row) => (

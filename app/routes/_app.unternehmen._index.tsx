@@ -1,36 +1,79 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
+import { TextField } from "~/components/form";
 import { formatDate } from "~/lib/format";
-import { parseListParams, pickParam } from "~/lib/list-params";
+import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { parseListParams } from "~/lib/list-params";
+import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { listCompanies, listServedDistricts } from "~/modules/company/service.server";
-import { COMPANY_SORTS, OUTREACH_STATUSES } from "~/modules/company/values";
+import {
+  companyFilterOptions,
+  listCompanies,
+  NO_CONTACT_DAYS,
+  parseCompanyFilters,
+} from "~/modules/company/service.server";
+import {
+  COMPANY_SORTS,
+  MULTIPLIER_TYPES,
+  OUTREACH_STATUSES,
+  PART_TIME_READINESS,
+} from "~/modules/company/values";
+import {
+  deleteView,
+  listViews,
+  saveView,
+  saveViewSchema,
+} from "~/modules/views/saved-views.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.title")} – ${t("app.name")}` }];
+
+const VIEW_OBJECT = "company";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "company");
   const url = new URL(request.url);
-  const districts = await listServedDistricts();
+  const options = await companyFilterOptions();
   const params = parseListParams(url, { sortable: COMPANY_SORTS, defaultSort: "name" });
-  const filters = {
-    districtAgs: pickParam(
-      url,
-      "kreis",
-      districts.map((d) => d.ags),
-    ),
-    status: pickParam(url, "status", OUTREACH_STATUSES),
-  };
-  return {
-    page: await listCompanies(params, filters),
-    districts,
-    mayCreate: can(user.role, "create", "company"),
-  };
+  const filters = parseCompanyFilters(
+    url,
+    options.districts.map((d) => d.ags),
+  );
+  const [page, views] = await Promise.all([
+    listCompanies(params, filters),
+    listViews(user, VIEW_OBJECT),
+  ]);
+  return { page, options, views, mayCreate: can(user.role, "create", "company") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, context, "read", "company");
+  const intent = new URL(request.url).searchParams.get("intent");
+  if (intent === "delete-view") {
+    const id = String((await request.formData()).get("viewId") ?? "").slice(0, 64);
+    await deleteView(user, id);
+    return redirectWithToast("/unternehmen", { kind: "info", text: t("views.deleted") });
+  }
+  const form = await parseForm(request, saveViewSchema);
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  try {
+    await saveView(user, VIEW_OBJECT, form.data.name, form.data.search);
+  } catch (error) {
+    return data({ errors: errorsFrom(error).errors }, { status: 400 });
+  }
+  return redirectWithToast(`/unternehmen?${form.data.search.replace(/^\?/, "")}`, {
+    kind: "success",
+    text: t("views.saved", { name: form.data.name }),
+  });
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
@@ -81,7 +124,16 @@ const columns = [
 ];
 
 export default function CompaniesPage() {
-  const { page, districts, mayCreate } = useLoaderData<typeof loader>();
+  const { page, options, views, mayCreate } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const location = useLocation();
+  const search = location.search.replace(/^\?/, "");
+  const exportSearch = (format: string) => {
+    const sp = new URLSearchParams(search);
+    sp.delete("seite");
+    sp.set("format", format);
+    return `/unternehmen/export?${sp}`;
+  };
   return (
     <>
       <div className="page-head">
@@ -102,19 +154,99 @@ export default function CompaniesPage() {
         rowKey={(r) => r.id}
         sortable={COMPANY_SORTS}
         searchLabel={t("company.search")}
+        hideableColumns
         filters={[
           {
             name: "kreis",
             label: t("company.district"),
-            options: districts.map((d) => ({ value: d.ags, label: d.name })),
+            options: options.districts.map((d) => ({ value: d.ags, label: d.name })),
           },
           {
             name: "status",
             label: t("company.status"),
             options: OUTREACH_STATUSES.map((s) => ({ value: s, label: t(`outreach.${s}`) })),
           },
+          {
+            name: "tz",
+            label: t("company.partTime"),
+            options: PART_TIME_READINESS.map((s) => ({ value: s, label: t(`readiness.${s}`) })),
+          },
+          {
+            name: "zustaendig",
+            label: t("company.filterOwner"),
+            options: options.owners.map((o) => ({ value: o.id, label: o.name })),
+          },
+          {
+            name: "multiplikator",
+            label: t("company.filterMultiplier"),
+            options: [
+              { value: "ja", label: t("common.anyMultiplier") },
+              ...MULTIPLIER_TYPES.map((m) => ({ value: m, label: t(`multiplier.${m}`) })),
+            ],
+          },
+          {
+            name: "schlagwort",
+            label: t("company.filterTag"),
+            options: options.tags.map((x) => ({ value: x, label: x })),
+          },
+          {
+            name: "beruf",
+            label: t("company.filterOccupation"),
+            options: options.occupations.map((o) => ({ value: o.id, label: o.title })),
+          },
+          {
+            name: "ohneKontakt",
+            label: t("company.filterNoContact"),
+            options: NO_CONTACT_DAYS.map((d) => ({
+              value: d,
+              label: t("company.noContactDays", { days: d }),
+            })),
+          },
         ]}
-      />
+      >
+        <div className="table-tools">
+          <span>{t("table.export")}:</span>
+          <a href={exportSearch("csv")} download>
+            {t("table.exportCsv")}
+          </a>
+          <a href={exportSearch("xlsx")} download>
+            {t("table.exportXlsx")}
+          </a>
+          <details className="views-menu">
+            <summary>{t("views.title")}</summary>
+            {views.length === 0 ? <p>{t("views.none")}</p> : null}
+            <ul className="plain-list">
+              {views.map((v) => (
+                <li key={v.id}>
+                  <Link to={`/unternehmen?${v.search}`}>{v.name}</Link>
+                  <Form method="post" action="?intent=delete-view" className="inline-form">
+                    <input type="hidden" name="viewId" value={v.id} />
+                    <button
+                      type="submit"
+                      className="button button-small"
+                      aria-label={`${t("views.delete")}: ${v.name}`}
+                    >
+                      {t("views.delete")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+            <Form method="post" action="?intent=save-view" noValidate>
+              <input type="hidden" name="search" value={search} />
+              <TextField
+                label={t("views.name")}
+                name="name"
+                maxLength={60}
+                error={result?.errors?.name}
+              />
+              <button type="submit" className="button button-small">
+                {t("views.save")}
+              </button>
+            </Form>
+          </details>
+        </div>
+      </DataTable>
     </>
   );
 }

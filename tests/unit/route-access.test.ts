@@ -48,7 +48,14 @@ const ROUTES: RouteSpec[] = [
     path: "/verwaltung/postausgang",
     get: ["read", "outbox", "any"],
   },
-  { file: "_app.unternehmen._index.tsx", path: "/unternehmen", get: ["read", "company"] },
+  {
+    file: "_app.unternehmen._index.tsx",
+    path: "/unternehmen",
+    get: ["read", "company"],
+    post: ["read", "company"],
+    postForm: { name: "" },
+  },
+  { file: "_app.unternehmen.export.ts", path: "/unternehmen/export", get: ["read", "company"] },
   {
     file: "_app.unternehmen.neu.tsx",
     path: "/unternehmen/neu",

@@ -1,10 +1,24 @@
 import { db, type Prisma } from "~/db.server";
-import { type ListParams, skipTake, toPage } from "~/lib/list-params";
-import { type COMPANY_SORTS, OUTREACH_STATUSES } from "./values";
+import { type ListParams, pickParam, skipTake, toPage } from "~/lib/list-params";
+import { foldText } from "~/lib/text";
+import {
+  type COMPANY_SORTS,
+  MULTIPLIER_TYPES,
+  OUTREACH_STATUSES,
+  PART_TIME_READINESS,
+} from "./values";
 
 export type CompanyListFilters = {
   districtAgs?: string | null;
   status?: (typeof OUTREACH_STATUSES)[number] | null;
+  partTimeReadiness?: (typeof PART_TIME_READINESS)[number] | null;
+  ownerId?: string | null;
+  /** "ja" = any multiplier, or one type */
+  multiplier?: string | null;
+  tag?: string | null;
+  occupationId?: string | null;
+  /** No contact for at least this many days (or never). */
+  noContactDays?: number | null;
 };
 
 const ORDER: Record<
@@ -17,25 +31,70 @@ const ORDER: Record<
   lastContact: (dir) => ({ lastContactAt: { sort: dir, nulls: "last" } }),
 };
 
+export const NO_CONTACT_DAYS = ["30", "90", "180", "365"] as const;
+
+/** Reads the list filters from the URL; unknown values are ignored. */
+export function parseCompanyFilters(url: URL, districtCodes: string[]): CompanyListFilters {
+  const sp = url.searchParams;
+  const id = (name: string) => {
+    const v = sp.get(name);
+    return v && v.length <= 64 ? v : null;
+  };
+  const multiplier = sp.get("multiplikator");
+  const days = pickParam(url, "ohneKontakt", NO_CONTACT_DAYS);
+  return {
+    districtAgs: pickParam(url, "kreis", districtCodes),
+    status: pickParam(url, "status", OUTREACH_STATUSES),
+    partTimeReadiness: pickParam(url, "tz", PART_TIME_READINESS),
+    ownerId: id("zustaendig"),
+    multiplier:
+      multiplier === "ja" || (MULTIPLIER_TYPES as readonly string[]).includes(multiplier ?? "")
+        ? multiplier
+        : null,
+    tag: sp.get("schlagwort")?.slice(0, 60) || null,
+    occupationId: id("beruf"),
+    noContactDays: days ? Number(days) : null,
+  };
+}
+
+export function companyWhere(
+  q: string,
+  filters: CompanyListFilters,
+  now = new Date(),
+): Prisma.CompanyWhereInput {
+  const folded = foldText(q);
+  const and: Prisma.CompanyWhereInput[] = [{ archivedAt: null }];
+  if (filters.districtAgs) and.push({ districtAgs: filters.districtAgs });
+  if (filters.status) and.push({ outreachStatus: filters.status });
+  if (filters.partTimeReadiness) and.push({ partTimeReadiness: filters.partTimeReadiness });
+  if (filters.ownerId) and.push({ ownerId: filters.ownerId });
+  if (filters.multiplier)
+    and.push({ multiplierType: filters.multiplier === "ja" ? { not: null } : filters.multiplier });
+  if (filters.tag) and.push({ tags: { some: { tag: { name: filters.tag } } } });
+  if (filters.occupationId)
+    and.push({ offers: { some: { occupationId: filters.occupationId, archivedAt: null } } });
+  if (filters.noContactDays) {
+    const before = new Date(now.getTime() - filters.noContactDays * 24 * 60 * 60 * 1000);
+    and.push({ OR: [{ lastContactAt: null }, { lastContactAt: { lt: before } }] });
+  }
+  if (q) {
+    and.push({
+      OR: [
+        { name: { contains: q } },
+        { normalizedName: { contains: folded } },
+        { city: { contains: q } },
+        { plz: { startsWith: q } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
 export async function listCompanies(
   params: ListParams<(typeof COMPANY_SORTS)[number]>,
   filters: CompanyListFilters = {},
 ) {
-  const where: Prisma.CompanyWhereInput = {
-    archivedAt: null,
-    ...(filters.districtAgs ? { districtAgs: filters.districtAgs } : {}),
-    ...(filters.status ? { outreachStatus: filters.status } : {}),
-    ...(params.q
-      ? {
-          OR: [
-            { name: { contains: params.q } },
-            { normalizedName: { contains: params.q.toLowerCase() } },
-            { city: { contains: params.q } },
-            { plz: { startsWith: params.q } },
-          ],
-        }
-      : {}),
-  };
+  const where = companyWhere(params.q, filters);
   const [rows, count] = await Promise.all([
     db.company.findMany({
       where,
@@ -100,4 +159,58 @@ export async function pipelineBoard(
       }),
     })),
   );
+}
+
+/** All companies of a list view (same filters and order, no paging) for export. */
+export async function exportCompanies(
+  params: ListParams<(typeof COMPANY_SORTS)[number]>,
+  filters: CompanyListFilters,
+  limit = 100_000,
+) {
+  return db.company.findMany({
+    where: companyWhere(params.q, filters),
+    orderBy: [ORDER[params.sort](params.dir), { id: "asc" }],
+    take: limit,
+    select: {
+      name: true,
+      legalForm: true,
+      street: true,
+      plz: true,
+      city: true,
+      industry: true,
+      size: true,
+      website: true,
+      phone: true,
+      email: true,
+      outreachStatus: true,
+      partTimeReadiness: true,
+      isTrainingCompany: true,
+      takesInternships: true,
+      multiplierType: true,
+      informedAt: true,
+      lastContactAt: true,
+      district: { select: { name: true } },
+      owner: { select: { name: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+    },
+  });
+}
+
+/** Values for the filter menus of the company list. */
+export async function companyFilterOptions() {
+  const [districts, owners, tags, occupations] = await Promise.all([
+    listServedDistricts(),
+    db.user.findMany({
+      where: { active: true, role: { not: "admin" } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.tag.findMany({ orderBy: { name: "asc" }, take: 500, select: { name: true } }),
+    db.occupation.findMany({
+      where: { offers: { some: { archivedAt: null } } },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
+  ]);
+  return { districts, owners, tags: tags.map((t) => t.name), occupations };
 }
