@@ -116,7 +116,7 @@ describe("company export", () => {
     expect(res.headers.get("Content-Disposition")).toMatch(
       /attachment; filename="unternehmen-\d{4}-\d{2}-\d{2}\.csv"/,
     );
-        const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
     expect(lines[0]).toMatch(/^Name;Rechtsform;Straße und Hausnummer;PLZ;Ort;Landkreis;/);
