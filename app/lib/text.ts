@@ -30,3 +30,7 @@ export function normalizeCompanyName(name: string): string {
     .trim()
     .replace(/\s+/g, " ");
 }
+
+/** A person's name for search: "Jörg Müller" → "joerg mueller". */
+export const personSearchName = (firstName: string, lastName: string) =>
+  foldText(`${firstName} ${lastName}`).replace(/\s+/g, " ").trim();

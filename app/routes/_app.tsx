@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { GlobalSearch } from "~/components/global-search";
 import { t } from "~/messages";
-import { navFor } from "~/modules/auth/permissions";
+import { can, navFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/session.server";
 
 // Layout of all signed-in pages; each child checks its own permission.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
+    search: can(user.role, "read", "company"),
     user: { name: user.name, role: user.role },
     nav: navFor(user.role).map(({ key, path }) => ({ key, path })),
   };
@@ -29,13 +31,14 @@ function Navigation({ nav }: { nav: { key: string; path: string }[] }) {
 }
 
 export default function AppLayout() {
-  const { user, nav } = useLoaderData<typeof loader>();
+  const { user, nav, search } = useLoaderData<typeof loader>();
   return (
     <div className="shell">
       <header className="shell-header">
         <a className="brand" href="/uebersicht">
           {t("app.name")}
         </a>
+        {search ? <GlobalSearch /> : null}
         <p className="whoami">
           {t("nav.signedInAs", { name: user.name, role: t(`role.${user.role}`) })}
         </p>

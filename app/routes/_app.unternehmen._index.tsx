@@ -19,12 +19,12 @@ import { can } from "~/modules/auth/permissions";
 import {
   companyFilterOptions,
   listCompanies,
-  NO_CONTACT_DAYS,
   parseCompanyFilters,
 } from "~/modules/company/service.server";
 import {
   COMPANY_SORTS,
   MULTIPLIER_TYPES,
+  NO_CONTACT_DAYS,
   OUTREACH_STATUSES,
   PART_TIME_READINESS,
 } from "~/modules/company/values";

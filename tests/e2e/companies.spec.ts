@@ -163,3 +163,22 @@ test("moving a company on the kanban board, by keyboard and by drag and drop", a
       .getByRole("link", { name: dragged, exact: true }),
   ).toBeVisible();
 });
+
+test("the header search finds companies and contacts as you type, despite umlauts and typos", async ({
+  page,
+}) => {
+  await loginAs(page, "coach@lotse.example");
+  const box = page.getByRole("combobox", { name: "Unternehmen und Kontakte suchen" });
+  await box.fill("mueller");
+  const list = page.getByRole("listbox", { name: "Suche" });
+  await expect(list.getByRole("option").first()).toContainText("Müller");
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Müller");
+
+  await box.fill("Autohuas");
+  await expect(list.getByRole("option").first()).toContainText("Autohaus");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/suche\?q=Autohuas/);
+  await expect(page.getByRole("link", { name: /Autohaus/ }).first()).toBeVisible();
+});

@@ -118,6 +118,7 @@ const ROUTES: RouteSpec[] = [
     postForm: { id: "", version: "x" },
   },
   { file: "_app.berichte.tsx", path: "/berichte", get: ["read", "report", "any"] },
+  { file: "_app.suche.tsx", path: "/suche?q=mueller", get: ["read", "company"] },
 ];
 
 const routesDir = path.resolve("app/routes");

@@ -4,6 +4,7 @@ import { foldText } from "~/lib/text";
 import {
   type COMPANY_SORTS,
   MULTIPLIER_TYPES,
+  NO_CONTACT_DAYS,
   OUTREACH_STATUSES,
   PART_TIME_READINESS,
 } from "./values";
@@ -30,8 +31,6 @@ const ORDER: Record<
   status: (dir) => ({ outreachStatus: dir }),
   lastContact: (dir) => ({ lastContactAt: { sort: dir, nulls: "last" } }),
 };
-
-export const NO_CONTACT_DAYS = ["30", "90", "180", "365"] as const;
 
 /** Reads the list filters from the URL; unknown values are ignored. */
 export function parseCompanyFilters(url: URL, districtCodes: string[]): CompanyListFilters {

@@ -27,3 +27,4 @@ export const INFORMED_STATUSES = [
   "bietet_plaetze",
   "partner",
 ] as const;
+export const NO_CONTACT_DAYS = ["30", "90", "180", "365"] as const;

@@ -1,5 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { AppError, fieldError } from "~/lib/errors";
+import { personSearchName } from "~/lib/text";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
@@ -24,6 +25,7 @@ export async function createContact(user: SessionUser, input: ContactInput, meta
     const contact = await tx.contactPerson.create({
       data: {
         ...input,
+        normalizedName: personSearchName(input.firstName, input.lastName),
         ownerId: input.ownerId ?? user.id,
         ...(input.companyId
           ? { employments: { create: { companyId: input.companyId, function: input.function } } }
@@ -64,7 +66,11 @@ export async function updateContact(
     const { version, ...data } = input;
     const updated = await tx.contactPerson.updateMany({
       where: { id, version },
-      data: { ...data, version: { increment: 1 } },
+      data: {
+        ...data,
+        normalizedName: personSearchName(data.firstName, data.lastName),
+        version: { increment: 1 },
+      },
     });
     if (updated.count !== 1) throw new AppError(409, t("error.stale"));
     if (current.companyId !== input.companyId) {

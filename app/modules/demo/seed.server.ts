@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { normalizeCompanyName, personSearchName } from "~/lib/text";
 import { hashPassword } from "~/modules/auth/password.server";
 import { OUTREACH_STATUSES } from "~/modules/company/values";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
@@ -330,7 +331,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         const company = await tx.company.create({
           data: {
             name,
-            normalizedName: name.toLowerCase(),
+            normalizedName: normalizeCompanyName(name),
             legalForm: multiplier ? "Körperschaft" : kind.legalForm,
             street: `${pick(["Haupt", "Bahnhof", "Schul", "Garten", "Markt", "Breite"])}straße ${int(1, 80)}`,
             plz: location.plz,
@@ -380,6 +381,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
             data: {
               salutation: pick(["Frau", "Herr"]),
               firstName: first,
+              normalizedName: personSearchName(first, last),
               lastName: last,
               function: pick([
                 "Geschäftsführung",
