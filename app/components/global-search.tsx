@@ -62,7 +62,7 @@ export function GlobalSearch() {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         role="combobox"
         aria-expanded={open && hits.length > 0}
-        aria-controls={listId}
+        aria-controls={open && hits.length > 0 ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
       />

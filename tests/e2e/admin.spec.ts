@@ -83,7 +83,7 @@ test("a coach sees only own participants; placement sees all", async ({ page }) 
 test("table state lives in the URL: filter, sort and page survive a reload", async ({ page }) => {
   await loginAs(page, "leitung@lotse.example");
   await page.goto("/unternehmen");
-  await page.getByLabel("Landkreis").selectOption({ label: "Magdeburg" });
+  await page.getByRole("combobox", { name: "Landkreis" }).selectOption({ label: "Magdeburg" });
   await page.getByRole("button", { name: "Anwenden" }).click();
   await expect(page).toHaveURL(/kreis=15003/);
   await page.getByRole("link", { name: "Name" }).click();

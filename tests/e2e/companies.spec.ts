@@ -8,6 +8,7 @@ test("a coach logs a call with a follow-up from the company page, then completes
   await page.goto("/unternehmen");
   await page.getByLabel("Suche nach Name, Ort oder PLZ").fill("Autohaus");
   await page.getByRole("button", { name: "Anwenden" }).click();
+  await expect(page.locator("tbody tr").first()).toContainText("Autohaus");
   const firstLink = page.locator("tbody tr").first().getByRole("link").first();
   const companyName = await firstLink.innerText();
   await firstLink.click();

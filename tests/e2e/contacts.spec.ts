@@ -35,7 +35,7 @@ test("a contact is added on the company page, moves to another company with hist
 
   await page.getByRole("link", { name: "Bearbeiten" }).click();
   await page.waitForURL(/\/bearbeiten$/);
-  const companySelect = page.getByLabel("Unternehmen");
+  const companySelect = page.getByLabel("Unternehmen", { exact: true });
   await expect(companySelect).not.toHaveValue("");
   const options = await companySelect.locator("option").allInnerTexts();
   const target = options.find((o) => o.startsWith("Bäckerei")) ?? options[2]!;
