@@ -332,6 +332,11 @@ export const de = {
   "offer.filledTooMany": "Es können nicht mehr Plätze besetzt als vorhanden sein.",
   "offer.unknownOccupation": "Diesen Ausbildungsberuf gibt es in der Liste nicht.",
 
+  "duplicate.found":
+    "Ein Unternehmen mit diesem oder einem sehr ähnlichen Namen gibt es in dieser PLZ schon.",
+  "duplicate.list": "Mögliche Dubletten:",
+  "duplicate.confirm": "Trotzdem als neues Unternehmen anlegen",
+
   "contact.title": "Kontakte",
   "contact.search": "Suche nach Name, E-Mail oder Unternehmen",
   "contact.name": "Name",

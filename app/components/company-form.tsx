@@ -23,6 +23,7 @@ type Props = {
   users: { id: string; name: string }[];
   version?: number;
   cancelTo: string;
+  duplicates?: { id: string; name: string; plz: string | null; city: string | null }[];
 };
 
 const options = <T extends readonly string[]>(values: T, prefix: string) =>
@@ -39,6 +40,7 @@ export function CompanyForm({
   users,
   version,
   cancelTo,
+  duplicates,
 }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
@@ -170,6 +172,23 @@ export function CompanyForm({
         />
         <TextArea label={t("company.notes")} maxLength={5000} {...text("notes")} />
       </fieldset>
+      {duplicates?.length ? (
+        <div className="form-error" role="alert">
+          <p>{t("duplicate.found")}</p>
+          <p>{t("duplicate.list")}</p>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/unternehmen/${d.id}`} target="_blank">
+                  {d.name}
+                </Link>{" "}
+                ({[d.plz, d.city].filter(Boolean).join(" ")})
+              </li>
+            ))}
+          </ul>
+          <CheckboxField label={t("duplicate.confirm")} name="confirmDuplicate" />
+        </div>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("company.save")}

@@ -8,11 +8,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CompanyForm } from "~/components/company-form";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { errorsFrom, parseFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { listAssignableUsers } from "~/modules/company/detail.server";
+import { DuplicateError } from "~/modules/company/duplicates.server";
 import { createCompany } from "~/modules/company/editing.server";
 import { companyFormSchema, echoFormValues } from "~/modules/company/schema";
 import { listServedDistricts } from "~/modules/company/service.server";
@@ -27,19 +28,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "create", "company");
-  const form = await parseForm(request, companyFormSchema);
+  const formData = await request.formData();
+  const form = parseFormData(formData, companyFormSchema);
   if (!form.ok)
     return data(
       { errors: form.errors, message: null, values: echoFormValues(form.values) },
       { status: 400 },
     );
   try {
-    const company = await createCompany(user, form.data, { ip: context?.clientIp });
+    const company = await createCompany(user, form.data, {
+      ip: context?.clientIp,
+      allowDuplicate: formData.get("confirmDuplicate") === "on",
+    });
     return redirectWithToast(`/unternehmen/${company.id}`, {
       kind: "success",
       text: t("company.created", { name: company.name }),
     });
   } catch (error) {
+    if (error instanceof DuplicateError) {
+      return data(
+        {
+          errors: {},
+          message: null,
+          values: echoFormValues(form.values),
+          duplicates: error.candidates,
+        },
+        { status: 409 },
+      );
+    }
     const e = errorsFrom(error);
     return data(
       { errors: e.errors, message: e.message, values: echoFormValues(form.values) },
@@ -64,6 +80,7 @@ export default function NewCompanyPage() {
         key={JSON.stringify(defaults)}
         defaults={defaults}
         serverErrors={result?.errors}
+        duplicates={result && "duplicates" in result ? result.duplicates : undefined}
         districts={districts}
         users={users}
         cancelTo="/unternehmen"

@@ -6,6 +6,7 @@ import { type MessageKey, t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { DuplicateError, findDuplicates } from "./duplicates.server";
 import type { CompanyInput } from "./schema";
 import { INFORMED_STATUSES, type OutreachStatus } from "./values";
 
@@ -90,7 +91,15 @@ const shown = (v: unknown) =>
       ? t(v ? "common.yes" : "common.no")
       : String(v);
 
-export async function createCompany(user: SessionUser, input: CompanyInput, meta: Meta = {}) {
+export async function createCompany(
+  user: SessionUser,
+  input: CompanyInput,
+  meta: Meta & { allowDuplicate?: boolean } = {},
+) {
+  if (!meta.allowDuplicate) {
+    const candidates = await findDuplicates(input.name, input.plz);
+    if (candidates.length) throw new DuplicateError(candidates);
+  }
   return db.$transaction(async (tx) => {
     const district = await resolveDistrict(input.plz, input.districtAgs, tx);
     const informed = (INFORMED_STATUSES as readonly string[]).includes(input.outreachStatus);

@@ -4,6 +4,7 @@ import { AppError } from "~/lib/errors";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
+import { DuplicateError } from "./duplicates.server";
 import {
   archiveCompany,
   changeCompanyStatus,
@@ -11,6 +12,10 @@ import {
   updateCompany,
 } from "./editing.server";
 import { type CompanyInput, companyFormSchema } from "./schema";
+
+// These tests reuse names on purpose; duplicate detection has its own test.
+const createAllowingDuplicates: typeof createCompany = (user, input, meta = {}) =>
+  createCompany(user, input, { ...meta, allowDuplicate: true });
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
@@ -38,7 +43,7 @@ async function fieldErrorOf(p: Promise<unknown>) {
 describe("company editing", () => {
   it("creates a company with the district derived from the PLZ, tags and an audit entry", async () => {
     const user = await coach();
-    const { id } = await createCompany(user, form());
+    const { id } = await createAllowingDuplicates(user, form());
     const c = await db.company.findUniqueOrThrow({
       where: { id },
       include: { tags: { include: { tag: true } } },
@@ -56,18 +61,23 @@ describe("company editing", () => {
 
   it("asks for the district when the PLZ crosses a border, and refuses a district the PLZ is not in", async () => {
     const user = await coach();
-    expect(await fieldErrorOf(createCompany(user, form({ plz: "39517" })))).toEqual({
+    expect(await fieldErrorOf(createAllowingDuplicates(user, form({ plz: "39517" })))).toEqual({
       districtAgs: [
         "Die PLZ 39517 liegt in mehreren Landkreisen (Landkreis Börde, Landkreis Stendal). Bitte wählen Sie den Landkreis.",
       ],
     });
-    const { id } = await createCompany(user, form({ plz: "39517", districtAgs: "15090" }));
+    const { id } = await createAllowingDuplicates(
+      user,
+      form({ plz: "39517", districtAgs: "15090" }),
+    );
     expect(await db.company.findUniqueOrThrow({ where: { id } })).toMatchObject({
       districtAgs: "15090",
       districtOverridden: true,
     });
     expect(
-      await fieldErrorOf(createCompany(user, form({ plz: "39104", districtAgs: "15090" }))),
+      await fieldErrorOf(
+        createAllowingDuplicates(user, form({ plz: "39104", districtAgs: "15090" })),
+      ),
     ).toEqual({
       districtAgs: ["Die PLZ 39104 liegt in Magdeburg. Bitte PLZ oder Landkreis korrigieren."],
     });
@@ -77,7 +87,7 @@ describe("company editing", () => {
   it("refuses the second of two saves from the same version and says what changed", async () => {
     const a = await coach();
     const b = await coach();
-    const { id } = await createCompany(a, form());
+    const { id } = await createAllowingDuplicates(a, form());
     const first = await updateCompany(a, id, {
       ...form({ outreachStatus: "informiert" }),
       version: 1,
@@ -109,7 +119,7 @@ describe("company editing", () => {
 
   it("moves a company in the pipeline and records the change once", async () => {
     const user = await coach();
-    const { id } = await createCompany(user, form());
+    const { id } = await createAllowingDuplicates(user, form());
     await changeCompanyStatus(user, id, "interessiert");
     await changeCompanyStatus(user, id, "interessiert");
     expect(
@@ -123,12 +133,37 @@ describe("company editing", () => {
   it("lets a coach archive only companies they own", async () => {
     const owner = await coach();
     const other = await coach();
-    const { id } = await createCompany(owner, form());
+    const { id } = await createAllowingDuplicates(owner, form());
     await expect(archiveCompany(other, "own", id)).rejects.toMatchObject({ status: 403 });
     await archiveCompany(owner, "own", id);
     expect((await db.company.findUniqueOrThrow({ where: { id } })).archivedAt).not.toBeNull();
     await expect(updateCompany(owner, id, { ...form(), version: 2 })).rejects.toMatchObject({
       status: 404,
     });
+  });
+});
+
+describe("duplicates", () => {
+  it("warns about the same or a very similar name in the same PLZ, and allows it when confirmed", async () => {
+    const user = await coach();
+    await createCompany(user, form({ name: "Zahnarztpraxis Dr. Jähnig", plz: "39112" }));
+    for (const name of [
+      "Zahnarztpraxis Dr. Jaehnig",
+      "ZAHNARZTPRAXIS DR. JÄHNIG GmbH",
+      "Zahnarztpraxis Dr. Jähnik",
+    ]) {
+      await expect(createCompany(user, form({ name, plz: "39112" })), name).rejects.toBeInstanceOf(
+        DuplicateError,
+      );
+    }
+    // Another PLZ or a clearly different name is no duplicate.
+    await createCompany(user, form({ name: "Zahnarztpraxis Dr. Jähnig", plz: "39104" }));
+    await createCompany(user, form({ name: "Zahnarztpraxis Dr. Meier", plz: "39112" }));
+    await createCompany(user, form({ name: "Zahnarztpraxis Dr. Jähnig", plz: "39112" }), {
+      allowDuplicate: true,
+    });
+    expect(await db.company.count({ where: { normalizedName: "zahnarztpraxis dr jaehnig" } })).toBe(
+      3,
+    );
   });
 });

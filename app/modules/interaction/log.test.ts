@@ -9,11 +9,15 @@ import { logInteraction } from "./log.server";
 import { logInteractionSchema } from "./schema";
 import { timelineFor } from "./timeline.server";
 
+// These tests reuse names on purpose; duplicate detection has its own test.
+const createAllowingDuplicates: typeof createCompany = (user, input, meta = {}) =>
+  createCompany(user, input, { ...meta, allowDuplicate: true });
+
 beforeAll(() => ensureReferenceData(), 60_000);
 
 async function setup() {
   const user = (await createUser("jobcoach")) as SessionUser;
-  const company = await createCompany(
+  const company = await createAllowingDuplicates(
     user,
     companyFormSchema.parse({
       name: "Praxis Dr. Weber",
