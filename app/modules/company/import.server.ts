@@ -1,0 +1,387 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "~/db.server";
+import { AppError } from "~/lib/errors";
+import { foldText, normalizeCompanyName } from "~/lib/text";
+import { randomToken } from "~/lib/tokens.server";
+import { parseDate } from "~/lib/validation";
+import { type MessageKey, t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { isSimilarName } from "./duplicates.server";
+import type { Table } from "./import-file.server";
+import { companyFormSchema } from "./schema";
+import { OUTREACH_STATUSES, PART_TIME_READINESS } from "./values";
+
+export const IMPORT_FIELDS = [
+  "name",
+  "legalForm",
+  "street",
+  "plz",
+  "city",
+  "district",
+  "industry",
+  "website",
+  "phone",
+  "email",
+  "outreachStatus",
+  "partTimeReadiness",
+  "informedAt",
+  "tags",
+  "notes",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type Mapping = Partial<Record<ImportField, number>>;
+export const DUPLICATE_CHOICES = ["skip", "update", "create"] as const;
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+
+/** Header words as they appear in the teams' Excel lists. */
+const SYNONYMS: Record<ImportField, string[]> = {
+  name: ["name", "firma", "unternehmen", "firmenname", "betrieb", "unternehmensname"],
+  legalForm: ["rechtsform"],
+  street: ["strasse", "str", "adresse", "anschrift", "strasse und hausnummer"],
+  plz: ["plz", "postleitzahl"],
+  city: ["ort", "stadt", "gemeinde", "wohnort"],
+  district: ["landkreis", "kreis"],
+  industry: ["branche", "wirtschaftszweig"],
+  website: ["website", "webseite", "homepage", "internet", "www", "web"],
+  phone: ["telefon", "tel", "telefonnummer", "fon", "rufnummer"],
+  email: ["e mail", "email", "mail", "e mail adresse"],
+  outreachStatus: ["status", "kontaktstatus"],
+  partTimeReadiness: ["teilzeit", "teilzeitausbildung", "tz", "teilzeit moeglich"],
+  informedAt: ["informiert am", "informiert", "tz informiert"],
+  tags: ["schlagwoerter", "schlagworte", "tags", "stichworte"],
+  notes: ["notiz", "notizen", "bemerkung", "bemerkungen", "kommentar", "anmerkungen"],
+};
+
+const key = (s: string) =>
+  foldText(s)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/** Suggests which column holds which field, from the header names. */
+export function suggestMapping(header: string[]): Mapping {
+  const mapping: Mapping = {};
+  header.forEach((h, i) => {
+    const k = key(h);
+    const field = IMPORT_FIELDS.find((f) => mapping[f] === undefined && SYNONYMS[f].includes(k));
+    if (field) mapping[field] = i;
+  });
+  return mapping;
+}
+
+export type RowReport = {
+  line: number;
+  name: string;
+  action: "create" | "update" | "skip" | "error";
+  messages: string[];
+};
+export type ImportReport = { rows: RowReport[]; counts: Record<RowReport["action"], number> };
+
+type Prepared = RowReport & {
+  data?: ReturnType<typeof companyFormSchema.parse> & {
+    districtAgs: string | null;
+    informedAt: Date | null;
+  };
+  existingId?: string;
+};
+
+function valueMapper(districts: { ags: string; name: string }[]) {
+  const byLabel = (values: readonly string[], prefix: string, raw: string) => {
+    const k = key(raw);
+    return (
+      values.find(
+        (v) => v === raw || key(t(`${prefix}.${v}` as MessageKey)) === k || key(v) === k,
+      ) ?? raw
+    );
+  };
+  return {
+    status: (raw: string) => (raw ? byLabel(OUTREACH_STATUSES, "outreach", raw) : "neu"),
+    readiness: (raw: string) => {
+      const k = key(raw);
+      if (!k) return "offen";
+      if (["j", "x", "yes", "1"].includes(k)) return "ja";
+      if (["n", "no", "0"].includes(k)) return "nein";
+      return byLabel(PART_TIME_READINESS, "readiness", raw);
+    },
+    district: (raw: string) => {
+      if (!raw) return null;
+      if (/^\d{5}$/.test(raw)) return raw;
+      const k = key(raw).replace(/^landkreis /, "");
+      return districts.find((d) => key(d.name).replace(/^landkreis /, "") === k)?.ags ?? `?${raw}`;
+    },
+  };
+}
+
+/** Validates every row with the same rules as the company form, resolves districts and finds duplicates. */
+export async function prepareImport(
+  table: Table,
+  mapping: Mapping,
+  choice: DuplicateChoice,
+): Promise<{ report: ImportReport; prepared: Prepared[] }> {
+  if (mapping.name === undefined) throw new AppError(400, t("import.nameColumnMissing"));
+  const [districts, postalCodes] = await Promise.all([
+    db.district.findMany({ select: { ags: true, name: true } }),
+    db.postalCode.findMany({ select: { plz: true, districtAgs: true } }),
+  ]);
+  const districtName = new Map(districts.map((d) => [d.ags, d.name]));
+  const plzDistricts = new Map<string, string[]>();
+  for (const p of postalCodes)
+    plzDistricts.set(p.plz, [...(plzDistricts.get(p.plz) ?? []), p.districtAgs]);
+  const map = valueMapper(districts);
+  const cell = (row: string[], f: ImportField) =>
+    mapping[f] === undefined ? "" : (row[mapping[f]!] ?? "").trim();
+
+  const plzs = [...new Set(table.rows.map((r) => cell(r, "plz")).filter(Boolean))];
+  const existing = await db.company.findMany({
+    where: { archivedAt: null, plz: { in: plzs } },
+    select: { id: true, plz: true, normalizedName: true },
+  });
+  const existingByPlz = new Map<string, { id: string; normalizedName: string }[]>();
+  for (const c of existing) existingByPlz.set(c.plz!, [...(existingByPlz.get(c.plz!) ?? []), c]);
+  const seenInFile = new Map<string, number>();
+
+  const prepared: Prepared[] = table.rows.map((row, index) => {
+    const line = index + 2;
+    const name = cell(row, "name");
+    const messages: string[] = [];
+    const parsed = companyFormSchema.safeParse({
+      name,
+      legalForm: cell(row, "legalForm"),
+      street: cell(row, "street"),
+      plz: cell(row, "plz"),
+      city: cell(row, "city"),
+      industry: cell(row, "industry"),
+      website: cell(row, "website"),
+      phone: cell(row, "phone"),
+      email: cell(row, "email"),
+      outreachStatus: map.status(cell(row, "outreachStatus")),
+      partTimeReadiness: map.readiness(cell(row, "partTimeReadiness")),
+      tags: cell(row, "tags").replace(/;/g, ","),
+      notes: cell(row, "notes"),
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        messages.push(`${t(`importField.${field}` as MessageKey)}: ${issue.message}`);
+      }
+    }
+    const informedRaw = cell(row, "informedAt");
+    const informedAt = informedRaw ? parseDate(informedRaw) : null;
+    if (informedRaw && !informedAt)
+      messages.push(`${t("importField.informedAt")}: ${t("validation.date")}`);
+    let districtAgs = map.district(cell(row, "district"));
+    if (districtAgs?.startsWith("?")) {
+      messages.push(
+        `${t("importField.district")}: ${t("import.unknownDistrict", { value: districtAgs.slice(1) })}`,
+      );
+      districtAgs = null;
+    }
+    const plz = parsed.success ? parsed.data.plz : null;
+    if (plz) {
+      const inPlz = plzDistricts.get(plz) ?? [];
+      if (inPlz.length === 1) {
+        if (districtAgs && districtAgs !== inPlz[0]) {
+          messages.push(
+            t("validation.districtMismatch", {
+              plz,
+              district: districtName.get(inPlz[0]!) ?? inPlz[0]!,
+            }),
+          );
+        }
+        districtAgs = inPlz[0]!;
+      } else if (inPlz.length > 1 && !(districtAgs && inPlz.includes(districtAgs))) {
+        messages.push(
+          t("validation.plzAmbiguous", {
+            plz,
+            districts: inPlz.map((a) => districtName.get(a)).join(", "),
+          }),
+        );
+      }
+    }
+    if (messages.length || !parsed.success)
+      return { line, name, action: "error" as const, messages };
+
+    const normalized = normalizeCompanyName(parsed.data.name);
+    const fileKey = `${plz ?? ""}|${normalized}`;
+    const firstLine = seenInFile.get(fileKey);
+    if (firstLine)
+      return {
+        line,
+        name,
+        action: "error" as const,
+        messages: [t("import.duplicateInFile", { line: firstLine })],
+      };
+    seenInFile.set(fileKey, line);
+
+    const data = { ...parsed.data, districtAgs, informedAt };
+    const match = plz
+      ? existingByPlz.get(plz)?.find((c) => isSimilarName(c.normalizedName, normalized))
+      : undefined;
+    if (match) {
+      if (choice === "skip")
+        return { line, name, action: "skip" as const, messages: [t("import.exists")] };
+      if (choice === "update")
+        return {
+          line,
+          name,
+          action: "update" as const,
+          messages: [t("import.willUpdate")],
+          data,
+          existingId: match.id,
+        };
+      return {
+        line,
+        name,
+        action: "create" as const,
+        messages: [t("import.existsCreateAnyway")],
+        data,
+      };
+    }
+    return { line, name, action: "create" as const, messages: [], data };
+  });
+  const counts = { create: 0, update: 0, skip: 0, error: 0 };
+  for (const p of prepared) counts[p.action]++;
+  return {
+    report: { rows: prepared.map(({ data: _d, existingId: _e, ...r }) => r), counts },
+    prepared,
+  };
+}
+
+/**
+ * Imports in one transaction: everything or nothing. Rows with errors stop the import unless the
+ * user chose to leave them out.
+ */
+export async function runImport(
+  user: SessionUser,
+  table: Table,
+  options: {
+    mapping: Mapping;
+    duplicates: DuplicateChoice;
+    skipInvalid: boolean;
+    filename: string;
+    ip?: string;
+  },
+) {
+  const { report, prepared } = await prepareImport(table, options.mapping, options.duplicates);
+  if (report.counts.error > 0 && !options.skipInvalid) {
+    throw new AppError(400, t("import.hasErrors", { count: report.counts.error }));
+  }
+  const toCreate = prepared.filter((p) => p.action === "create" && p.data);
+  const toUpdate = prepared.filter((p) => p.action === "update" && p.data && p.existingId);
+  const now = new Date();
+  const mapped = new Set<string>(Object.keys(options.mapping));
+  // The district follows the PLZ when the file has one.
+  if (mapped.has("plz")) mapped.add("district");
+  await db.$transaction(
+    async (tx) => {
+      const rows = toCreate.map((p) => {
+        const { tags: _tags, ...d } = p.data!;
+        return {
+          id: randomUUID(),
+          ...d,
+          normalizedName: normalizeCompanyName(d.name),
+          districtOverridden: false,
+          ownerId: user.id,
+          createdById: user.id,
+          informedAt: d.informedAt ?? null,
+        };
+      });
+      for (let i = 0; i < rows.length; i += 500)
+        await tx.company.createMany({ data: rows.slice(i, i + 500) });
+      const tagNames = [...new Set(toCreate.flatMap((p) => p.data!.tags))];
+      for (const name of tagNames)
+        await tx.tag.upsert({ where: { name }, create: { name }, update: {} });
+      const tagIds = new Map(
+        (
+          await tx.tag.findMany({
+            where: { name: { in: tagNames } },
+            select: { id: true, name: true },
+          })
+        ).map((x) => [x.name, x.id]),
+      );
+      const links = toCreate.flatMap((p, i) =>
+        p.data!.tags.map((tag) => ({ companyId: rows[i]!.id, tagId: tagIds.get(tag)! })),
+      );
+      for (let i = 0; i < links.length; i += 1000)
+        await tx.companyTag.createMany({ data: links.slice(i, i + 1000) });
+      for (const p of toUpdate) {
+        const { tags: _tags, informedAt, ...d } = p.data!;
+        // Only mapped columns are written, and empty cells do not erase existing values.
+        const changes = Object.fromEntries(
+          Object.entries(d).filter(
+            ([k, v]) => mapped.has(k === "districtAgs" ? "district" : k) && v !== null && v !== "",
+          ),
+        );
+        await tx.company.update({
+          where: { id: p.existingId },
+          data: {
+            ...changes,
+            normalizedName: normalizeCompanyName(d.name),
+            version: { increment: 1 },
+            ...(informedAt ? { informedAt } : {}),
+          },
+        });
+      }
+      await audit(
+        {
+          actorId: user.id,
+          action: "create",
+          entityType: "company_import",
+          ip: options.ip,
+          detail: `${options.filename}: ${rows.length} neu, ${toUpdate.length} aktualisiert, ${report.counts.skip} übersprungen, ${report.counts.error} fehlerhaft`,
+          after: { created: rows.map((r) => r.id), updated: toUpdate.map((p) => p.existingId) },
+        },
+        tx,
+      );
+    },
+    { timeout: 120_000 },
+  );
+  return {
+    created: toCreate.length,
+    updated: toUpdate.length,
+    skipped: report.counts.skip,
+    invalid: report.counts.error,
+    at: now,
+  };
+}
+
+// Uploaded tables wait here between upload, mapping and import (data/ is not in git).
+const importDir = () => path.resolve(process.env.LOTSE_IMPORT_DIR ?? "data/imports");
+type Stored = { userId: string; filename: string; createdAt: string; table: Table };
+
+export async function storeUpload(
+  user: SessionUser,
+  filename: string,
+  table: Table,
+): Promise<string> {
+  const token = randomToken();
+  await mkdir(importDir(), { recursive: true });
+  const stored: Stored = {
+    userId: user.id,
+    filename: filename.slice(0, 200),
+    createdAt: new Date().toISOString(),
+    table,
+  };
+  await writeFile(path.join(importDir(), `${token}.json`), JSON.stringify(stored));
+  return token;
+}
+
+export async function loadUpload(user: SessionUser, token: string): Promise<Stored> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError(404, t("import.expired"));
+  try {
+    const stored = JSON.parse(
+      await readFile(path.join(importDir(), `${token}.json`), "utf8"),
+    ) as Stored;
+    if (stored.userId !== user.id) throw new Error("foreign upload");
+    return stored;
+  } catch {
+    throw new AppError(404, t("import.expired"));
+  }
+}
+
+export async function discardUpload(token: string) {
+  if (/^[A-Za-z0-9_-]{20,100}$/.test(token))
+    await rm(path.join(importDir(), `${token}.json`), { force: true });
+}

@@ -1,0 +1,221 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { ensureReferenceData } from "~/modules/reference/reference-data.server";
+import { createUser } from "../../../tests/factories";
+import { createCompany } from "./editing.server";
+import { loadUpload, prepareImport, runImport, storeUpload, suggestMapping } from "./import.server";
+import { MAX_IMPORT_BYTES, readTable } from "./import-file.server";
+import { companyFormSchema } from "./schema";
+
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(path.resolve("tests/fixtures/import", name)));
+let user: SessionUser;
+
+beforeAll(async () => {
+  await ensureReferenceData();
+  user = (await createUser("vermittlung")) as SessionUser;
+  process.env.LOTSE_IMPORT_DIR = mkdtempSync(path.join(tmpdir(), "lotse-import-"));
+}, 60_000);
+
+async function importFile(
+  name: string,
+  options: { skipInvalid?: boolean; duplicates?: "skip" | "update" | "create" } = {},
+) {
+  const table = await readTable(fixture(name));
+  return runImport(user, table, {
+    mapping: suggestMapping(table.header),
+    duplicates: options.duplicates ?? "skip",
+    skipInvalid: options.skipInvalid ?? false,
+    filename: name,
+  });
+}
+
+describe("reading files", () => {
+  it("reads German Excel CSV: BOM, semicolons, quoted line breaks; maps the columns by their names", async () => {
+    const table = await readTable(fixture("gut-utf8.csv"));
+    expect(table.header[0]).toBe("Firma");
+    expect(table.rows).toHaveLength(2);
+    expect(table.rows[0]![9]).toBe("Chefin offen für TZ,\r\nRückruf im März");
+    expect(suggestMapping(table.header)).toMatchObject({
+      name: 0,
+      plz: 1,
+      city: 2,
+      phone: 3,
+      email: 4,
+      website: 5,
+      partTimeReadiness: 6,
+      outreachStatus: 7,
+      informedAt: 8,
+      notes: 9,
+      tags: 10,
+    });
+  });
+
+  it("reads Windows-1252 umlauts", async () => {
+    const table = await readTable(fixture("windows-1252.csv"));
+    expect(table.rows[0]).toEqual(["Käserei Müller", "39576", "Stendal", "Straßenverkauf"]);
+  });
+
+  it("reads XLSX", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Liste");
+    ws.addRow(["Unternehmen", "Postleitzahl", "Informiert am"]);
+    ws.addRow(["Tischlerei Holzwurm", 39104, new Date(Date.UTC(2025, 2, 3))]);
+    const table = await readTable(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(table).toEqual({
+      header: ["Unternehmen", "Postleitzahl", "Informiert am"],
+      rows: [["Tischlerei Holzwurm", "39104", "03.03.2025"]],
+    });
+  });
+
+  it("refuses empty, binary, oversized and header-only files with German messages", async () => {
+    await expect(readTable(fixture("leer.csv"))).rejects.toThrow("Die Datei ist leer");
+    await expect(readTable(fixture("binaer.csv"))).rejects.toThrow(
+      "Das ist keine CSV- oder Excel-Datei",
+    );
+    await expect(readTable(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(65))).rejects.toThrow(
+      "Die Datei ist zu groß (höchstens 8 MB)",
+    );
+    await expect(readTable(new TextEncoder().encode("Firma;PLZ\r\n"))).rejects.toThrow(
+      "Die Datei ist leer",
+    );
+  });
+});
+
+describe("importing", () => {
+  it("imports a good file with all fields", async () => {
+    const result = await importFile("gut-utf8.csv");
+    expect(result).toMatchObject({ created: 2, updated: 0, skipped: 0, invalid: 0 });
+    const c = await db.company.findFirstOrThrow({
+      where: { name: "Bäckerei Sonnenkorn GmbH" },
+      include: { tags: { include: { tag: true } } },
+    });
+    expect(c).toMatchObject({
+      plz: "39104",
+      districtAgs: "15003",
+      website: "https://www.sonnenkorn.example",
+      partTimeReadiness: "ja",
+      outreachStatus: "informiert",
+      normalizedName: "baeckerei sonnenkorn",
+    });
+    expect(c.informedAt?.toISOString()).toBe("2025-02-03T00:00:00.000Z");
+    expect(c.tags.map((x) => x.tag.name).sort()).toEqual(["Handwerk", "Lebensmittel"]);
+    expect(await db.auditLog.count({ where: { entityType: "company_import" } })).toBeGreaterThan(0);
+  });
+
+  it("reports every bad row with a German message and imports nothing", async () => {
+    const table = await readTable(fixture("eine-schlechte-zeile.csv"));
+    const { report } = await prepareImport(table, suggestMapping(table.header), "skip");
+    const byLine = Object.fromEntries(report.rows.map((r) => [r.line, r]));
+    expect(byLine[2]).toMatchObject({ action: "create", messages: [] });
+    expect(byLine[3]!.messages).toEqual([
+      "E-Mail: Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+    ]);
+    expect(byLine[4]!.messages).toEqual([
+      "Website: Bitte geben Sie eine Web-Adresse mit http:// oder https:// ein.",
+    ]);
+    expect(byLine[5]!.messages).toEqual(["Informiert am: Bitte geben Sie ein gültiges Datum ein."]);
+    expect(byLine[6]!.messages).toEqual([
+      "PLZ: Bitte geben Sie eine deutsche Postleitzahl mit 5 Ziffern ein.",
+    ]);
+    expect(byLine[7]!.messages).toEqual(["Name: Bitte füllen Sie dieses Feld aus."]);
+    expect(byLine[8]!.messages[0]).toMatch(/Die PLZ 39517 liegt in mehreren Landkreisen/);
+    expect(report.counts).toEqual({ create: 1, update: 0, skip: 0, error: 6 });
+
+    const before = await db.company.count();
+    await expect(importFile("eine-schlechte-zeile.csv")).rejects.toThrow(
+      "Nicht importiert: 6 Zeile(n) haben Fehler",
+    );
+    expect(await db.company.count()).toBe(before);
+    // Leaving the bad rows out imports the good one.
+    expect(await importFile("eine-schlechte-zeile.csv", { skipInvalid: true })).toMatchObject({
+      created: 1,
+      invalid: 6,
+    });
+  });
+
+  it("takes the district column, refuses a contradicting one and a row twice in the file", async () => {
+    const table = await readTable(fixture("landkreise.csv"));
+    const { report } = await prepareImport(table, suggestMapping(table.header), "skip");
+    expect(report.rows.map((r) => r.action)).toEqual([
+      "create",
+      "create",
+      "error",
+      "create",
+      "error",
+    ]);
+    expect(report.rows[2]!.messages).toEqual([
+      "Die PLZ 39104 liegt in Magdeburg. Bitte PLZ oder Landkreis korrigieren.",
+    ]);
+    expect(report.rows[4]!.messages).toEqual(["doppelt in der Datei (wie Zeile 5)"]);
+  });
+
+  it("refuses a mapping without a name column", async () => {
+    const table = await readTable(fixture("ohne-name.csv"));
+    await expect(prepareImport(table, suggestMapping(table.header), "skip")).rejects.toThrow(
+      "Bitte ordnen Sie dem Feld „Name“ eine Spalte zu",
+    );
+  });
+
+  it("handles existing companies as chosen: skip, update or create anyway", async () => {
+    await createCompany(
+      user,
+      companyFormSchema.parse({
+        name: "Käserei Müller",
+        plz: "39576",
+        outreachStatus: "kontaktiert",
+        partTimeReadiness: "offen",
+      }),
+    );
+    expect(await importFile("windows-1252.csv", { duplicates: "skip" })).toMatchObject({
+      created: 0,
+      skipped: 1,
+    });
+    expect(await importFile("windows-1252.csv", { duplicates: "update" })).toMatchObject({
+      created: 0,
+      updated: 1,
+    });
+    const updated = await db.company.findFirstOrThrow({ where: { name: "Käserei Müller" } });
+    // The file has no status column: the existing status stays, the note is taken over.
+    expect(updated).toMatchObject({
+      outreachStatus: "kontaktiert",
+      notes: "Straßenverkauf",
+      version: 2,
+    });
+    expect(await importFile("windows-1252.csv", { duplicates: "create" })).toMatchObject({
+      created: 1,
+    });
+    expect(await db.company.count({ where: { name: "Käserei Müller" } })).toBe(2);
+  });
+
+  it("keeps an uploaded table only for the user who uploaded it", async () => {
+    const table = await readTable(fixture("gut-utf8.csv"));
+    const token = await storeUpload(user, "gut-utf8.csv", table);
+    expect((await loadUpload(user, token)).table).toEqual(table);
+    const other = (await createUser("vermittlung")) as SessionUser;
+    await expect(loadUpload(other, token)).rejects.toThrow("nicht mehr verfügbar");
+    await expect(loadUpload(user, "../../etc/passwd")).rejects.toThrow("nicht mehr verfügbar");
+  });
+
+  it("imports 10,000 rows in one transaction", async () => {
+    const lines = ["Firma;PLZ;Ort;Telefon;Schlagwörter"];
+    for (let i = 0; i < 10_000; i++)
+      lines.push(`Testbetrieb ${i};39104;Magdeburg;0391 ${100000 + i};Massenimport`);
+    const table = await readTable(new TextEncoder().encode(lines.join("\r\n")));
+    const started = performance.now();
+    const result = await runImport(user, table, {
+      mapping: suggestMapping(table.header),
+      duplicates: "skip",
+      skipInvalid: false,
+      filename: "gross.csv",
+    });
+    console.log(`import 10000 rows: ${Math.round(performance.now() - started)} ms`);
+    expect(result.created).toBe(10_000);
+    expect(await db.companyTag.count({ where: { tag: { name: "Massenimport" } } })).toBe(10_000);
+  }, 120_000);
+});
