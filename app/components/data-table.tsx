@@ -69,7 +69,8 @@ export function DataTable<T>({
   return (
     <div className="data-table">
       {searchLabel || filters.length ? (
-        <Form method="get" className="table-filters" role="search">
+        // Keyed by the URL: uncontrolled fields show the filters of the current URL after navigation.
+        <Form method="get" className="table-filters" role="search" key={location.search}>
           {searchLabel ? (
             <div className="field">
               <label htmlFor="table-q">{searchLabel}</label>

@@ -142,6 +142,11 @@ export default function CompaniesPage() {
           {t("company.pipeline")}
         </Link>
         {mayCreate ? (
+          <Link to="/unternehmen/import" className="button">
+            {t("import.link")}
+          </Link>
+        ) : null}
+        {mayCreate ? (
           <Link to="/unternehmen/neu" className="button button-primary">
             {t("company.new")}
           </Link>

@@ -11,30 +11,17 @@ import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { isSimilarName } from "./duplicates.server";
 import type { Table } from "./import-file.server";
+import {
+  DUPLICATE_CHOICES,
+  type DuplicateChoice,
+  IMPORT_FIELDS,
+  type ImportField,
+  type Mapping,
+} from "./import-values";
 import { companyFormSchema } from "./schema";
 import { OUTREACH_STATUSES, PART_TIME_READINESS } from "./values";
 
-export const IMPORT_FIELDS = [
-  "name",
-  "legalForm",
-  "street",
-  "plz",
-  "city",
-  "district",
-  "industry",
-  "website",
-  "phone",
-  "email",
-  "outreachStatus",
-  "partTimeReadiness",
-  "informedAt",
-  "tags",
-  "notes",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export type Mapping = Partial<Record<ImportField, number>>;
-export const DUPLICATE_CHOICES = ["skip", "update", "create"] as const;
-export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+export { DUPLICATE_CHOICES, type DuplicateChoice, IMPORT_FIELDS, type Mapping };
 
 /** Header words as they appear in the teams' Excel lists. */
 const SYNONYMS: Record<ImportField, string[]> = {

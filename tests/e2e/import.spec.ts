@@ -1,0 +1,87 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+const fixture = (name: string) => path.resolve("tests/fixtures/import", name);
+
+test("importing a CSV with bad rows: the report names each problem, nothing is saved until the user decides", async ({
+  page,
+}) => {
+  await loginAs(page, "vermittlung@lotse.example");
+  await page.goto("/unternehmen");
+  await page.getByRole("link", { name: "Importieren" }).click();
+
+  await page
+    .getByLabel("Datei (CSV oder XLSX, höchstens 8 MB)")
+    .setInputFiles(fixture("binaer.csv"));
+  await page.getByRole("button", { name: "Hochladen und prüfen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Das ist keine CSV- oder Excel-Datei");
+
+  await page
+    .getByLabel("Datei (CSV oder XLSX, höchstens 8 MB)")
+    .setInputFiles(fixture("eine-schlechte-zeile.csv"));
+  await page.getByRole("button", { name: "Hochladen und prüfen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "neu," })).toHaveText(
+    "1 neu, 0 aktualisieren, 0 überspringen, 6 fehlerhaft",
+  );
+  const report = page.getByRole("region", { name: "Bericht" });
+  await expect(report.getByRole("row").filter({ hasText: "Ohne At GmbH" })).toContainText(
+    "E-Mail: Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+  );
+  await expect(report.getByRole("row").filter({ hasText: "Kalender KG" })).toContainText(
+    "Bitte geben Sie ein gültiges Datum ein.",
+  );
+  await expect(page.getByLabel("PLZ", { exact: true })).toHaveValue("1");
+
+  await page.getByRole("button", { name: "Importieren", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("Nicht importiert: 6 Zeile(n) haben Fehler");
+
+  await page.getByLabel("Fehlerhafte Zeilen auslassen und den Rest importieren").check();
+  await page.getByRole("button", { name: "Importieren", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Import abgeschlossen: 1 neu, 0 aktualisiert, 0 übersprungen, 6 ausgelassen.",
+  );
+  await page.goto("/unternehmen?q=Gute+Zeile");
+  await expect(page.getByRole("link", { name: "Gute Zeile AG" })).toBeVisible();
+  await page.goto("/unternehmen?q=Kalender");
+  await expect(page.getByText("0 Einträge")).toBeVisible();
+});
+
+test("the company list downloads as CSV with its filters", async ({ page }) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/unternehmen?kreis=15003");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV (Excel)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^unternehmen-\d{4}-\d{2}-\d{2}\.csv$/);
+  const { readFile } = await import("node:fs/promises");
+  const text = await readFile((await download.path())!, "utf8");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toContain("Name;Rechtsform");
+  expect(lines.length).toBeGreaterThan(1);
+  for (const line of lines.slice(1)) expect(line).toContain(";Magdeburg;");
+});
+
+test("a saved view reopens with its filters from the URL", async ({ page }) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/unternehmen?status=partner&sort=lastContact&dir=desc");
+  await page.getByText("Gespeicherte Ansichten").click();
+  await page.getByLabel("Name der Ansicht").fill("Partner nach Kontakt");
+  await page.getByRole("button", { name: "Aktuelle Ansicht speichern" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Ansicht „Partner nach Kontakt“ ist gespeichert.",
+  );
+  await page.goto("/unternehmen");
+  await page.getByText("Gespeicherte Ansichten").click();
+  await page.getByRole("link", { name: "Partner nach Kontakt" }).click();
+  await expect(page).toHaveURL(/status=partner/);
+  await expect(page.getByRole("combobox", { name: "Status" })).toHaveValue("partner");
+  await expect(page.getByRole("columnheader", { name: /Letzter Kontakt/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+});
