@@ -29,7 +29,8 @@ const ORDER: Record<
   name: (dir) => ({ name: dir }),
   plz: (dir) => ({ plz: dir }),
   status: (dir) => ({ outreachStatus: dir }),
-  lastContact: (dir) => ({ lastContactAt: { sort: dir, nulls: "last" } }),
+  // Plain order so SQLite can walk the index; NULL (never contacted) sorts as the oldest.
+  lastContact: (dir) => ({ lastContactAt: dir }),
 };
 
 /** Reads the list filters from the URL; unknown values are ignored. */

@@ -1,0 +1,357 @@
+// `npm run bench`: seeds a separate database at realistic volume (deterministic), starts the
+// production server and measures over HTTP as a signed-in coach, next to the same queries as
+// raw SQL. Prints one line per figure and writes bench/results.json.
+import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { createClient } from "@libsql/client";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://localhost:${PORT}`;
+const DB_FILE = path.join(root, "data/bench/lotse.db");
+const DB_URL = `file:${DB_FILE}`;
+const VOLUME = {
+  companies: Number(process.env.BENCH_COMPANIES ?? 50_000),
+  contacts: Number(process.env.BENCH_CONTACTS ?? 150_000),
+  interactions: Number(process.env.BENCH_INTERACTIONS ?? 500_000),
+};
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const GENERATOR_VERSION = `v1-${VOLUME.companies}-${VOLUME.contacts}-${VOLUME.interactions}`;
+
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function waitFor(url: string, seconds: number) {
+  for (let i = 0; i < seconds * 4; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} antwortet nicht`);
+}
+
+const DAY = 86_400_000;
+const STATUSES = [
+  "neu",
+  "kontaktiert",
+  "informiert",
+  "interessiert",
+  "bietet_plaetze",
+  "partner",
+  "kein_interesse",
+];
+const WORDS = [
+  "Bäckerei",
+  "Autohaus",
+  "Praxis",
+  "Pflegedienst",
+  "Tischlerei",
+  "Elektro",
+  "Spedition",
+  "Steuerbüro",
+  "Hotel",
+  "Kita",
+  "Metallbau",
+  "Friseur",
+  "Apotheke",
+  "Gärtnerei",
+  "Logistik",
+];
+const NAMES = [
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Schulz",
+  "Hoffmann",
+  "Koch",
+  "Richter",
+  "Klein",
+  "Wolf",
+  "Krüger",
+  "Lehmann",
+  "Köhler",
+  "Neumann",
+];
+const fold = (s: string) =>
+  s.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
+
+/** Adds the bench volume with plain batched INSERTs (seconds, not minutes). */
+async function seedVolume() {
+  const db = createClient({ url: DB_URL });
+  const marker = await db.execute({
+    sql: "SELECT key FROM JobRun WHERE key = ?",
+    args: [`bench:${GENERATOR_VERSION}`],
+  });
+  if (marker.rows.length) {
+    db.close();
+    return false;
+  }
+  const rand = rng(42);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const users = (await db.execute("SELECT id FROM User WHERE role != 'admin'")).rows.map((r) =>
+    String(r.id),
+  );
+  const plz = (
+    await db.execute(
+      "SELECT plz, districtAgs, places FROM PostalCode WHERE districtAgs IN ('15003','15083','15086','15089','15090')",
+    )
+  ).rows;
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const companyIds: string[] = [];
+  const batch = async (sql: string, rows: unknown[][]) => {
+    for (let i = 0; i < rows.length; i += 2000) {
+      await db.batch(
+        rows.slice(i, i + 2000).map((args) => ({ sql, args: args as never })),
+        "write",
+      );
+    }
+  };
+  const companies: unknown[][] = [];
+  for (let i = 0; i < VOLUME.companies; i++) {
+    const id = randomUUID();
+    companyIds.push(id);
+    const p = pick(plz);
+    const name = `${pick(WORDS)} ${pick(NAMES)} ${i}`;
+    const last = rand() < 0.9 ? iso(now - Math.floor(rand() * 700) * DAY) : null;
+    companies.push([
+      id,
+      name,
+      fold(name),
+      String(p.plz),
+      String(p.places).split("; ")[0],
+      String(p.districtAgs),
+      pick(STATUSES),
+      pick(["ja", "offen", "nein"]),
+      pick(users),
+      last,
+      iso(now),
+      iso(now),
+    ]);
+  }
+  await batch(
+    `INSERT INTO Company (id, name, normalizedName, plz, city, districtAgs, outreachStatus, partTimeReadiness, ownerId, lastContactAt, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+    companies,
+  );
+  const contactIds: string[] = [];
+  const contacts: unknown[][] = [];
+  for (let i = 0; i < VOLUME.contacts; i++) {
+    const id = randomUUID();
+    contactIds.push(id);
+    const first = pick(["Anna", "Jens", "Sabine", "Kai", "Ines", "Uwe", "Mandy", "Sven"]);
+    const last = pick(NAMES);
+    contacts.push([
+      id,
+      first,
+      last,
+      fold(`${first} ${last}`),
+      companyIds[i % companyIds.length],
+      iso(now),
+      iso(now),
+    ]);
+  }
+  await batch(
+    `INSERT INTO ContactPerson (id, firstName, lastName, normalizedName, companyId, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?)`,
+    contacts,
+  );
+  const interactions: unknown[][] = [];
+  for (let i = 0; i < VOLUME.interactions; i++) {
+    const c = Math.floor(rand() * companyIds.length);
+    interactions.push([
+      randomUUID(),
+      pick(["anruf", "email", "besuch"]),
+      iso(now - Math.floor(rand() * 700) * DAY),
+      pick(users),
+      companyIds[c],
+      contactIds[c] ?? null,
+      "Rückruf vereinbart",
+      iso(now),
+      iso(now),
+    ]);
+  }
+  await batch(
+    `INSERT INTO Interaction (id, type, occurredAt, authorId, companyId, contactId, outcome, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?)`,
+    interactions,
+  );
+  await db.execute("ANALYZE");
+  await db.execute({
+    sql: "INSERT INTO JobRun (key, ranAt) VALUES (?, ?)",
+    args: [`bench:${GENERATOR_VERSION}`, iso(now)],
+  });
+  db.close();
+  return true;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function rawSql(sql: string, args: unknown[], runs = 200) {
+  const db = createClient({ url: DB_URL });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await db.execute({ sql, args: args as never });
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function http(pathname: string, cookie: string) {
+  const result = await autocannon({
+    url: `${BASE}${pathname}`,
+    connections: 4,
+    duration: DURATION,
+    headers: { cookie },
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${pathname}: ${result.non2xx} Antworten ohne 2xx, ${result.errors} Fehler`);
+  return {
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 ?? result.latency.p99,
+    requests: result.requests.average,
+  };
+}
+
+async function main() {
+  mkdirSync(path.dirname(DB_FILE), { recursive: true });
+  if (process.env.BENCH_FRESH === "1")
+    rmSync(path.dirname(DB_FILE), { recursive: true, force: true });
+  mkdirSync(path.dirname(DB_FILE), { recursive: true });
+  if (!existsSync(path.join(root, "build/server/index.js")) || process.env.BENCH_BUILD !== "0") {
+    spawnSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "ignore" });
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: DB_URL,
+    PORT: String(PORT),
+    APP_URL: BASE,
+    LOTSE_DEMO: "1",
+    NODE_ENV: "production",
+  };
+  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {}
+  };
+  process.on("exit", stop);
+  try {
+    await waitFor(`${BASE}/healthz`, 120);
+    const t0 = performance.now();
+    const seeded = await seedVolume();
+    if (seeded)
+      console.log(
+        `seeded ${VOLUME.companies} companies, ${VOLUME.contacts} contacts, ${VOLUME.interactions} interactions in ${Math.round(performance.now() - t0)} ms`,
+      );
+
+    const login = await fetch(`${BASE}/anmelden`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+      body: "email=coach%40lotse.example&password=demo-lotse-2026",
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    if (!cookie.startsWith("lotse_session="))
+      throw new Error("Anmeldung für den Benchmark fehlgeschlagen");
+
+    const db = createClient({ url: DB_URL });
+    const sample = (
+      await db.execute(
+        "SELECT id FROM Company WHERE districtAgs = '15089' ORDER BY lastContactAt DESC LIMIT 1",
+      )
+    ).rows[0]!;
+    db.close();
+    const companyId = String(sample.id);
+
+    const listSql = `SELECT c.id, c.name, c.plz, c.city, c.outreachStatus, c.partTimeReadiness, c.lastContactAt, d.name AS district, u.name AS owner
+      FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
+      WHERE c.archivedAt IS NULL AND c.districtAgs = ? AND c.outreachStatus = ?
+      ORDER BY c.lastContactAt DESC, c.id LIMIT 25 OFFSET ?`;
+    const figures: Record<string, Record<string, number>> = {};
+    const record = async (name: string, pathname: string, sql: string, args: unknown[]) => {
+      const app = await http(pathname, cookie);
+      const raw = await rawSql(sql, args);
+      figures[name] = {
+        p50_ms: app.p50,
+        p95_ms: app.p95,
+        raw_sql_p95_ms: Number(raw.p95.toFixed(2)),
+        ratio: Number((app.p95 / Math.max(raw.p95, 0.01)).toFixed(1)),
+      };
+      console.log(
+        `bench ${name} p50_ms=${app.p50} p95_ms=${app.p95} raw_sql_p95_ms=${raw.p95.toFixed(2)} ratio=${figures[name].ratio}`,
+      );
+    };
+    const listPath = (page: number) =>
+      `/unternehmen?kreis=15089&status=kontaktiert&sort=lastContact&dir=desc&seite=${page}`;
+    await record("companies_list", listPath(1), listSql, ["15089", "kontaktiert", 0]);
+    // Page 200 of the whole list (no filter), the deep-paging case.
+    await record(
+      "companies_list_page200",
+      "/unternehmen?sort=lastContact&dir=desc&seite=200",
+      "SELECT id, name FROM Company WHERE archivedAt IS NULL ORDER BY lastContactAt DESC, id LIMIT 25 OFFSET 4975",
+      [],
+    );
+    await record(
+      "search",
+      "/suche?q=schmidt%20bae",
+      "SELECT id, name FROM Company WHERE archivedAt IS NULL AND (normalizedName LIKE '%sch%' OR normalizedName LIKE '%idt%' OR normalizedName LIKE '%bae%') LIMIT 300",
+      [],
+    );
+    await record(
+      "company_detail",
+      `/unternehmen/${companyId}`,
+      "SELECT * FROM Interaction WHERE companyId = ? AND deletedAt IS NULL ORDER BY occurredAt DESC LIMIT 21",
+      [companyId],
+    );
+
+    // Route JavaScript: everything the company list page loads (module scripts and preloads).
+    const html = await (await fetch(`${BASE}/unternehmen`, { headers: { cookie } })).text();
+    const files = new Set(
+      [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!),
+    );
+    let gzipBytes = 0;
+    for (const f of files)
+      gzipBytes += gzipSync(readFileSync(path.join(root, "build/client", f))).length;
+    const kb = Number((gzipBytes / 1024).toFixed(1));
+    figures.route_js_companies = { gzip_kb: kb };
+    console.log(`bench route_js companies gzip_kb=${kb}`);
+
+    mkdirSync(path.join(root, "bench"), { recursive: true });
+    writeFileSync(
+      path.join(root, "bench/results.json"),
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), volume: VOLUME, durationSeconds: DURATION, figures }, null, 2)}\n`,
+    );
+  } finally {
+    stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
