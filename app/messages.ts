@@ -407,6 +407,13 @@ export const de = {
   "importField.isTrainingCompany": "Ausbildungsbetrieb",
   "importField.takesInternships": "Praktika",
 
+  "merge.title": "Mögliche Dubletten",
+  "merge.intro":
+    "Gleicher oder sehr ähnlicher Name in derselben PLZ. Zusammenführen verschiebt Kontakte, Verlauf und Angebote hierher und archiviert die Dublette.",
+  "merge.action": "Hierher zusammenführen",
+  "merge.done": "„{merged}“ ist in „{kept}“ zusammengeführt.",
+  "merge.same": "Ein Unternehmen kann nicht mit sich selbst zusammengeführt werden.",
+
   "contact.title": "Kontakte",
   "contact.search": "Suche nach Name, E-Mail oder Unternehmen",
   "contact.name": "Name",

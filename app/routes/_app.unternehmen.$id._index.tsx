@@ -24,7 +24,9 @@ import { type MessageKey, t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { getCompany, listAssignableUsers } from "~/modules/company/detail.server";
+import { findDuplicates } from "~/modules/company/duplicates.server";
 import { changeCompanyStatus } from "~/modules/company/editing.server";
+import { mergeCompanies } from "~/modules/company/merge.server";
 import { archiveOfferSchema, offerSchema } from "~/modules/company/offer-schema";
 import { archiveOffer, listOccupations, saveOffer } from "~/modules/company/offers.server";
 import { statusChangeSchema } from "~/modules/company/schema";
@@ -46,16 +48,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     Math.min(1000, Number(new URL(request.url).searchParams.get("verlauf")) || 1),
   );
   const mayEdit = can(user.role, "update", "company");
+  const mayMerge = can(user.role, "archive", "company");
   const [timeline, users, occupations] = await Promise.all([
     timelineFor({ companyId: company.id }, page),
     listAssignableUsers(),
     mayEdit ? listOccupations() : Promise.resolve([]),
   ]);
+  const duplicates = mayMerge ? await findDuplicates(company.name, company.plz, company.id) : [];
   return {
     company,
     timeline,
     users,
     occupations,
+    duplicates,
     me: user.id,
     today: todayIso(),
     may: {
@@ -85,6 +90,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectWithToast(`/unternehmen/${id}`, {
         kind: "success",
         text: t("company.moved", { name, status: t(`outreach.${form.data.status}`) }),
+      });
+    } catch (error) {
+      const e = errorsFrom(error);
+      throw new Response(e.message, { status: e.status });
+    }
+  }
+  if (intent === "merge") {
+    const { user, scope } = await requirePermission(request, context, "archive", "company");
+    const duplicateId = String((await request.formData()).get("duplicateId") ?? "").slice(0, 64);
+    try {
+      const { keptName, mergedName } = await mergeCompanies(user, scope, id, duplicateId, meta);
+      return redirectWithToast(`/unternehmen/${id}`, {
+        kind: "success",
+        text: t("merge.done", { kept: keptName, merged: mergedName }),
       });
     } catch (error) {
       const e = errorsFrom(error);
@@ -151,7 +170,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CompanyPage() {
-  const { company, timeline, users, occupations, me, today, may } = useLoaderData<typeof loader>();
+  const { company, timeline, users, occupations, duplicates, me, today, may } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const offerResult = result?.intent === "offer" ? result : null;
   const offerInError = offerResult ? String(offerResult.values?.offerId ?? "") : null;
@@ -197,6 +217,26 @@ export default function CompanyPage() {
           <Timeline items={timeline.items} page={timeline.page} hasMore={timeline.hasMore} />
         </div>
         <aside className="detail-side">
+          {duplicates.length ? (
+            <section className="panel panel-warn" aria-labelledby="dubletten">
+              <h2 id="dubletten">{t("merge.title")}</h2>
+              <p className="field-hint">{t("merge.intro")}</p>
+              <ul className="plain-list">
+                {duplicates.map((d) => (
+                  <li key={d.id}>
+                    <Link to={`/unternehmen/${d.id}`}>{d.name}</Link> (
+                    {[d.plz, d.city].filter(Boolean).join(" ")})
+                    <Form method="post" action="?intent=merge">
+                      <input type="hidden" name="duplicateId" value={d.id} />
+                      <button type="submit" className="button button-small">
+                        {t("merge.action")}
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="panel" aria-labelledby="stamm">
             <h2 id="stamm">{t("company.details")}</h2>
             <dl className="facts">

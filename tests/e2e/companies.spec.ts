@@ -183,3 +183,42 @@ test("the header search finds companies and contacts as you type, despite umlaut
   await expect(page).toHaveURL(/\/suche\?q=Autohuas/);
   await expect(page.getByRole("link", { name: /Autohaus/ }).first()).toBeVisible();
 });
+
+test("a duplicate is flagged on create, created deliberately, and merged back from the company page", async ({
+  page,
+}) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/unternehmen/neu");
+  await page.getByLabel("Name", { exact: true }).fill("Friseursalon Haarmonie");
+  await page.getByLabel("PLZ").fill("39108");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Friseursalon Haarmonie" }),
+  ).toBeVisible();
+  const keptUrl = page.url();
+
+  await page.goto("/unternehmen/neu");
+  await page.getByLabel("Name", { exact: true }).fill("Friseursalon Harmonie");
+  await page.getByLabel("PLZ").fill("39108");
+  await page.getByLabel("Telefon").fill("0391 444555");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "sehr ähnlichen Namen gibt es in dieser PLZ schon",
+  );
+  await expect(page.getByRole("link", { name: "Friseursalon Haarmonie" })).toBeVisible();
+  await page.getByLabel("Trotzdem als neues Unternehmen anlegen").check();
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Friseursalon Harmonie" }),
+  ).toBeVisible();
+
+  await page.goto(keptUrl);
+  const dups = page.getByRole("region", { name: "Mögliche Dubletten" });
+  await expect(dups).toContainText("Friseursalon Harmonie");
+  await dups.getByRole("button", { name: "Hierher zusammenführen" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "„Friseursalon Harmonie“ ist in „Friseursalon Haarmonie“ zusammengeführt.",
+  );
+  await expect(page.getByRole("link", { name: "0391 444555" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Mögliche Dubletten" })).toHaveCount(0);
+});
