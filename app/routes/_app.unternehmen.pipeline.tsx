@@ -32,7 +32,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
   const mine = pickParam(url, "meine", ["ja"]) === "ja";
   const columns = await pipelineBoard({ districtAgs, ownerId: mine ? user.id : null });
-  return { columns, districts, mayMove: can(user.role, "update", "company") };
+  return {
+    columns,
+    districts,
+    selected: { districtAgs: districtAgs ?? "", mine },
+    mayMove: can(user.role, "update", "company"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PipelinePage() {
-  const { columns, districts, mayMove } = useLoaderData<typeof loader>();
+  const { columns, districts, selected, mayMove } = useLoaderData<typeof loader>();
   const fetcher = useFetcher();
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -80,7 +85,7 @@ export default function PipelinePage() {
       <Form method="get" className="table-filters">
         <div className="field">
           <label htmlFor="kreis">{t("company.district")}</label>
-          <select id="kreis" name="kreis" defaultValue="">
+          <select id="kreis" name="kreis" defaultValue={selected.districtAgs}>
             <option value="">{t("table.all")}</option>
             {districts.map((d) => (
               <option key={d.ags} value={d.ags}>
@@ -90,7 +95,13 @@ export default function PipelinePage() {
           </select>
         </div>
         <div className="field field-checkbox">
-          <input type="checkbox" id="meine" name="meine" value="ja" />
+          <input
+            type="checkbox"
+            id="meine"
+            name="meine"
+            value="ja"
+            defaultChecked={selected.mine}
+          />
           <label htmlFor="meine">{t("company.onlyMine")}</label>
         </div>
         <div className="form-actions">
@@ -100,7 +111,8 @@ export default function PipelinePage() {
         </div>
       </Form>
       {mayMove ? <p className="field-hint">{t("company.dragHint")}</p> : null}
-      <div className="board">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the board scrolls sideways and must be reachable by keyboard */}
+      <section className="board" tabIndex={0} aria-label={t("company.pipeline")}>
         {columns.map((col) => (
           <section
             key={col.status}
@@ -169,7 +181,7 @@ export default function PipelinePage() {
             ) : null}
           </section>
         ))}
-      </div>
+      </section>
     </>
   );
 }

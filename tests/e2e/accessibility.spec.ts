@@ -3,7 +3,16 @@ import { expect, test } from "@playwright/test";
 import { loginAs } from "./helpers";
 
 // WCAG 2.1 A/AA checks with axe on the main page types, at desktop width and on a phone.
-const PAGES = ["/uebersicht", "/unternehmen", "/teilnehmende", "/wiedervorlagen", "/berichte"];
+const PAGES = [
+  "/uebersicht",
+  "/unternehmen",
+  "/unternehmen/pipeline",
+  "/unternehmen/import",
+  "/kontakte",
+  "/teilnehmende",
+  "/wiedervorlagen",
+  "/berichte",
+];
 
 async function expectNoViolations(page: import("@playwright/test").Page) {
   const result = await new AxeBuilder({ page })
@@ -33,6 +42,16 @@ for (const viewport of [
     }
   });
 }
+
+test("a company page has no accessibility violations", async ({ page }) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/unternehmen");
+  const link = page.locator("tbody tr").first().getByRole("link").first();
+  const name = await link.innerText();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expectNoViolations(page);
+});
 
 test("admin pages have no accessibility violations", async ({ page }) => {
   await loginAs(page, "admin@lotse.example");
