@@ -8,6 +8,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
+import { seededRandom } from "../app/lib/random.ts";
+import { OUTREACH_STATUSES } from "../app/modules/company/values.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -22,16 +24,6 @@ const VOLUME = {
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const GENERATOR_VERSION = `v1-${VOLUME.companies}-${VOLUME.contacts}-${VOLUME.interactions}`;
 
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function waitFor(url: string, seconds: number) {
   for (let i = 0; i < seconds * 4; i++) {
     try {
@@ -43,15 +35,6 @@ async function waitFor(url: string, seconds: number) {
 }
 
 const DAY = 86_400_000;
-const STATUSES = [
-  "neu",
-  "kontaktiert",
-  "informiert",
-  "interessiert",
-  "bietet_plaetze",
-  "partner",
-  "kein_interesse",
-];
 const WORDS = [
   "Bäckerei",
   "Autohaus",
@@ -103,7 +86,7 @@ async function seedVolume() {
     db.close();
     return false;
   }
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const users = (await db.execute("SELECT id FROM User WHERE role != 'admin'")).rows.map((r) =>
     String(r.id),
@@ -138,7 +121,7 @@ async function seedVolume() {
       String(p.plz),
       String(p.places).split("; ")[0],
       String(p.districtAgs),
-      pick(STATUSES),
+      pick([...OUTREACH_STATUSES]),
       pick(["ja", "offen", "nein"]),
       pick(users),
       last,

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { cookieHeader, readCookie } from "~/lib/cookies.server";
 import { safeRedirectTarget } from "~/modules/auth/session.server";
 
 // A one-time message shown after a redirect (POST → redirect → GET), kept in a short-lived cookie.
@@ -7,7 +8,7 @@ const TOAST_COOKIE = "lotse_toast";
 export type Toast = { kind: "success" | "error" | "info"; text: string };
 
 function toastCookie(value: string, maxAge: number) {
-  return `${TOAST_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`;
+  return cookieHeader(TOAST_COOKIE, value, maxAge);
 }
 
 export function redirectWithToast(
@@ -25,12 +26,7 @@ export function redirectWithToast(
 
 /** Reads and clears the toast of a request. */
 export function readToast(request: Request): { toast: Toast | null; setCookie: string | null } {
-  const raw = request.headers
-    .get("Cookie")
-    ?.split(";")
-    .map((p) => p.trim())
-    .find((p) => p.startsWith(`${TOAST_COOKIE}=`))
-    ?.slice(TOAST_COOKIE.length + 1);
+  const raw = readCookie(request, TOAST_COOKIE);
   if (!raw) return { toast: null, setCookie: null };
   try {
     const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));

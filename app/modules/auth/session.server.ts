@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { env, isProduction } from "~/env.server";
+import { cookieHeader, readCookie } from "~/lib/cookies.server";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import type { Role } from "./permissions";
 
@@ -17,29 +18,14 @@ const secureCookies =
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
-function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k !== name) continue;
-    // Our tokens are base64url; anything else is not ours and is ignored, never decoded.
-    const value = v.join("=");
-    return /^[A-Za-z0-9_-]+$/.test(value) ? value : null;
-  }
-  return null;
+/** The session token of a request; anything but base64url is not ours and is ignored, never decoded. */
+function readSessionToken(request: Request): string | null {
+  const value = readCookie(request, SESSION_COOKIE);
+  return value && /^[A-Za-z0-9_-]+$/.test(value) ? value : null;
 }
 
 function sessionCookie(value: string, maxAgeSeconds: number): string {
-  const attrs = [
-    `${SESSION_COOKIE}=${value}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${maxAgeSeconds}`,
-  ];
-  if (secureCookies) attrs.push("Secure");
-  return attrs.join("; ");
+  return cookieHeader(SESSION_COOKIE, value, maxAgeSeconds, secureCookies);
 }
 
 export const clearSessionCookie = () => sessionCookie("", 0);
@@ -70,8 +56,20 @@ export type SessionLookup =
   | { status: "active"; user: SessionUser; sessionId: string };
 
 /** Finds the session of a request; ends it on the server when it is idle or past its lifetime. */
-export async function lookupSession(request: Request): Promise<SessionLookup> {
-  const token = readCookie(request, SESSION_COOKIE);
+// Root, layout and page loaders of one request share one lookup instead of querying three times.
+const lookups = new WeakMap<Request, Promise<SessionLookup>>();
+
+export function lookupSession(request: Request): Promise<SessionLookup> {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    lookup = findSession(request);
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
+async function findSession(request: Request): Promise<SessionLookup> {
+  const token = readSessionToken(request);
   if (!token || token.length > 100) return { status: "none" };
   const id = hashToken(token);
   const session = await db.session.findUnique({
@@ -128,7 +126,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 export async function endSession(request: Request): Promise<void> {
-  const token = readCookie(request, SESSION_COOKIE);
+  const token = readSessionToken(request);
   if (token) await db.session.deleteMany({ where: { id: hashToken(token) } });
 }
 

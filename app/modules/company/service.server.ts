@@ -1,6 +1,7 @@
 import { db, type Prisma } from "~/db.server";
 import { type ListParams, pickParam, skipTake, toPage } from "~/lib/list-params";
 import { foldText } from "~/lib/text";
+import { listAssignableUsers } from "./detail.server";
 import {
   type COMPANY_SORTS,
   MULTIPLIER_TYPES,
@@ -200,11 +201,7 @@ export async function exportCompanies(
 export async function companyFilterOptions() {
   const [districts, owners, tags, occupations] = await Promise.all([
     listServedDistricts(),
-    db.user.findMany({
-      where: { active: true, role: { not: "admin" } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+    listAssignableUsers(),
     db.tag.findMany({ orderBy: { name: "asc" }, take: 500, select: { name: true } }),
     db.occupation.findMany({
       where: { offers: { some: { archivedAt: null } } },

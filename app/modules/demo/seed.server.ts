@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { seededRandom } from "~/lib/random";
 import { normalizeCompanyName, personSearchName } from "~/lib/text";
 import { hashPassword } from "~/modules/auth/password.server";
 import { OUTREACH_STATUSES } from "~/modules/company/values";
@@ -7,16 +8,6 @@ import { DEMO_ACCOUNTS } from "./accounts";
 
 // Fictional demo data: real districts and PLZ, invented people and companies. Deterministic, so
 // screenshots and tests see the same data every time.
-
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = [
   "Anna",
@@ -245,7 +236,7 @@ export type SeedResult = { companies: number; contacts: number; participants: nu
 export async function seedDemoData(now = new Date()): Promise<SeedResult | null> {
   await ensureReferenceData();
   if ((await db.user.count()) > 0) return null;
-  const rand = prng(20261125);
+  const rand = seededRandom(20261125);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);

@@ -56,33 +56,20 @@ export async function timelineFor(subject: TimelineSubject, page: number, perPag
           },
         })
       : Promise.resolve([]),
-    byCompany
-      ? db.internship.findMany({
-          where: { companyId: subject.companyId },
-          orderBy: { createdAt: "desc" },
-          take,
-          select: {
-            id: true,
-            createdAt: true,
-            startDate: true,
-            status: true,
-            participantId: true,
-            occupation: { select: { title: true } },
-          },
-        })
-      : db.internship.findMany({
-          where: { supervisorId: subject.contactId },
-          orderBy: { createdAt: "desc" },
-          take,
-          select: {
-            id: true,
-            createdAt: true,
-            startDate: true,
-            status: true,
-            participantId: true,
-            occupation: { select: { title: true } },
-          },
-        }),
+    // A contact's internships are those they supervise.
+    db.internship.findMany({
+      where: byCompany ? { companyId: subject.companyId } : { supervisorId: subject.contactId },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: {
+        id: true,
+        createdAt: true,
+        startDate: true,
+        status: true,
+        participantId: true,
+        occupation: { select: { title: true } },
+      },
+    }),
     db.eventRegistration.findMany({
       where,
       orderBy: { createdAt: "desc" },
