@@ -1,7 +1,14 @@
 // Creates a new migration offline: diffs the schema snapshot stored with the last migration
 // against prisma/schema.prisma (`prisma migrate dev` does not work with the JS schema engine).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -44,6 +51,10 @@ if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b/i.test(sql)) {
 const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
 const dir = path.join(migrationsDir, `${stamp}_${name}`);
 mkdirSync(dir);
-writeFileSync(path.join(dir, "migration.sql"), sql);
+// Rebuilding a table (SQLite's way to alter columns) drops its triggers: put the search
+// index triggers back whenever a searchable table is rebuilt.
+const rebuildsSearchable = /DROP TABLE "(Company|ContactPerson)"/.test(sql);
+const triggers = readFileSync(path.join(root, "prisma/sql/search-triggers.sql"), "utf8");
+writeFileSync(path.join(dir, "migration.sql"), rebuildsSearchable ? `${sql}\n${triggers}` : sql);
 copyFileSync(schemaPath, path.join(dir, "schema.prisma"));
 console.log(`Migration angelegt: prisma/migrations/${stamp}_${name}`);

@@ -97,7 +97,7 @@ const columns = [
     id: "plz",
     header: t("company.place"),
   }),
-  col.accessor((r) => r.district?.name ?? t("common.none"), {
+  col.accessor((r) => r.districtName ?? t("common.none"), {
     id: "district",
     header: t("company.district"),
   }),
@@ -111,8 +111,8 @@ const columns = [
     header: t("company.partTime"),
     cell: (c) => t(`readiness.${c.getValue()}` as MessageKey),
   }),
-  col.accessor((r) => r._count.offers, { id: "offers", header: t("company.offers") }),
-  col.accessor((r) => r.owner?.name ?? t("common.none"), {
+  col.accessor((r) => r.openOffers, { id: "offers", header: t("company.offers") }),
+  col.accessor((r) => r.ownerName ?? t("common.none"), {
     id: "owner",
     header: t("company.owner"),
   }),

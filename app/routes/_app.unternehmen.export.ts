@@ -63,7 +63,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       c.street,
       c.plz,
       c.city,
-      c.district?.name,
+      c.districtName,
       c.industry,
       c.size,
       c.website,
@@ -76,8 +76,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       c.multiplierType ? t(`multiplier.${c.multiplierType}` as MessageKey) : null,
       c.informedAt,
       c.lastContactAt,
-      c.owner?.name,
-      c.tags.map((x) => x.tag.name).join(", "),
+      c.ownerName,
+      c.tags,
     ]),
   };
   const stamp = new Date().toISOString().slice(0, 10);

@@ -63,9 +63,11 @@ export async function getCompany(id: string) {
 }
 
 /** Active users a company or follow-up can be assigned to (excluding admins). */
+export const ASSIGNABLE_ROLES = ["leitung", "jobcoach", "vermittlung"] as const;
+
 export function listAssignableUsers() {
   return db.user.findMany({
-    where: { active: true, role: { in: ["leitung", "jobcoach", "vermittlung"] } },
+    where: { active: true, role: { in: [...ASSIGNABLE_ROLES] } },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });

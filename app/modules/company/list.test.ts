@@ -8,7 +8,7 @@ import { listViews, saveView } from "~/modules/views/saved-views.server";
 import { createUser, makeRequest, settle, signedIn, testContext } from "../../../tests/factories";
 import { createCompany } from "./editing.server";
 import { companyFormSchema } from "./schema";
-import { listCompanies, parseCompanyFilters } from "./service.server";
+import { companyFilterOptions, listCompanies, parseCompanyFilters } from "./service.server";
 import { COMPANY_SORTS } from "./values";
 
 const DAY = 86_400_000;
@@ -51,6 +51,15 @@ const query = (search: string) => {
 const names = async (search: string) => (await query(search)).data.map((c) => c.name);
 
 describe("company list filters", () => {
+  it("offers the served districts, assignable people, tags and offered occupations as filter values", async () => {
+    const options = await companyFilterOptions();
+    expect(options.districts.map((d) => d.ags)).toContain("15089");
+    expect(options.owners).toContainEqual({ id: owner.id, name: owner.name });
+    expect(options.tags).toEqual(["Handwerk"]);
+    // No company offers an apprenticeship yet, so no occupation is offered as a filter.
+    expect(options.occupations).toEqual([]);
+  });
+
   it("filters by district, status, readiness, multiplier, tag and contact age", async () => {
     expect(await names("kreis=15003")).toEqual(["Bäckerei Müller"]);
     expect(await names("status=informiert")).toEqual(["Autohaus Alt"]);
@@ -72,6 +81,9 @@ describe("company list filters", () => {
     expect(await names("q=mueller")).toEqual(["Bäckerei Müller"]);
     expect(await names("q=Müller")).toEqual(["Bäckerei Müller"]);
     expect((await names("status=geloescht&kreis=99999")).length).toBe(4);
+    // LIKE wildcards typed into the search are plain characters.
+    expect(await names("q=%25")).toEqual([]);
+    expect(await names("q=_")).toEqual([]);
   });
 
   it("saves a view as plain data and gives back its URL", async () => {

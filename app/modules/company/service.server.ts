@@ -1,7 +1,7 @@
-import { db, type Prisma } from "~/db.server";
+import { db, likeContains, Prisma, sqlDate } from "~/db.server";
 import { type ListParams, pickParam, skipTake, toPage } from "~/lib/list-params";
 import { foldText } from "~/lib/text";
-import { listAssignableUsers } from "./detail.server";
+import { ASSIGNABLE_ROLES } from "./detail.server";
 import {
   type COMPANY_SORTS,
   MULTIPLIER_TYPES,
@@ -23,15 +23,17 @@ export type CompanyListFilters = {
   noContactDays?: number | null;
 };
 
-const ORDER: Record<
-  (typeof COMPANY_SORTS)[number],
-  (dir: "asc" | "desc") => Prisma.CompanyOrderByWithRelationInput
-> = {
-  name: (dir) => ({ name: dir }),
-  plz: (dir) => ({ plz: dir }),
-  status: (dir) => ({ outreachStatus: dir }),
-  // Plain order so SQLite can walk the index; NULL (never contacted) sorts as the oldest.
-  lastContact: (dir) => ({ lastContactAt: dir }),
+// Sort columns; the id breaks ties in the same direction so the covering indexes serve the order.
+const ORDER_COLUMN: Record<(typeof COMPANY_SORTS)[number], string> = {
+  name: "name",
+  plz: "plz",
+  status: "outreachStatus",
+  // NULL (never contacted) sorts as the oldest.
+  lastContact: "lastContactAt",
+};
+const orderBy = (params: ListParams<(typeof COMPANY_SORTS)[number]>, alias = "") => {
+  const dir = params.dir === "desc" ? "DESC" : "ASC";
+  return Prisma.raw(`${alias}${ORDER_COLUMN[params.sort]} ${dir}, ${alias}id ${dir}`);
 };
 
 /** Reads the list filters from the URL; unknown values are ignored. */
@@ -58,75 +60,99 @@ export function parseCompanyFilters(url: URL, districtCodes: string[]): CompanyL
   };
 }
 
-export function companyWhere(
+/** The list filters as an SQL condition on `Company c`. */
+export function companyCondition(
   q: string,
   filters: CompanyListFilters,
   now = new Date(),
-): Prisma.CompanyWhereInput {
-  const folded = foldText(q);
-  const and: Prisma.CompanyWhereInput[] = [{ archivedAt: null }];
-  if (filters.districtAgs) and.push({ districtAgs: filters.districtAgs });
-  if (filters.status) and.push({ outreachStatus: filters.status });
-  if (filters.partTimeReadiness) and.push({ partTimeReadiness: filters.partTimeReadiness });
-  if (filters.ownerId) and.push({ ownerId: filters.ownerId });
-  if (filters.multiplier)
-    and.push({ multiplierType: filters.multiplier === "ja" ? { not: null } : filters.multiplier });
-  if (filters.tag) and.push({ tags: { some: { tag: { name: filters.tag } } } });
+): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`c.archivedAt IS NULL`];
+  if (filters.districtAgs) and.push(Prisma.sql`c.districtAgs = ${filters.districtAgs}`);
+  if (filters.status) and.push(Prisma.sql`c.outreachStatus = ${filters.status}`);
+  if (filters.partTimeReadiness)
+    and.push(Prisma.sql`c.partTimeReadiness = ${filters.partTimeReadiness}`);
+  if (filters.ownerId) and.push(Prisma.sql`c.ownerId = ${filters.ownerId}`);
+  if (filters.multiplier === "ja") and.push(Prisma.sql`c.multiplierType IS NOT NULL`);
+  else if (filters.multiplier) and.push(Prisma.sql`c.multiplierType = ${filters.multiplier}`);
+  if (filters.tag)
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM CompanyTag ct JOIN Tag t ON t.id = ct.tagId
+      WHERE ct.companyId = c.id AND t.name = ${filters.tag})`);
   if (filters.occupationId)
-    and.push({ offers: { some: { occupationId: filters.occupationId, archivedAt: null } } });
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM TrainingOffer o WHERE o.companyId = c.id
+      AND o.occupationId = ${filters.occupationId} AND o.archivedAt IS NULL)`);
   if (filters.noContactDays) {
     const before = new Date(now.getTime() - filters.noContactDays * 24 * 60 * 60 * 1000);
-    and.push({ OR: [{ lastContactAt: null }, { lastContactAt: { lt: before } }] });
+    and.push(Prisma.sql`(c.lastContactAt IS NULL OR c.lastContactAt < ${sqlDate(before)})`);
   }
   if (q) {
-    and.push({
-      OR: [
-        { name: { contains: q } },
-        { normalizedName: { contains: folded } },
-        { city: { contains: q } },
-        { plz: { startsWith: q } },
-      ],
-    });
+    const text = likeContains(q);
+    const or = [
+      Prisma.sql`c.name LIKE ${text} ESCAPE '\\'`,
+      Prisma.sql`c.normalizedName LIKE ${likeContains(foldText(q))} ESCAPE '\\'`,
+      Prisma.sql`c.city LIKE ${text} ESCAPE '\\'`,
+    ];
+    if (/^\d+$/.test(q)) or.push(Prisma.sql`c.plz LIKE ${`${q}%`}`);
+    and.push(Prisma.sql`(${Prisma.join(or, " OR ")})`);
   }
-  return { AND: and };
+  return Prisma.join(and, " AND ");
 }
 
+type CompanyRow = {
+  id: string;
+  name: string;
+  plz: string | null;
+  city: string | null;
+  outreachStatus: (typeof OUTREACH_STATUSES)[number];
+  partTimeReadiness: (typeof PART_TIME_READINESS)[number];
+  multiplierType: string | null;
+  lastContactAt: Date | null;
+  districtName: string | null;
+  ownerName: string | null;
+  openOffers: number;
+};
+
+/**
+ * One page of the company list. The page's ids come from a covering index first (so deep pages
+ * skip index entries, not rows); only those 25 rows are then read with their joins.
+ */
 export async function listCompanies(
   params: ListParams<(typeof COMPANY_SORTS)[number]>,
   filters: CompanyListFilters = {},
 ) {
-  const where = companyWhere(params.q, filters);
-  const [rows, count] = await Promise.all([
-    db.company.findMany({
-      where,
-      orderBy: [ORDER[params.sort](params.dir), { id: "asc" }],
-      ...skipTake(params),
-      select: {
-        id: true,
-        name: true,
-        plz: true,
-        city: true,
-        outreachStatus: true,
-        partTimeReadiness: true,
-        multiplierType: true,
-        lastContactAt: true,
-        district: { select: { name: true } },
-        owner: { select: { name: true } },
-        _count: { select: { offers: { where: { archivedAt: null } } } },
-      },
-    }),
-    db.company.count({ where }),
+  const where = companyCondition(params.q, filters);
+  const { skip, take } = skipTake(params);
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<CompanyRow[]>`
+      SELECT c.id, c.name, c.plz, c.city, c.outreachStatus, c.partTimeReadiness, c.multiplierType,
+        c.lastContactAt, d.name AS districtName, u.name AS ownerName,
+        (SELECT count(*) FROM TrainingOffer o WHERE o.companyId = c.id AND o.archivedAt IS NULL) AS openOffers
+      FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
+      WHERE c.id IN (SELECT c.id FROM Company c WHERE ${where} ORDER BY ${orderBy(params, "c.")} LIMIT ${take} OFFSET ${skip})
+      ORDER BY ${orderBy(params, "c.")}`,
+    db.$queryRaw<{ count: number }[]>`SELECT count(*) AS count FROM Company c WHERE ${where}`,
   ]);
-  return toPage(rows, count, params);
+  return toPage(
+    rows.map((r) => ({ ...r, openOffers: Number(r.openOffers) })),
+    Number(counted[0]?.count ?? 0),
+    params,
+  );
 }
 
-/** The served districts for filters and forms. */
+let servedDistricts: Promise<{ ags: string; name: string }[]> | null = null;
+
+/** The served districts for filters and forms (reference data: read once per process). */
 export function listServedDistricts() {
-  return db.district.findMany({
-    where: { served: true },
-    orderBy: { name: "asc" },
-    select: { ags: true, name: true },
-  });
+  servedDistricts ??= db.district
+    .findMany({
+      where: { served: true },
+      orderBy: { name: "asc" },
+      select: { ags: true, name: true },
+    })
+    .then((rows) => {
+      if (rows.length === 0) servedDistricts = null;
+      return rows;
+    });
+  return servedDistricts;
 }
 
 /** The kanban board: per status the most recently contacted companies and the total count. */
@@ -162,52 +188,60 @@ export async function pipelineBoard(
   );
 }
 
+type CompanyExportRow = Omit<CompanyRow, "openOffers"> & {
+  legalForm: string | null;
+  street: string | null;
+  industry: string | null;
+  size: string | null;
+  website: string | null;
+  phone: string | null;
+  email: string | null;
+  isTrainingCompany: boolean;
+  takesInternships: boolean;
+  informedAt: Date | null;
+  tags: string | null;
+};
+
 /** All companies of a list view (same filters and order, no paging) for export. */
 export async function exportCompanies(
   params: ListParams<(typeof COMPANY_SORTS)[number]>,
   filters: CompanyListFilters,
   limit = 100_000,
 ) {
-  return db.company.findMany({
-    where: companyWhere(params.q, filters),
-    orderBy: [ORDER[params.sort](params.dir), { id: "asc" }],
-    take: limit,
-    select: {
-      name: true,
-      legalForm: true,
-      street: true,
-      plz: true,
-      city: true,
-      industry: true,
-      size: true,
-      website: true,
-      phone: true,
-      email: true,
-      outreachStatus: true,
-      partTimeReadiness: true,
-      isTrainingCompany: true,
-      takesInternships: true,
-      multiplierType: true,
-      informedAt: true,
-      lastContactAt: true,
-      district: { select: { name: true } },
-      owner: { select: { name: true } },
-      tags: { select: { tag: { select: { name: true } } } },
-    },
-  });
+  const rows = await db.$queryRaw<CompanyExportRow[]>`
+    SELECT c.id, c.name, c.legalForm, c.street, c.plz, c.city, c.industry, c.size, c.website,
+      c.phone, c.email, c.outreachStatus, c.partTimeReadiness, c.isTrainingCompany,
+      c.takesInternships, c.multiplierType, c.informedAt, c.lastContactAt,
+      d.name AS districtName, u.name AS ownerName,
+      (SELECT group_concat(t.name, ', ') FROM CompanyTag ct JOIN Tag t ON t.id = ct.tagId
+        WHERE ct.companyId = c.id) AS tags
+    FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
+    WHERE ${companyCondition(params.q, filters)}
+    ORDER BY ${orderBy(params, "c.")} LIMIT ${limit}`;
+  return rows.map((r) => ({
+    ...r,
+    isTrainingCompany: Boolean(r.isTrainingCompany),
+    takesInternships: Boolean(r.takesInternships),
+  }));
 }
 
-/** Values for the filter menus of the company list. */
+/** Values for the filter menus of the company list, in one query. */
 export async function companyFilterOptions() {
-  const [districts, owners, tags, occupations] = await Promise.all([
+  const [districts, rows] = await Promise.all([
     listServedDistricts(),
-    listAssignableUsers(),
-    db.tag.findMany({ orderBy: { name: "asc" }, take: 500, select: { name: true } }),
-    db.occupation.findMany({
-      where: { offers: { some: { archivedAt: null } } },
-      orderBy: { title: "asc" },
-      select: { id: true, title: true },
-    }),
+    db.$queryRaw<{ kind: "owner" | "tag" | "occupation"; value: string; label: string }[]>`
+      SELECT 'owner' AS kind, id AS value, name AS label FROM User
+        WHERE active = 1 AND role IN (${Prisma.join([...ASSIGNABLE_ROLES])})
+      UNION ALL SELECT * FROM (SELECT 'tag', name, name FROM Tag ORDER BY name LIMIT 500)
+      UNION ALL SELECT 'occupation', o.id, o.title FROM Occupation o WHERE EXISTS
+        (SELECT 1 FROM TrainingOffer t WHERE t.occupationId = o.id AND t.archivedAt IS NULL)
+      ORDER BY kind, label`,
   ]);
-  return { districts, owners, tags: tags.map((t) => t.name), occupations };
+  const of = (kind: string) => rows.filter((r) => r.kind === kind);
+  return {
+    districts,
+    owners: of("owner").map((r) => ({ id: r.value, name: r.label })),
+    tags: of("tag").map((r) => r.label),
+    occupations: of("occupation").map((r) => ({ id: r.value, title: r.label })),
+  };
 }

@@ -39,17 +39,46 @@ export function matchScore(name: string, query: string): number {
   return 0.7 * (total / qWords.length);
 }
 
-/** Candidate patterns: each word's first and last three letters, so one typo still finds the name. */
-function patterns(folded: string): string[] {
-  const out = new Set<string>();
-  for (const w of tokensOf(folded)) {
-    if (w.length <= 3) out.add(w);
-    else {
-      out.add(w.slice(0, 3));
-      out.add(w.slice(-3));
-    }
-  }
-  return [...out].slice(0, 8);
+type Entry = { kind: "company" | "contact"; refId: string; text: string };
+
+/** An FTS5 string literal; the words come from tokensOf and hold only [a-z0-9]. */
+const phrase = (word: string) => `"${word}"`;
+
+/** Pieces of a word of which at least one survives a single typo: its two halves. */
+function typoPieces(word: string): string[] {
+  if (word.length < 6) return [word.slice(0, 3), word.slice(-3)];
+  const half = Math.floor(word.length / 2);
+  return [word.slice(0, half), word.slice(word.length - half)];
+}
+
+/**
+ * Candidates from the trigram index (SearchEntry/SearchText, kept current by triggers): names
+ * starting with the query, then names containing every query word, and only when that finds too
+ * few, names sharing a typo-proof piece of every word.
+ */
+async function candidates(folded: string, words: string[], wanted: number): Promise<Entry[]> {
+  const found = new Map<string, Entry>();
+  const add = (rows: Entry[]) => {
+    for (const r of rows) found.set(r.refId, r);
+  };
+  add(
+    await db.$queryRaw<Entry[]>`SELECT kind, refId, text FROM SearchEntry
+      WHERE text >= ${folded} AND text < ${`${folded}\uffff`} ORDER BY text LIMIT 50`,
+  );
+  const indexable = words.filter((w) => w.length >= 3);
+  if (indexable.length === 0) return [...found.values()];
+  const all = indexable.map(phrase).join(" AND ");
+  add(
+    await db.$queryRaw<Entry[]>`SELECT e.kind, e.refId, e.text FROM SearchText
+      JOIN SearchEntry e ON e.rowid = SearchText.rowid WHERE SearchText MATCH ${all} LIMIT 300`,
+  );
+  if (found.size >= wanted) return [...found.values()];
+  const fuzzy = indexable.map((w) => `(${typoPieces(w).map(phrase).join(" OR ")})`).join(" AND ");
+  add(
+    await db.$queryRaw<Entry[]>`SELECT e.kind, e.refId, e.text FROM SearchText
+      JOIN SearchEntry e ON e.rowid = SearchText.rowid WHERE SearchText MATCH ${fuzzy} LIMIT 1000`,
+  );
+  return [...found.values()];
 }
 
 /** One search over companies and contact persons, tolerant of case, umlauts and small typos, best first. */
@@ -58,38 +87,53 @@ export async function search(query: string, limit = 10): Promise<SearchHit[]> {
   const folded = foldText(q).replace(/\s+/g, " ");
   if (folded.length < 2) return [];
   const companyQuery = normalizeCompanyName(q) || folded;
-  const likes = patterns(folded);
+  const digits = /^\d{2,5}$/.test(q);
+  const [entries, byPlz] = await Promise.all([
+    candidates(folded, tokensOf(companyQuery), limit),
+    digits
+      ? db.company.findMany({
+          where: { archivedAt: null, plz: { gte: q, lt: `${q}:` } },
+          take: limit,
+          select: { id: true },
+        })
+      : [],
+  ]);
+  // Rank on the indexed text first; load the records only for the best few.
+  const rough = entries
+    .map((e) => ({
+      ...e,
+      score: matchScore(e.text, e.kind === "company" ? companyQuery : folded),
+    }))
+    .filter((e) => e.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit * 3);
+  const companyIds = [
+    ...rough.filter((e) => e.kind === "company").map((e) => e.refId),
+    ...byPlz.map((c) => c.id),
+  ];
+  const contactIds = rough.filter((e) => e.kind === "contact").map((e) => e.refId);
   const [companies, contacts] = await Promise.all([
-    db.company.findMany({
-      where: {
-        archivedAt: null,
-        OR: [
-          ...likes.map((p) => ({ normalizedName: { contains: p } })),
-          { plz: { startsWith: q } },
-        ],
-      },
-      take: 300,
-      select: { id: true, name: true, normalizedName: true, plz: true, city: true },
-    }),
-    db.contactPerson.findMany({
-      where: {
-        archivedAt: null,
-        OR: [
-          ...likes.map((p) => ({ normalizedName: { contains: p } })),
-          { email: { startsWith: folded } },
-        ],
-      },
-      take: 300,
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        normalizedName: true,
-        email: true,
-        function: true,
-        company: { select: { name: true } },
-      },
-    }),
+    companyIds.length
+      ? db.company.findMany({
+          // By id only: the index holds live records, and SQLite would otherwise scan by archivedAt.
+          where: { id: { in: companyIds } },
+          select: { id: true, name: true, normalizedName: true, plz: true, city: true },
+        })
+      : [],
+    contactIds.length
+      ? db.contactPerson.findMany({
+          where: { id: { in: contactIds } },
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            normalizedName: true,
+            email: true,
+            function: true,
+            company: { select: { name: true } },
+          },
+        })
+      : [],
   ]);
   const hits: SearchHit[] = [
     ...companies.map((c) => ({
@@ -109,7 +153,7 @@ export async function search(query: string, limit = 10): Promise<SearchHit[]> {
         score: Math.max(
           matchScore(c.normalizedName, folded),
           matchScore(last, folded),
-          c.email?.startsWith(folded) ? 0.85 : 0,
+          c.email && foldText(c.email).startsWith(folded) ? 0.85 : 0,
         ),
       };
     }),

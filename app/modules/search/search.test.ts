@@ -53,6 +53,74 @@ describe("search across companies and contacts", () => {
   });
 });
 
+describe("search index", () => {
+  it("follows renames, archiving and email changes, whatever writes them", async () => {
+    const company = await db.company.create({
+      data: {
+        name: "Gärtnerei Lindenhof",
+        normalizedName: normalizeCompanyName("Gärtnerei Lindenhof"),
+      },
+    });
+    expect(await titles("lindenhof")).toEqual(["Gärtnerei Lindenhof"]);
+    await db.company.update({
+      where: { id: company.id },
+      data: {
+        name: "Gärtnerei Eichenhof",
+        normalizedName: normalizeCompanyName("Gärtnerei Eichenhof"),
+      },
+    });
+    expect(await titles("lindenhof")).toEqual([]);
+    expect(await titles("eichenhof")).toEqual(["Gärtnerei Eichenhof"]);
+    await db.company.update({ where: { id: company.id }, data: { archivedAt: new Date() } });
+    expect(await titles("eichenhof")).toEqual([]);
+
+    const contact = await db.contactPerson.create({
+      data: {
+        firstName: "Lea",
+        lastName: "Brandt",
+        normalizedName: personSearchName("Lea", "Brandt"),
+      },
+    });
+    await db.contactPerson.update({
+      where: { id: contact.id },
+      data: { email: "L.Brandt@Beispiel.example" },
+    });
+    expect(await titles("l.brandt@beispiel")).toEqual(["Lea Brandt"]);
+  });
+
+  it("finds companies by the start of their postcode", async () => {
+    const hits = await titles("3910");
+    expect(hits).toContain("Autohaus Krüger");
+  });
+
+  it("ranks the exact name first among many similar ones", async () => {
+    await db.company.createMany({
+      data: Array.from({ length: 400 }, (_, i) => ({
+        name: `Bäckerei Schmidt ${i}`,
+        normalizedName: normalizeCompanyName(`Bäckerei Schmidt ${i}`),
+      })),
+    });
+    await db.company.create({
+      data: { name: "Schmiede Bauer", normalizedName: normalizeCompanyName("Schmiede Bauer") },
+    });
+    expect((await titles("schmiede bau"))[0]).toBe("Schmiede Bauer");
+    expect(await titles("Schmide Bauer")).toContain("Schmiede Bauer");
+  });
+
+  it("survives every migration: the triggers exist", async () => {
+    const triggers = await db.$queryRaw<{ name: string }[]>`
+      SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('Company', 'ContactPerson') ORDER BY name`;
+    expect(triggers.map((t) => t.name)).toEqual([
+      "Company_search_delete",
+      "Company_search_insert",
+      "Company_search_update",
+      "ContactPerson_search_delete",
+      "ContactPerson_search_insert",
+      "ContactPerson_search_update",
+    ]);
+  });
+});
+
 describe("match score", () => {
   it("is highest for a prefix and never above 1", () => {
     fc.assert(
