@@ -49,12 +49,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const mayEdit = can(user.role, "update", "company");
   const mayMerge = can(user.role, "archive", "company");
-  const [timeline, users, occupations] = await Promise.all([
+  const [timeline, users, occupations, duplicates] = await Promise.all([
     timelineFor({ companyId: company.id }, page),
     listAssignableUsers(),
     mayEdit ? listOccupations() : Promise.resolve([]),
+    mayMerge ? findDuplicates(company.name, company.plz, company.id) : Promise.resolve([]),
   ]);
-  const duplicates = mayMerge ? await findDuplicates(company.name, company.plz, company.id) : [];
   return {
     company,
     timeline,

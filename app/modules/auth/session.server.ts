@@ -72,18 +72,23 @@ async function findSession(request: Request): Promise<SessionLookup> {
   const token = readSessionToken(request);
   if (!token || token.length > 100) return { status: "none" };
   const id = hashToken(token);
-  const session = await db.session.findUnique({
-    where: { id },
-    select: {
-      lastSeenAt: true,
-      expiresAt: true,
-      user: { select: { id: true, name: true, email: true, role: true, active: true } },
-    },
-  });
+  // Runs on every request: one plain query instead of a session and a user lookup.
+  const [session] = await db.$queryRaw<
+    {
+      lastSeenAt: Date;
+      expiresAt: Date;
+      userId: string;
+      name: string;
+      email: string;
+      role: string;
+      active: number | boolean;
+    }[]
+  >`SELECT s.lastSeenAt, s.expiresAt, s.userId, u.name, u.email, u.role, u.active
+    FROM Session s JOIN User u ON u.id = s.userId WHERE s.id = ${id}`;
   if (!session) return { status: "none" };
   const now = Date.now();
   if (
-    !session.user.active ||
+    !session.active ||
     session.expiresAt.getTime() <= now ||
     now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS
   ) {
@@ -93,7 +98,7 @@ async function findSession(request: Request): Promise<SessionLookup> {
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { active: _active, ...user } = session.user;
+  const user = { id: session.userId, name: session.name, email: session.email, role: session.role };
   return { status: "active", sessionId: id, user: user as SessionUser };
 }
 

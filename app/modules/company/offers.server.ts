@@ -3,6 +3,7 @@ import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { referenceCache } from "~/modules/reference/cache.server";
 import type { OfferInput } from "./offer-schema";
 
 /** Creates or updates an offer of a company; an update with a stale version is refused. */
@@ -100,10 +101,10 @@ export async function archiveOffer(
 }
 
 /** Occupations for the offer form, sorted by title. */
-export function listOccupations() {
-  return db.occupation.findMany({
+export const listOccupations = referenceCache(() =>
+  db.occupation.findMany({
     where: { active: true },
     orderBy: { title: "asc" },
     select: { id: true, title: true, kldbCode: true },
-  });
-}
+  }),
+);

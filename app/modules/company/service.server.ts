@@ -1,6 +1,7 @@
 import { db, likeContains, Prisma, sqlDate } from "~/db.server";
 import { type ListParams, pickParam, skipTake, toPage } from "~/lib/list-params";
 import { foldText } from "~/lib/text";
+import { referenceCache } from "~/modules/reference/cache.server";
 import { ASSIGNABLE_ROLES } from "./detail.server";
 import {
   type COMPANY_SORTS,
@@ -138,22 +139,14 @@ export async function listCompanies(
   );
 }
 
-let servedDistricts: Promise<{ ags: string; name: string }[]> | null = null;
-
-/** The served districts for filters and forms (reference data: read once per process). */
-export function listServedDistricts() {
-  servedDistricts ??= db.district
-    .findMany({
-      where: { served: true },
-      orderBy: { name: "asc" },
-      select: { ags: true, name: true },
-    })
-    .then((rows) => {
-      if (rows.length === 0) servedDistricts = null;
-      return rows;
-    });
-  return servedDistricts;
-}
+/** The served districts for filters and forms. */
+export const listServedDistricts = referenceCache(() =>
+  db.district.findMany({
+    where: { served: true },
+    orderBy: { name: "asc" },
+    select: { ags: true, name: true },
+  }),
+);
 
 /** The kanban board: per status the most recently contacted companies and the total count. */
 export async function pipelineBoard(

@@ -139,4 +139,80 @@ describe("timeline", () => {
     const times = all.map((i) => i.at.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
+
+  it("shows internships, event registrations and follow-ups with their details", async () => {
+    const { user, company } = await setup();
+    await ensureReferenceData();
+    const occupation = await db.occupation.findFirstOrThrow();
+    const contact = await db.contactPerson.create({
+      data: {
+        firstName: "Eva",
+        lastName: "Kern",
+        normalizedName: "eva kern",
+        companyId: company.id,
+      },
+    });
+    const participant = await db.participant.create({
+      data: { firstName: "Lena", lastName: "Bauer", birthDate: new Date("2001-03-04") },
+    });
+    await db.internship.create({
+      data: {
+        participantId: participant.id,
+        companyId: company.id,
+        occupationId: occupation.id,
+        supervisorId: contact.id,
+        startDate: new Date("2026-10-01T00:00:00Z"),
+        status: "laeuft",
+      },
+    });
+    const event = await db.event.create({
+      data: {
+        type: "infoveranstaltung",
+        title: "Infoabend Teilzeitausbildung",
+        startsAt: new Date("2026-09-15T16:00:00Z"),
+        publicSlug: "infoabend-test",
+      },
+    });
+    await db.eventRegistration.create({
+      data: {
+        eventId: event.id,
+        name: "Eva Kern",
+        source: "einladung",
+        companyId: company.id,
+        contactId: contact.id,
+        attendance: "teilgenommen",
+      },
+    });
+    await db.followUp.create({
+      data: {
+        title: "Zurückrufen",
+        dueDate: new Date("2026-12-01T00:00:00Z"),
+        assigneeId: user.id,
+        createdById: user.id,
+        companyId: company.id,
+        contactId: contact.id,
+      },
+    });
+    const { items } = await timelineFor({ companyId: company.id }, 1);
+    expect(items.find((i) => i.kind === "internship")).toMatchObject({
+      occupation: occupation.title,
+      participantId: participant.id,
+      status: "laeuft",
+      at: new Date("2026-10-01T00:00:00Z"),
+    });
+    expect(items.find((i) => i.kind === "event")).toMatchObject({
+      title: "Infoabend Teilzeitausbildung",
+      attendance: "teilgenommen",
+      at: new Date("2026-09-15T16:00:00Z"),
+    });
+    expect(items.find((i) => i.kind === "followup")).toMatchObject({
+      title: "Zurückrufen",
+      assignee: user.name,
+      due: new Date("2026-12-01T00:00:00Z"),
+      done: false,
+    });
+    // The contact's timeline: what involved them, and the internship they supervise.
+    const kinds = (await timelineFor({ contactId: contact.id }, 1)).items.map((i) => i.kind);
+    expect(kinds.sort()).toEqual(["event", "followup", "internship"]);
+  });
 });

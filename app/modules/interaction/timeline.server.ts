@@ -1,131 +1,104 @@
-import { db } from "~/db.server";
+import { db, Prisma } from "~/db.server";
 import type { TimelineItem } from "./timeline-item";
 
 export type { TimelineItem };
 
 export type TimelineSubject = { companyId: string } | { contactId: string };
 
+type Row = {
+  kind: TimelineItem["kind"];
+  id: string;
+  at: Date | string;
+  /** Per kind: type / title / from status / status / title */
+  a: string | null;
+  /** Per kind: outcome / assignee / to status / occupation / attendance */
+  b: string | null;
+  /** Per kind: notes / due date / changed by / participant id */
+  c: string | null;
+  /** Per kind: author / done */
+  d: string | number | null;
+  /** Interaction: contact name; topics separated by "|" */
+  e: string | null;
+  topics: string | null;
+};
+
+const when = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
 /**
- * Everything that happened with a company or contact, newest first. Each source is read up to
- * the end of the requested page and merged, so paging stays exact without a union query.
+ * Everything that happened with a company or contact, newest first, one page of it in one query:
+ * interactions, follow-ups, status changes, internships and event registrations.
  */
 export async function timelineFor(subject: TimelineSubject, page: number, perPage = 20) {
-  const take = page * perPage + 1;
   const byCompany = "companyId" in subject;
-  const where = byCompany ? { companyId: subject.companyId } : { contactId: subject.contactId };
-  const [interactions, followUps, statusChanges, internships, registrations] = await Promise.all([
-    db.interaction.findMany({
-      where: { ...where, deletedAt: null },
-      orderBy: { occurredAt: "desc" },
-      take,
-      select: {
-        id: true,
-        occurredAt: true,
-        type: true,
-        outcome: true,
-        notes: true,
-        topics: { select: { topic: true } },
-        author: { select: { name: true } },
-        contact: { select: { firstName: true, lastName: true } },
-      },
-    }),
-    db.followUp.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      take,
-      select: {
-        id: true,
-        createdAt: true,
-        title: true,
-        dueDate: true,
-        doneAt: true,
-        assignee: { select: { name: true } },
-      },
-    }),
-    byCompany
-      ? db.companyStatusChange.findMany({
-          where: { companyId: subject.companyId },
-          orderBy: { createdAt: "desc" },
-          take,
-          select: {
-            id: true,
-            createdAt: true,
-            fromStatus: true,
-            toStatus: true,
-            changedBy: { select: { name: true } },
-          },
-        })
-      : Promise.resolve([]),
+  const id = byCompany ? subject.companyId : subject.contactId;
+  const subjectColumn = Prisma.raw(byCompany ? "companyId" : "contactId");
+  const parts = [
+    Prisma.sql`SELECT 'interaction' AS kind, i.id AS id, i.occurredAt AS at, i.type AS a, i.outcome AS b,
+        i.notes AS c, u.name AS d, ct.firstName || ' ' || ct.lastName AS e,
+        (SELECT group_concat(t.topic, '|') FROM InteractionTopic t WHERE t.interactionId = i.id) AS topics
+      FROM Interaction i JOIN User u ON u.id = i.authorId LEFT JOIN ContactPerson ct ON ct.id = i.contactId
+      WHERE i.${subjectColumn} = ${id} AND i.deletedAt IS NULL`,
+    Prisma.sql`SELECT 'followup', f.id, f.createdAt, f.title, u.name, f.dueDate,
+        f.doneAt IS NOT NULL, NULL, NULL
+      FROM FollowUp f JOIN User u ON u.id = f.assigneeId WHERE f.${subjectColumn} = ${id}`,
     // A contact's internships are those they supervise.
-    db.internship.findMany({
-      where: byCompany ? { companyId: subject.companyId } : { supervisorId: subject.contactId },
-      orderBy: { createdAt: "desc" },
-      take,
-      select: {
-        id: true,
-        createdAt: true,
-        startDate: true,
-        status: true,
-        participantId: true,
-        occupation: { select: { title: true } },
-      },
-    }),
-    db.eventRegistration.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      take,
-      select: { id: true, attendance: true, event: { select: { title: true, startsAt: true } } },
-    }),
-  ]);
-  const items: TimelineItem[] = [
-    ...interactions.map((i) => ({
-      kind: "interaction" as const,
-      id: i.id,
-      at: i.occurredAt,
-      type: i.type,
-      topics: i.topics.map((x) => x.topic),
-      outcome: i.outcome,
-      notes: i.notes,
-      author: i.author.name,
-      contact: i.contact ? `${i.contact.firstName} ${i.contact.lastName}` : null,
-    })),
-    ...followUps.map((f) => ({
-      kind: "followup" as const,
-      id: f.id,
-      at: f.createdAt,
-      title: f.title,
-      assignee: f.assignee.name,
-      due: f.dueDate,
-      done: f.doneAt != null,
-    })),
-    ...statusChanges.map((s) => ({
-      kind: "status" as const,
-      id: s.id,
-      at: s.createdAt,
-      from: s.fromStatus,
-      to: s.toStatus,
-      by: s.changedBy?.name ?? null,
-    })),
-    ...internships.map((i) => ({
-      kind: "internship" as const,
-      id: i.id,
-      at: i.startDate ?? i.createdAt,
-      status: i.status,
-      occupation: i.occupation.title,
-      participantId: i.participantId,
-    })),
-    ...registrations.map((r) => ({
-      kind: "event" as const,
-      id: r.id,
-      at: r.event.startsAt,
-      title: r.event.title,
-      attendance: r.attendance,
-    })),
-  ].sort((a, b) => b.at.getTime() - a.at.getTime() || a.id.localeCompare(b.id));
-  const start = (page - 1) * perPage;
+    Prisma.sql`SELECT 'internship', p.id, coalesce(p.startDate, p.createdAt), p.status, o.title,
+        p.participantId, NULL, NULL, NULL
+      FROM Internship p JOIN Occupation o ON o.id = p.occupationId
+      WHERE ${byCompany ? Prisma.sql`p.companyId = ${id}` : Prisma.sql`p.supervisorId = ${id}`}`,
+    Prisma.sql`SELECT 'event', r.id, e.startsAt, e.title, r.attendance, NULL, NULL, NULL, NULL
+      FROM EventRegistration r JOIN Event e ON e.id = r.eventId WHERE r.${subjectColumn} = ${id}`,
+  ];
+  if (byCompany)
+    parts.push(Prisma.sql`SELECT 'status', s.id, s.createdAt, s.fromStatus, s.toStatus,
+        u.name, NULL, NULL, NULL
+      FROM CompanyStatusChange s LEFT JOIN User u ON u.id = s.changedById WHERE s.companyId = ${id}`);
+  const rows = await db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}
+    ORDER BY at DESC, id ASC LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}`;
   return {
-    items: items.slice(start, start + perPage),
+    items: rows.slice(0, perPage).map(toItem),
     page,
-    hasMore: items.length > start + perPage,
+    hasMore: rows.length > perPage,
   };
+}
+
+function toItem(r: Row): TimelineItem {
+  const at = when(r.at);
+  switch (r.kind) {
+    case "interaction":
+      return {
+        kind: r.kind,
+        id: r.id,
+        at,
+        type: r.a ?? "",
+        topics: r.topics ? r.topics.split("|") : [],
+        outcome: r.b,
+        notes: r.c,
+        author: String(r.d ?? ""),
+        contact: r.e,
+      };
+    case "followup":
+      return {
+        kind: r.kind,
+        id: r.id,
+        at,
+        title: r.a ?? "",
+        assignee: r.b ?? "",
+        due: when(r.c ?? at),
+        done: Boolean(Number(r.d)),
+      };
+    case "status":
+      return { kind: r.kind, id: r.id, at, from: r.a ?? "", to: r.b ?? "", by: r.c };
+    case "internship":
+      return {
+        kind: r.kind,
+        id: r.id,
+        at,
+        status: r.a ?? "",
+        occupation: r.b ?? "",
+        participantId: r.c ?? "",
+      };
+    case "event":
+      return { kind: r.kind, id: r.id, at, title: r.a ?? "", attendance: r.b };
+  }
 }
