@@ -442,6 +442,7 @@ export const de = {
   "contact.fromTo": "{from} – {to}",
   "contact.back": "Zur Kontaktliste",
   "contact.emailInvalid": "E-Mail-Adresse unzustellbar seit {date}",
+  "contact.emailInvalidSince": "E-Mail-Adresse unzustellbar seit",
   "consent.title": "Einwilligung in E-Mail-Einladungen",
   "consent.none": "Keine Einwilligung erfasst – diese Person erhält keine E-Mail-Einladungen.",
   "consent.given": "Erteilt am {date} ({method}), erfasst von {by}",

@@ -212,3 +212,25 @@ export function DataTable<T>({
     </div>
   );
 }
+
+/** Links that download the current view (filters and order, all pages) as CSV or Excel. */
+export function ExportLinks({ path }: { path: string }) {
+  const location = useLocation();
+  const href = (format: string) => {
+    const sp = new URLSearchParams(location.search);
+    sp.delete("seite");
+    sp.set("format", format);
+    return `${path}?${sp}`;
+  };
+  return (
+    <>
+      <span>{t("table.export")}:</span>
+      <a href={href("csv")} download>
+        {t("table.exportCsv")}
+      </a>
+      <a href={href("xlsx")} download>
+        {t("table.exportXlsx")}
+      </a>
+    </>
+  );
+}

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable } from "~/components/data-table";
+import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { formatDate } from "~/lib/format";
-import { parseListParams, pickParam } from "~/lib/list-params";
+import { parseListParams } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { listContacts } from "~/modules/contact/service.server";
+import { listContacts, parseContactFilters } from "~/modules/contact/service.server";
 import { CONTACT_SORTS } from "~/modules/contact/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("contact.title")} – ${t("app.name")}` }];
@@ -19,9 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
   return {
     mayCreate: can(user.role, "create", "contact"),
-    page: await listContacts(params, {
-      multiplier: pickParam(url, "multiplikator", ["ja"]) === "ja",
-    }),
+    page: await listContacts(params, parseContactFilters(url)),
   };
 }
 
@@ -92,7 +90,11 @@ export default function ContactsPage() {
             options: [{ value: "ja", label: t("common.yes") }],
           },
         ]}
-      />
+      >
+        <div className="table-tools">
+          <ExportLinks path="/kontakte/export" />
+        </div>
+      </DataTable>
     </>
   );
 }

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable } from "~/components/data-table";
+import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { TextField } from "~/components/form";
 import { formatDate } from "~/lib/format";
@@ -128,12 +128,7 @@ export default function CompaniesPage() {
   const result = useActionData<typeof action>();
   const location = useLocation();
   const search = location.search.replace(/^\?/, "");
-  const exportSearch = (format: string) => {
-    const sp = new URLSearchParams(search);
-    sp.delete("seite");
-    sp.set("format", format);
-    return `/unternehmen/export?${sp}`;
-  };
+
   return (
     <>
       <div className="page-head">
@@ -210,13 +205,7 @@ export default function CompaniesPage() {
         ]}
       >
         <div className="table-tools">
-          <span>{t("table.export")}:</span>
-          <a href={exportSearch("csv")} download>
-            {t("table.exportCsv")}
-          </a>
-          <a href={exportSearch("xlsx")} download>
-            {t("table.exportXlsx")}
-          </a>
+          <ExportLinks path="/unternehmen/export" />
           <details className="views-menu">
             <summary>{t("views.title")}</summary>
             {views.length === 0 ? <p>{t("views.none")}</p> : null}

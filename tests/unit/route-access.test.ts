@@ -58,6 +58,7 @@ const ROUTES: RouteSpec[] = [
     postForm: { name: "" },
   },
   { file: "_app.unternehmen.export.ts", path: "/unternehmen/export", get: ["read", "company"] },
+  { file: "_app.kontakte.export.ts", path: "/kontakte/export", get: ["read", "contact"] },
   {
     file: "_app.unternehmen.import.tsx",
     path: "/unternehmen/import",
