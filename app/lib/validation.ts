@@ -131,3 +131,7 @@ export const intInRange = (min: number, max: number) =>
 
 export const version = z.coerce.number().int().positive();
 export const id = z.string().min(1).max(64);
+
+/** An optional whole number within bounds; blank means "not given". */
+export const optionalIntInRange = (min: number, max: number) =>
+  z.preprocess(blankToNull, intInRange(min, max).nullable().default(null));

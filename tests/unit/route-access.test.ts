@@ -117,7 +117,28 @@ const ROUTES: RouteSpec[] = [
     post: ["update", "contact"],
     postForm: { firstName: "" },
   },
-  { file: "_app.teilnehmende.tsx", path: "/teilnehmende", get: ["read", "participant"] },
+  { file: "_app.teilnehmende._index.tsx", path: "/teilnehmende", get: ["read", "participant"] },
+  {
+    file: "_app.teilnehmende.neu.tsx",
+    path: "/teilnehmende/neu",
+    get: ["create", "participant"],
+    post: ["create", "participant"],
+    postForm: { firstName: "" },
+  },
+  {
+    file: "_app.teilnehmende.$id._index.tsx",
+    path: "/teilnehmende/:participant",
+    get: ["read", "participant"],
+    post: ["update", "participant"],
+    postForm: { purpose: "" },
+  },
+  {
+    file: "_app.teilnehmende.$id.bearbeiten.tsx",
+    path: "/teilnehmende/:participant/bearbeiten",
+    get: ["update", "participant"],
+    post: ["update", "participant"],
+    postForm: { firstName: "" },
+  },
   { file: "_app.veranstaltungen.tsx", path: "/veranstaltungen", get: ["read", "event"] },
   { file: "_app.praktika.tsx", path: "/praktika", get: ["read", "internship"] },
   { file: "_app.matching.tsx", path: "/matching", get: ["read", "matching"] },
@@ -148,15 +169,37 @@ beforeAll(async () => {
   contactId = (await db.contactPerson.findFirstOrThrow({ select: { id: true } })).id;
 }, 60_000);
 
-/** The concrete URL and route params for a spec path such as /unternehmen/:company. */
-const resolve = (p: string) => ({
-  url: p.replace(":company", companyId).replace(":contact", contactId),
-  params: p.includes(":company")
+/**
+ * The concrete URL and route params for a spec path such as /unternehmen/:company; a participant
+ * is made for the signed-in user, so that a coach's own scope includes it.
+ */
+async function resolve(p: string, userId?: string) {
+  let participantId = "";
+  if (p.includes(":participant"))
+    participantId = (
+      await db.participant.create({
+        data: {
+          firstName: "Route",
+          lastName: "Test",
+          birthDate: new Date("2001-01-01"),
+          coachId: userId,
+        },
+        select: { id: true },
+      })
+    ).id;
+  const url = p
+    .replace(":company", companyId)
+    .replace(":contact", contactId)
+    .replace(":participant", participantId);
+  const params = p.includes(":company")
     ? { id: companyId }
     : p.includes(":contact")
       ? { id: contactId }
-      : {},
-});
+      : p.includes(":participant")
+        ? { id: participantId }
+        : {};
+  return { url, params };
+}
 
 describe("route access", () => {
   it("lists every route file", () => {
@@ -169,12 +212,9 @@ describe("route access", () => {
   for (const spec of ROUTES.filter((r) => r.get || r.signedIn)) {
     it(`${spec.path} (${spec.file}) sends anonymous visitors to the login`, async () => {
       const route = await loadRoute(spec.file);
+      const { url, params } = await resolve(spec.path);
       const res = await settle(() =>
-        route.loader!({
-          request: makeRequest(resolve(spec.path).url),
-          params: resolve(spec.path).params,
-          context: testContext,
-        }),
+        route.loader!({ request: makeRequest(url), params, context: testContext }),
       );
       expect(res.status).toBe(302);
       expect((res.value as Response).headers.get("Location")).toMatch(/^\/anmelden\?redirectTo=/);
@@ -185,14 +225,11 @@ describe("route access", () => {
     for (const spec of ROUTES.filter((r) => r.get)) {
       const expected = allowed(role, spec.get!) ? 200 : 403;
       it(`GET ${spec.path} as ${role} → ${expected}`, async () => {
-        const { cookie } = await signedIn(role);
+        const { cookie, user } = await signedIn(role);
         const route = await loadRoute(spec.file);
+        const { url, params } = await resolve(spec.path, user.id);
         const res = await settle(() =>
-          route.loader!({
-            request: makeRequest(resolve(spec.path).url, { cookie }),
-            params: resolve(spec.path).params,
-            context: testContext,
-          }),
+          route.loader!({ request: makeRequest(url, { cookie }), params, context: testContext }),
         );
         expect(res.status).toBe(expected);
       });
@@ -200,15 +237,14 @@ describe("route access", () => {
     for (const spec of ROUTES.filter((r) => r.post)) {
       const ok = allowed(role, spec.post!);
       it(`POST ${spec.path} as ${role} → ${ok ? "allowed" : "403"}`, async () => {
-        const { cookie } = await signedIn(role);
+        const { cookie, user } = await signedIn(role);
         const route = await loadRoute(spec.file);
-        const request = makeRequest(`${resolve(spec.path).url}?intent=invite`, {
+        const { url, params } = await resolve(spec.path, user.id);
+        const request = makeRequest(`${url}?intent=invite`, {
           cookie,
           form: spec.postForm ?? {},
         });
-        const res = await settle(() =>
-          route.action!({ request, params: resolve(spec.path).params, context: testContext }),
-        );
+        const res = await settle(() => route.action!({ request, params, context: testContext }));
         expect(res.status).toBe(ok ? (spec.postStatus ?? 400) : 403);
       });
     }

@@ -5,6 +5,7 @@ import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { addConsent, type ConsentInput, endConsent } from "~/modules/consent/register.server";
 import type { ContactInput } from "./schema";
 import { EMAIL_CONSENT } from "./values";
 
@@ -131,7 +132,7 @@ export async function archiveContact(user: SessionUser, scope: Scope, id: string
 export async function recordEmailConsent(
   user: SessionUser,
   contactId: string,
-  input: { givenAt: Date; method: string; note: string | null },
+  input: ConsentInput,
   meta: Meta = {},
 ) {
   return db.$transaction(async (tx) => {
@@ -140,35 +141,7 @@ export async function recordEmailConsent(
       select: { id: true },
     });
     if (!contact) throw new AppError(404, t("validation.notFound"));
-    if (input.givenAt.getTime() > Date.now() + 24 * 60 * 60 * 1000)
-      throw fieldError("givenAt", t("consent.future"));
-    const open = await tx.consent.findFirst({
-      where: { contactId, purpose: EMAIL_CONSENT, withdrawnAt: null },
-      select: { id: true },
-    });
-    if (open) throw fieldError("givenAt", t("consent.alreadyGiven"));
-    const consent = await tx.consent.create({
-      data: {
-        contactId,
-        purpose: EMAIL_CONSENT,
-        givenAt: input.givenAt,
-        method: input.method,
-        note: input.note,
-        recordedById: user.id,
-      },
-      select: { id: true },
-    });
-    await audit(
-      {
-        actorId: user.id,
-        action: "create",
-        entityType: "consent",
-        entityId: consent.id,
-        after: { contactId, ...input },
-        ip: meta.ip,
-      },
-      tx,
-    );
+    await addConsent(tx, user, { contactId }, EMAIL_CONSENT, input, meta);
   });
 }
 
@@ -179,27 +152,7 @@ export async function withdrawConsent(
   withdrawnAt: Date,
   meta: Meta = {},
 ) {
-  return db.$transaction(async (tx) => {
-    const consent = await tx.consent.findFirst({
-      where: { id: consentId, contactId, withdrawnAt: null },
-      select: { givenAt: true },
-    });
-    if (!consent) throw new AppError(404, t("validation.notFound"));
-    if (withdrawnAt < consent.givenAt)
-      throw fieldError("withdrawnAt", t("consent.withdrawBeforeGiven"));
-    await tx.consent.update({ where: { id: consentId }, data: { withdrawnAt } });
-    await audit(
-      {
-        actorId: user.id,
-        action: "update",
-        entityType: "consent",
-        entityId: consentId,
-        after: { withdrawnAt },
-        ip: meta.ip,
-      },
-      tx,
-    );
-  });
+  return db.$transaction((tx) => endConsent(tx, user, { contactId }, consentId, withdrawnAt, meta));
 }
 
 export async function getContact(id: string) {

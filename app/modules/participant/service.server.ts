@@ -3,7 +3,10 @@ import { type ListParams, skipTake, toPage } from "~/lib/list-params";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { listOccupations } from "~/modules/company/offers.server";
+import { listServedDistricts } from "~/modules/company/service.server";
 import { participantScope } from "./access.server";
+import { occupationLabel } from "./schema";
 import type { PARTICIPANT_SORTS } from "./values";
 
 export function ageOn(birthDate: Date, day: Date): number {
@@ -80,4 +83,130 @@ export async function listParticipants(
     wish: wishes[0]?.occupation.title ?? null,
   }));
   return toPage(data, count, params);
+}
+
+/** One participant the user may see, with everything the page shows; the read is audited. */
+export async function getParticipant(
+  user: SessionUser,
+  scope: Scope,
+  id: string,
+  meta: { ip?: string; purpose?: string } = {},
+) {
+  const participant = await db.participant.findFirst({
+    where: { AND: [participantScope(user, scope), { id, archivedAt: null, anonymisedAt: null }] },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      birthDate: true,
+      gender: true,
+      street: true,
+      plz: true,
+      city: true,
+      districtAgs: true,
+      phone: true,
+      email: true,
+      childrenCount: true,
+      youngestChildBirthDate: true,
+      childcare: true,
+      childcareHoursPerWeek: true,
+      weeklyHoursAvailable: true,
+      drivingLicence: true,
+      hasCar: true,
+      usesPublicTransport: true,
+      maxCommuteMinutes: true,
+      schoolCertificate: true,
+      strengths: true,
+      entryDate: true,
+      exitDate: true,
+      status: true,
+      coachId: true,
+      notes: true,
+      version: true,
+      district: { select: { name: true } },
+      coach: { select: { name: true } },
+      wishes: {
+        orderBy: { rank: "asc" },
+        select: { rank: true, occupation: { select: { id: true, title: true, kldbCode: true } } },
+      },
+      consents: {
+        orderBy: { givenAt: "desc" },
+        select: { id: true, purpose: true, givenAt: true, method: true, withdrawnAt: true },
+      },
+      internships: {
+        orderBy: [{ startDate: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+        select: {
+          id: true,
+          status: true,
+          startDate: true,
+          endDate: true,
+          company: { select: { id: true, name: true } },
+          occupation: { select: { title: true } },
+        },
+      },
+      outcomes: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          type: true,
+          partTime: true,
+          weeklyHours: true,
+          startDate: true,
+          note: true,
+          company: { select: { id: true, name: true } },
+          occupation: { select: { title: true } },
+        },
+      },
+    },
+  });
+  if (!participant) return null;
+  await audit({
+    actorId: user.id,
+    action: "read",
+    entityType: "participant",
+    entityId: id,
+    ip: meta.ip,
+    detail: meta.purpose ?? null,
+  });
+  const today = new Date();
+  return {
+    ...participant,
+    age: ageOn(participant.birthDate, today),
+    ageAtEntry: ageOn(participant.birthDate, participant.entryDate ?? today),
+    youngestChildAge: participant.youngestChildBirthDate
+      ? ageOn(participant.youngestChildBirthDate, today)
+      : null,
+  };
+}
+
+/** Who read or changed a participant record, newest first (shown to the project lead). */
+export function participantAuditTrail(id: string, take = 50) {
+  return db.auditLog.findMany({
+    where: { entityType: "participant", entityId: id },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      detail: true,
+      actor: { select: { name: true } },
+    },
+  });
+}
+
+/** What the participant form offers: districts, occupation labels and (for lead and placement) coaches. */
+export async function participantFormOptions(scope: Scope) {
+  const [districts, occupations, coaches] = await Promise.all([
+    listServedDistricts(),
+    listOccupations(),
+    scope === "any"
+      ? db.user.findMany({
+          where: { active: true, role: "jobcoach" },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
+      : Promise.resolve(undefined),
+  ]);
+  return { districts, occupations: occupations.map(occupationLabel), coaches };
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
@@ -7,6 +7,7 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
 import { listParticipants } from "~/modules/participant/service.server";
 import { PARTICIPANT_SORTS, PARTICIPANT_STATUSES } from "~/modules/participant/values";
 
@@ -19,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = { status: pickParam(url, "status", PARTICIPANT_STATUSES) };
   return {
     scope,
+    mayCreate: can(user.role, "create", "participant"),
     page: await listParticipants(user, scope, params, filters, { ip: context?.clientIp }),
   };
 }
@@ -29,6 +31,7 @@ const columns = [
   col.accessor((r) => `${r.lastName}, ${r.firstName}`, {
     id: "name",
     header: t("participant.name"),
+    cell: (c) => <Link to={`/teilnehmende/${c.row.original.id}`}>{c.getValue()}</Link>,
   }),
   col.accessor("age", { id: "age", header: t("participant.age") }),
   col.accessor((r) => [r.city, r.district?.name].filter(Boolean).join(", ") || t("common.none"), {
@@ -62,10 +65,17 @@ const columns = [
 ];
 
 export default function ParticipantsPage() {
-  const { page, scope } = useLoaderData<typeof loader>();
+  const { page, scope, mayCreate } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{t("participant.title")}</h1>
+      <div className="page-head">
+        <h1>{t("participant.title")}</h1>
+        {mayCreate ? (
+          <Link to="/teilnehmende/neu" className="button button-primary">
+            {t("participant.new")}
+          </Link>
+        ) : null}
+      </div>
       {scope === "own" ? <p className="notice">{t("participant.scopeOwn")}</p> : null}
       <DataTable
         caption={t("participant.title")}

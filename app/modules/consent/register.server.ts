@@ -1,0 +1,76 @@
+import type { Tx } from "~/db.server";
+import { AppError, fieldError } from "~/lib/errors";
+import { t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+
+/** Whose consent it is: a contact person or a participant. */
+export type ConsentOwner = { contactId: string } | { participantId: string };
+export type ConsentInput = { givenAt: Date; method: string; note: string | null };
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The one consent register: records that the owner agreed to a purpose (when and how), inside
+ * the caller's transaction. A purpose has at most one consent that is not withdrawn.
+ */
+export async function addConsent(
+  tx: Tx,
+  user: SessionUser,
+  owner: ConsentOwner,
+  purpose: string,
+  input: ConsentInput,
+  meta: { ip?: string } = {},
+) {
+  if (input.givenAt.getTime() > Date.now() + DAY) throw fieldError("givenAt", t("consent.future"));
+  const open = await tx.consent.findFirst({
+    where: { ...owner, purpose, withdrawnAt: null },
+    select: { id: true },
+  });
+  if (open) throw fieldError("givenAt", t("consent.alreadyGiven"));
+  const consent = await tx.consent.create({
+    data: { ...owner, purpose, ...input, recordedById: user.id },
+    select: { id: true },
+  });
+  await audit(
+    {
+      actorId: user.id,
+      action: "create",
+      entityType: "consent",
+      entityId: consent.id,
+      after: { ...owner, purpose, ...input },
+      ip: meta.ip,
+    },
+    tx,
+  );
+}
+
+/** Records the withdrawal of one of the owner's open consents. */
+export async function endConsent(
+  tx: Tx,
+  user: SessionUser,
+  owner: ConsentOwner,
+  consentId: string,
+  withdrawnAt: Date,
+  meta: { ip?: string } = {},
+) {
+  const consent = await tx.consent.findFirst({
+    where: { ...owner, id: consentId, withdrawnAt: null },
+    select: { givenAt: true },
+  });
+  if (!consent) throw new AppError(404, t("validation.notFound"));
+  if (withdrawnAt < consent.givenAt)
+    throw fieldError("withdrawnAt", t("consent.withdrawBeforeGiven"));
+  await tx.consent.update({ where: { id: consentId }, data: { withdrawnAt } });
+  await audit(
+    {
+      actorId: user.id,
+      action: "update",
+      entityType: "consent",
+      entityId: consentId,
+      after: { withdrawnAt },
+      ip: meta.ip,
+    },
+    tx,
+  );
+}

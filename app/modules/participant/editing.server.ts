@@ -1,0 +1,296 @@
+import { db, type Tx } from "~/db.server";
+import { AppError, fieldError } from "~/lib/errors";
+import { t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { Scope } from "~/modules/auth/permissions";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { listOccupations } from "~/modules/company/offers.server";
+import { addConsent, type ConsentInput, endConsent } from "~/modules/consent/register.server";
+import { resolveDistrict } from "~/modules/reference/district.server";
+import { participantScope } from "./access.server";
+import type { OutcomeInput, ParticipantInput } from "./schema";
+import { WISH_SLOTS } from "./values";
+
+type Meta = { ip?: string };
+
+/** Resolves a typed occupation ("Title (81102)", the title, or the KldB code) to its id. */
+export async function resolveOccupation(text: string, field: string): Promise<string> {
+  const occupations = await listOccupations();
+  const code = /\((\d{5})\)\s*$/.exec(text)?.[1] ?? (/^\d{5}$/.test(text) ? text : null);
+  const title = text
+    .replace(/\s*\(\d{5}\)\s*$/, "")
+    .trim()
+    .toLowerCase();
+  const found =
+    occupations.find((o) => o.title.toLowerCase() === title && (!code || o.kldbCode === code)) ??
+    (code ? occupations.find((o) => o.kldbCode === code) : undefined);
+  if (!found) throw fieldError(field, t("participant.wishUnknown"));
+  return found.id;
+}
+
+async function resolveWishes(input: ParticipantInput): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 1; n <= WISH_SLOTS; n++) {
+    const text = input[`wish${n}` as "wish1"];
+    if (!text) continue;
+    const id = await resolveOccupation(text, `wish${n}`);
+    if (ids.includes(id)) throw fieldError(`wish${n}`, t("participant.wishTwice"));
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function setWishes(tx: Tx, participantId: string, occupationIds: string[]) {
+  await tx.participantOccupation.deleteMany({ where: { participantId } });
+  if (occupationIds.length)
+    await tx.participantOccupation.createMany({
+      data: occupationIds.map((occupationId, i) => ({ participantId, occupationId, rank: i + 1 })),
+    });
+}
+
+/** The stored fields of the form (wishes and the exit outcome are handled apart). */
+function participantData(input: ParticipantInput) {
+  const { wish1: _1, wish2: _2, wish3: _3, exitOutcome: _o, districtAgs: _d, ...fields } = input;
+  return { ...fields, childrenCount: fields.childrenCount ?? 0 };
+}
+
+export async function createParticipant(
+  user: SessionUser,
+  scope: Scope,
+  input: ParticipantInput,
+  meta: Meta = {},
+) {
+  const wishes = await resolveWishes(input);
+  return db.$transaction(async (tx) => {
+    const district = await resolveDistrict(input.plz, input.districtAgs, tx);
+    // A coach's new participant is their own; lead and placement may assign any coach.
+    const coachId = scope === "any" ? (input.coachId ?? user.id) : user.id;
+    const project = await tx.project.findFirst({
+      where: { archivedAt: null, endDate: { gte: new Date() } },
+      orderBy: { startDate: "desc" },
+      select: { id: true },
+    });
+    const participant = await tx.participant.create({
+      data: {
+        ...participantData(input),
+        districtAgs: district.districtAgs,
+        coachId,
+        projectId: project?.id ?? null,
+      },
+      select: { id: true, firstName: true, lastName: true },
+    });
+    await setWishes(tx, participant.id, wishes);
+    if (input.status === "ausgeschieden") await recordExitOutcome(tx, participant.id, input);
+    await audit(
+      {
+        actorId: user.id,
+        action: "create",
+        entityType: "participant",
+        entityId: participant.id,
+        after: { ...participantData(input), wishes },
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return participant;
+  });
+}
+
+async function recordExitOutcome(tx: Tx, participantId: string, input: ParticipantInput) {
+  const existing = await tx.outcome.count({ where: { participantId } });
+  if (existing > 0 && !input.exitOutcome) return;
+  if (!input.exitOutcome) throw fieldError("exitOutcome", t("participant.exitOutcomeRequired"));
+  await tx.outcome.create({
+    data: { participantId, type: input.exitOutcome, startDate: input.exitDate },
+  });
+}
+
+/**
+ * Saves a participant if nobody changed the record since the form was loaded. Leaving
+ * (status "ausgeschieden") needs an outcome: one recorded before, or the one given in the form.
+ */
+export async function updateParticipant(
+  user: SessionUser,
+  scope: Scope,
+  id: string,
+  input: ParticipantInput & { version: number },
+  meta: Meta = {},
+) {
+  const wishes = await resolveWishes(input);
+  return db.$transaction(async (tx) => {
+    const current = await tx.participant.findFirst({
+      where: { AND: [participantScope(user, scope), { id, archivedAt: null, anonymisedAt: null }] },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    if (current.version !== input.version) throw new AppError(409, t("error.stale"));
+    const district = await resolveDistrict(input.plz, input.districtAgs, tx);
+    const { version: _v, ...rest } = input;
+    const updated = await tx.participant.updateMany({
+      where: { id, version: input.version },
+      data: {
+        ...participantData(rest),
+        districtAgs: district.districtAgs,
+        // Only lead and placement reassign; a coach keeps the coach.
+        coachId: scope === "any" ? (input.coachId ?? current.coachId) : current.coachId,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) throw new AppError(409, t("error.stale"));
+    await setWishes(tx, id, wishes);
+    if (input.status === "ausgeschieden" && current.status !== "ausgeschieden")
+      await recordExitOutcome(tx, id, input);
+    const { version: _cv, ...before } = current;
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "participant",
+        entityId: id,
+        before,
+        after: { ...participantData(rest), wishes },
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { name: `${input.firstName} ${input.lastName}` };
+  });
+}
+
+/** The outcome's company: one picked from the list, or the one active company with the typed name. */
+async function resolveCompany(tx: Tx, input: OutcomeInput): Promise<string | null> {
+  if (input.companyId) {
+    const company = await tx.company.findFirst({
+      where: { id: input.companyId, archivedAt: null },
+      select: { id: true },
+    });
+    if (!company) throw fieldError("companyId", t("validation.notFound"));
+    return company.id;
+  }
+  if (!input.companyName) return null;
+  const found = await tx.company.findMany({
+    where: { name: input.companyName, archivedAt: null },
+    select: { id: true },
+    take: 2,
+  });
+  if (found.length === 0) throw fieldError("companyName", t("outcome.companyUnknown"));
+  if (found.length > 1) throw fieldError("companyName", t("outcome.companyAmbiguous"));
+  return found[0]!.id;
+}
+
+/** Records an outcome (apprenticeship contract, job, school, other) for a visible participant. */
+export async function recordOutcome(
+  user: SessionUser,
+  scope: Scope,
+  participantId: string,
+  input: OutcomeInput,
+  meta: Meta = {},
+) {
+  const occupationId = input.occupation
+    ? await resolveOccupation(input.occupation, "occupation")
+    : null;
+  if (input.type === "ausbildung" && !occupationId)
+    throw fieldError("occupation", t("field.required"));
+  return db.$transaction(async (tx) => {
+    const participant = await tx.participant.findFirst({
+      where: {
+        AND: [participantScope(user, scope), { id: participantId, archivedAt: null }],
+      },
+      select: { id: true, status: true },
+    });
+    if (!participant) throw new AppError(404, t("validation.notFound"));
+    const companyId = await resolveCompany(tx, input);
+    if (input.type === "ausbildung" && !companyId)
+      throw fieldError("companyId", t("outcome.companyRequired"));
+    const outcome = await tx.outcome.create({
+      data: {
+        participantId,
+        type: input.type,
+        companyId,
+        occupationId,
+        partTime: input.partTime,
+        weeklyHours: input.weeklyHours,
+        startDate: input.startDate,
+        note: input.note,
+      },
+      select: { id: true },
+    });
+    if (input.type === "ausbildung" && participant.status !== "ausgeschieden")
+      await tx.participant.update({
+        where: { id: participantId },
+        data: { status: "in_ausbildung", version: { increment: 1 } },
+      });
+    await audit(
+      {
+        actorId: user.id,
+        action: "create",
+        entityType: "outcome",
+        entityId: outcome.id,
+        after: { participantId, ...input, occupationId },
+        ip: meta.ip,
+      },
+      tx,
+    );
+  });
+}
+
+export async function archiveParticipant(
+  user: SessionUser,
+  scope: Scope,
+  id: string,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.participant.findFirst({
+      where: { AND: [participantScope(user, scope), { id, archivedAt: null }] },
+      select: { firstName: true, lastName: true },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    await tx.participant.update({
+      where: { id },
+      data: { archivedAt: new Date(), version: { increment: 1 } },
+    });
+    await audit(
+      { actorId: user.id, action: "archive", entityType: "participant", entityId: id, ip: meta.ip },
+      tx,
+    );
+    return { name: `${current.firstName} ${current.lastName}` };
+  });
+}
+
+/** Checks inside a transaction that the user may see the participant (404 otherwise). */
+async function requireVisible(tx: Tx, user: SessionUser, scope: Scope, id: string) {
+  const found = await tx.participant.findFirst({
+    where: { AND: [participantScope(user, scope), { id, archivedAt: null, anonymisedAt: null }] },
+    select: { id: true },
+  });
+  if (!found) throw new AppError(404, t("validation.notFound"));
+}
+
+/** Records a participant's consent (data processing, sharing the profile, photos). */
+export async function recordParticipantConsent(
+  user: SessionUser,
+  scope: Scope,
+  participantId: string,
+  purpose: string,
+  input: ConsentInput,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    await requireVisible(tx, user, scope, participantId);
+    await addConsent(tx, user, { participantId }, purpose, input, meta);
+  });
+}
+
+export async function withdrawParticipantConsent(
+  user: SessionUser,
+  scope: Scope,
+  participantId: string,
+  consentId: string,
+  withdrawnAt: Date,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    await requireVisible(tx, user, scope, participantId);
+    await endConsent(tx, user, { participantId }, consentId, withdrawnAt, meta);
+  });
+}

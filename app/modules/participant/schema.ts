@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { formatDate } from "~/lib/format";
+import {
+  checkbox,
+  choice,
+  optionalChoice,
+  optionalDate,
+  optionalEmail,
+  optionalIntInRange,
+  optionalPhone,
+  optionalPlz,
+  optionalText,
+  requiredDate,
+  requiredText,
+  version,
+} from "~/lib/validation";
+import { t } from "~/messages";
+import { CONSENT_METHODS } from "~/modules/contact/values";
+import {
+  CHILDCARE,
+  GENDERS,
+  OUTCOME_TYPES,
+  PARTICIPANT_CONSENTS,
+  PARTICIPANT_STATUSES,
+  SCHOOL_CERTIFICATES,
+} from "./values";
+
+const notInFuture = (d: Date | null) => !d || d.getTime() <= Date.now();
+const optionalId = z.preprocess(
+  (v) => (v === "" ? null : v),
+  z.string().max(64).nullable().default(null),
+);
+/** A desired occupation as typed or picked: "Title (KldB code)", the title, or the code. */
+const wish = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  z.string().trim().max(200).nullable().default(null),
+);
+
+/** The participant form, the same on client and server; unknown fields are dropped. */
+export const participantFormSchema = z
+  .object({
+    firstName: requiredText(100),
+    lastName: requiredText(100),
+    birthDate: requiredDate.refine(notInFuture, t("participant.birthFuture")),
+    gender: optionalChoice(GENDERS),
+    street: optionalText(200),
+    plz: optionalPlz,
+    city: optionalText(120),
+    districtAgs: z.preprocess(
+      (v) => (v === "" ? null : v),
+      z
+        .string()
+        .regex(/^\d{5}$/)
+        .nullable()
+        .default(null),
+    ),
+    phone: optionalPhone,
+    email: optionalEmail,
+    childrenCount: optionalIntInRange(0, 12),
+    youngestChildBirthDate: optionalDate.refine(notInFuture, t("participant.childFuture")),
+    childcare: optionalChoice(CHILDCARE),
+    childcareHoursPerWeek: optionalIntInRange(0, 60),
+    weeklyHoursAvailable: optionalIntInRange(0, 40),
+    drivingLicence: checkbox,
+    hasCar: checkbox,
+    usesPublicTransport: checkbox,
+    maxCommuteMinutes: optionalIntInRange(5, 180),
+    schoolCertificate: optionalChoice(SCHOOL_CERTIFICATES),
+    strengths: optionalText(1000),
+    entryDate: optionalDate,
+    exitDate: optionalDate,
+    status: choice(PARTICIPANT_STATUSES),
+    coachId: optionalId,
+    notes: optionalText(5000),
+    wish1: wish,
+    wish2: wish,
+    wish3: wish,
+    /** Verbleib at exit; required when the participant leaves without a recorded outcome. */
+    exitOutcome: optionalChoice(OUTCOME_TYPES),
+  })
+  .superRefine((v, ctx) => {
+    if (v.entryDate && v.exitDate && v.exitDate < v.entryDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["exitDate"],
+        message: t("participant.exitBeforeEntry"),
+      });
+    if (v.exitDate && v.status !== "ausgeschieden")
+      ctx.addIssue({ code: "custom", path: ["status"], message: t("participant.exitNeedsStatus") });
+    if (v.status === "ausgeschieden" && !v.exitDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["exitDate"],
+        message: t("participant.statusNeedsExit"),
+      });
+  });
+export type ParticipantInput = z.infer<typeof participantFormSchema>;
+
+export const participantUpdateSchema = participantFormSchema.and(z.object({ version }));
+
+export const outcomeSchema = z.object({
+  type: choice(OUTCOME_TYPES),
+  companyId: optionalId,
+  /** A company not offered in the list, by its exact name. */
+  companyName: optionalText(200),
+  occupation: wish,
+  partTime: checkbox,
+  weeklyHours: optionalIntInRange(1, 40),
+  startDate: optionalDate,
+  note: optionalText(1000),
+});
+export type OutcomeInput = z.infer<typeof outcomeSchema>;
+
+/** "Medizinische/r Fachangestellte/r (81102)" – how an occupation shows in the picker. */
+export const occupationLabel = (o: { title: string; kldbCode: string }) =>
+  `${o.title} (${o.kldbCode})`;
+
+type ParticipantRecord = Omit<
+  z.input<typeof participantFormSchema>,
+  "wish1" | "wish2" | "wish3" | "exitOutcome"
+> & {
+  districtAgs: string | null;
+  wishes: { occupation: { title: string; kldbCode: string } }[];
+};
+
+/** Form values for a stored participant (dates in German format, wishes as labels). */
+export function participantFormDefaults(
+  p: {
+    [K in keyof ParticipantRecord]: unknown;
+  },
+): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(p)) {
+    if (key === "wishes") continue;
+    if (value instanceof Date) out[key] = formatDate(value);
+    else if (typeof value === "boolean") out[key] = value;
+    else if (value == null) out[key] = "";
+    else if (typeof value === "string" || typeof value === "number") out[key] = String(value);
+  }
+  (p.wishes as ParticipantRecord["wishes"]).forEach((w, i) => {
+    out[`wish${i + 1}`] = occupationLabel(w.occupation);
+  });
+  return out;
+}
+
+export const participantConsentSchema = z.object({
+  purpose: choice(PARTICIPANT_CONSENTS),
+  givenAt: requiredDate,
+  method: choice(CONSENT_METHODS),
+  note: optionalText(300),
+});
+
+const CHECKBOXES = ["drivingLicence", "hasCar", "usesPublicTransport"] as const;
+
+/** What the user typed, to put back into the form after a refused save. */
+export function echoParticipantValues(
+  values: Record<string, string | string[]>,
+): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  for (const k of CHECKBOXES) out[k] = values[k] === "on";
+  return out;
+}

@@ -1,0 +1,473 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PageErrorBoundary } from "~/components/error-page";
+import { CheckboxField, FormError, SelectField, TextArea, TextField } from "~/components/form";
+import { formatDate, formatDateTime, todayIso } from "~/lib/format";
+import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { type MessageKey, t } from "~/messages";
+import { notFound, requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
+import { withdrawConsentSchema } from "~/modules/contact/schema";
+import { CONSENT_METHODS } from "~/modules/contact/values";
+import {
+  recordOutcome,
+  recordParticipantConsent,
+  withdrawParticipantConsent,
+} from "~/modules/participant/editing.server";
+import { outcomeSchema, participantConsentSchema } from "~/modules/participant/schema";
+import { getParticipant, participantAuditTrail } from "~/modules/participant/service.server";
+import { AGE_LIMIT, OUTCOME_TYPES, PARTICIPANT_CONSENTS } from "~/modules/participant/values";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.participant.name : ""} – ${t("app.name")}` },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, scope } = await requirePermission(request, context, "read", "participant");
+  const p = await getParticipant(user, scope, params.id ?? "", { ip: context?.clientIp });
+  if (!p) notFound();
+  const mayAudit = can(user.role, "read", "audit", "any");
+  const { firstName, lastName, ...rest } = p;
+  return {
+    participant: { ...rest, name: `${firstName} ${lastName}` },
+    audit: mayAudit ? await participantAuditTrail(p.id) : null,
+    may: {
+      edit: can(user.role, "update", "participant"),
+      match: can(user.role, "read", "matching"),
+    },
+    today: todayIso(),
+  };
+}
+
+type Result = { intent: string; errors: FieldErrors; message: string | null; values?: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const id = params.id ?? "";
+  const intent = new URL(request.url).searchParams.get("intent") ?? "";
+  const { user, scope } = await requirePermission(request, context, "update", "participant");
+  const meta = { ip: context?.clientIp };
+  const back = (text: string) =>
+    redirectWithToast(`/teilnehmende/${id}`, { kind: "success", text });
+  try {
+    if (intent === "withdraw") {
+      const form = await parseForm(request, withdrawConsentSchema);
+      if (!form.ok)
+        return data<Result>(
+          { intent, errors: form.errors, message: null, values: form.values },
+          { status: 400 },
+        );
+      await withdrawParticipantConsent(
+        user,
+        scope,
+        id,
+        form.data.consentId,
+        form.data.withdrawnAt,
+        meta,
+      );
+      return back(t("consent.withdrawSaved"));
+    }
+    if (intent === "outcome") {
+      const form = await parseForm(request, outcomeSchema);
+      if (!form.ok)
+        return data<Result>(
+          { intent, errors: form.errors, message: null, values: form.values },
+          { status: 400 },
+        );
+      await recordOutcome(user, scope, id, form.data, meta);
+      return back(t("outcome.saved"));
+    }
+    const form = await parseForm(request, participantConsentSchema);
+    if (!form.ok)
+      return data<Result>(
+        { intent: "consent", errors: form.errors, message: null, values: form.values },
+        { status: 400 },
+      );
+    const { purpose, ...consent } = form.data;
+    await recordParticipantConsent(user, scope, id, purpose, consent, meta);
+    return back(t("consent.saved"));
+  } catch (error) {
+    const e = errorsFrom(error);
+    if (e.status === 404) throw new Response(e.message, { status: 404 });
+    return data<Result>(
+      { intent: intent || "consent", errors: e.errors, message: e.message },
+      { status: e.status },
+    );
+  }
+}
+
+const yesNo = (v: boolean) => (v ? t("common.yes") : t("common.no"));
+const label = (prefix: string, v: string | null) =>
+  v ? t(`${prefix}.${v}` as MessageKey) : t("common.none");
+const orNone = (v: string | number | null) => (v == null || v === "" ? t("common.none") : v);
+
+export default function ParticipantPage() {
+  const { participant: p, audit, may, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : undefined);
+  const typed = (intent: string, name: string) =>
+    result?.intent === intent ? String(result.values?.[name] ?? "") : undefined;
+  const internshipCompanies = [
+    ...new Map(p.internships.map((i) => [i.company.id, i.company])).values(),
+  ];
+  const profileConsent = p.consents.some(
+    (c) => c.purpose === "profil_weitergabe" && !c.withdrawnAt,
+  );
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/teilnehmende">{t("participant.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{p.name}</h1>
+        <span className={`status status-${p.status}`}>{label("pstatus", p.status)}</span>
+        {may.edit ? (
+          <Link to={`/teilnehmende/${p.id}/bearbeiten`} className="button">
+            {t("participant.edit")}
+          </Link>
+        ) : null}
+        {may.match ? (
+          <Link to={`/teilnehmende/${p.id}/matching`} className="button button-primary">
+            {t("participant.matches")}
+          </Link>
+        ) : null}
+        {profileConsent ? (
+          <Link to={`/teilnehmende/${p.id}/profil`} className="button">
+            {t("participant.profile")}
+          </Link>
+        ) : null}
+      </div>
+      {p.ageAtEntry >= AGE_LIMIT ? (
+        <p className="notice notice-warn" role="status">
+          {t("participant.ageWarning", { age: p.ageAtEntry })}
+        </p>
+      ) : null}
+      <div className="detail-grid">
+        <div className="detail-main">
+          <section className="panel" aria-labelledby="person">
+            <h2 id="person">{t("participant.personal")}</h2>
+            <dl className="facts">
+              <dt>{t("participant.birthDate")}</dt>
+              <dd>
+                {formatDate(p.birthDate)} ({t("participant.ageYears", { age: p.age })})
+              </dd>
+              <dt>{t("participant.gender")}</dt>
+              <dd>{label("gender", p.gender)}</dd>
+              <dt>{t("participant.address")}</dt>
+              <dd>
+                {[p.street, [p.plz, p.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") ||
+                  t("common.none")}
+              </dd>
+              <dt>{t("participant.districtAgs")}</dt>
+              <dd>{p.district?.name ?? t("common.none")}</dd>
+              <dt>{t("participant.phone")}</dt>
+              <dd>{orNone(p.phone)}</dd>
+              <dt>{t("participant.email")}</dt>
+              <dd>{orNone(p.email)}</dd>
+              <dt>{t("participant.childrenCount")}</dt>
+              <dd>{p.childrenCount}</dd>
+              <dt>{t("participant.youngestChild")}</dt>
+              <dd>
+                {p.youngestChildBirthDate
+                  ? `${formatDate(p.youngestChildBirthDate)} (${t("participant.ageYears", { age: p.youngestChildAge ?? 0 })})`
+                  : t("common.none")}
+              </dd>
+              <dt>{t("participant.childcare")}</dt>
+              <dd>
+                {label("childcare", p.childcare)}
+                {p.childcareHoursPerWeek != null
+                  ? `, ${t("participant.hoursShort", { hours: p.childcareHoursPerWeek })}`
+                  : ""}
+              </dd>
+            </dl>
+          </section>
+          <section className="panel" aria-labelledby="mobil">
+            <h2 id="mobil">{t("participant.mobility")}</h2>
+            <dl className="facts">
+              <dt>{t("participant.hoursAvailable")}</dt>
+              <dd>{orNone(p.weeklyHoursAvailable)}</dd>
+              <dt>{t("participant.drivingLicence")}</dt>
+              <dd>{yesNo(p.drivingLicence)}</dd>
+              <dt>{t("participant.hasCar")}</dt>
+              <dd>{yesNo(p.hasCar)}</dd>
+              <dt>{t("participant.publicTransport")}</dt>
+              <dd>{yesNo(p.usesPublicTransport)}</dd>
+              <dt>{t("participant.maxCommute")}</dt>
+              <dd>{orNone(p.maxCommuteMinutes)}</dd>
+              <dt>{t("participant.school")}</dt>
+              <dd>{label("school", p.schoolCertificate)}</dd>
+            </dl>
+            <h3>{t("participant.wishes")}</h3>
+            {p.wishes.length ? (
+              <ol>
+                {p.wishes.map((w) => (
+                  <li key={w.occupation.id}>
+                    {w.occupation.title} ({w.occupation.kldbCode})
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p>{t("common.none")}</p>
+            )}
+            {p.strengths ? (
+              <>
+                <h3>{t("participant.strengths")}</h3>
+                <p className="notes">{p.strengths}</p>
+              </>
+            ) : null}
+          </section>
+          <section className="panel" aria-labelledby="praktika">
+            <h2 id="praktika">{t("participant.internships")}</h2>
+            {p.internships.length ? (
+              <ul className="plain-list">
+                {p.internships.map((i) => (
+                  <li key={i.id}>
+                    <Link to={`/praktika/${i.id}`}>
+                      {i.occupation.title} – {i.company.name}
+                    </Link>{" "}
+                    <span className={`status status-${i.status}`}>
+                      {label("istatus", i.status)}
+                    </span>{" "}
+                    {i.startDate ? `${formatDate(i.startDate)} – ${formatDate(i.endDate)}` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("common.none")}</p>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="verbleib">
+            <h2 id="verbleib">{t("participant.outcomes")}</h2>
+            {p.outcomes.length ? (
+              <ul className="plain-list">
+                {p.outcomes.map((o) => (
+                  <li key={o.id}>
+                    <strong>{label("outcome", o.type)}</strong>
+                    {o.type === "ausbildung" && o.company && o.occupation
+                      ? `: ${t("outcome.contract", {
+                          occupation: o.occupation.title,
+                          company: o.company.name,
+                          partTime:
+                            o.partTime && o.weeklyHours
+                              ? t("outcome.partTimeHours", { hours: o.weeklyHours })
+                              : "",
+                          start: formatDate(o.startDate),
+                        })}`
+                      : [o.company?.name, o.occupation?.title, formatDate(o.startDate)]
+                          .filter((x) => x && x !== "–")
+                          .map((x) => ` · ${x}`)
+                          .join("")}
+                    {o.note ? <p className="field-hint">{o.note}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("participant.noOutcome")}</p>
+            )}
+            {may.edit ? (
+              <details open={result?.intent === "outcome"}>
+                <summary>{t("outcome.title")}</summary>
+                {result?.intent === "outcome" ? <FormError message={result.message} /> : null}
+                <Form method="post" action="?intent=outcome" noValidate>
+                  <div className="form-grid">
+                    <SelectField
+                      label={t("outcome.type")}
+                      name="type"
+                      options={OUTCOME_TYPES.map((o) => ({ value: o, label: label("outcome", o) }))}
+                      defaultValue={typed("outcome", "type") ?? "ausbildung"}
+                      error={errorsFor("outcome")?.type}
+                    />
+                    <SelectField
+                      label={t("outcome.company")}
+                      name="companyId"
+                      options={[
+                        { value: "", label: t("outcome.companyOther") },
+                        ...internshipCompanies.map((c) => ({ value: c.id, label: c.name })),
+                      ]}
+                      defaultValue={typed("outcome", "companyId")}
+                      error={errorsFor("outcome")?.companyId}
+                    />
+                    <TextField
+                      label={t("outcome.companyName")}
+                      name="companyName"
+                      maxLength={200}
+                      defaultValue={typed("outcome", "companyName")}
+                      error={errorsFor("outcome")?.companyName}
+                    />
+                    <TextField
+                      label={t("outcome.occupation")}
+                      name="occupation"
+                      list="outcome-occupations"
+                      autoComplete="off"
+                      maxLength={200}
+                      hint={t("participant.wishHint")}
+                      defaultValue={
+                        typed("outcome", "occupation") ??
+                        (p.wishes[0]
+                          ? `${p.wishes[0].occupation.title} (${p.wishes[0].occupation.kldbCode})`
+                          : "")
+                      }
+                      error={errorsFor("outcome")?.occupation}
+                    />
+                    <datalist id="outcome-occupations">
+                      {p.wishes.map((w) => (
+                        <option
+                          key={w.occupation.id}
+                          value={`${w.occupation.title} (${w.occupation.kldbCode})`}
+                        />
+                      ))}
+                    </datalist>
+                    <TextField
+                      label={t("outcome.startDate")}
+                      name="startDate"
+                      placeholder="TT.MM.JJJJ"
+                      defaultValue={typed("outcome", "startDate")}
+                      error={errorsFor("outcome")?.startDate}
+                    />
+                    <TextField
+                      label={t("outcome.weeklyHours")}
+                      name="weeklyHours"
+                      inputMode="numeric"
+                      defaultValue={typed("outcome", "weeklyHours")}
+                      error={errorsFor("outcome")?.weeklyHours}
+                    />
+                  </div>
+                  <CheckboxField
+                    label={t("outcome.partTime")}
+                    name="partTime"
+                    defaultChecked={typed("outcome", "partTime") === "on"}
+                  />
+                  <TextArea
+                    label={t("outcome.note")}
+                    name="note"
+                    maxLength={1000}
+                    defaultValue={typed("outcome", "note")}
+                    error={errorsFor("outcome")?.note}
+                  />
+                  <button type="submit" className="button button-primary">
+                    {t("outcome.save")}
+                  </button>
+                </Form>
+              </details>
+            ) : null}
+          </section>
+        </div>
+        <aside className="detail-side">
+          <section className="panel" aria-labelledby="projekt">
+            <h2 id="projekt">{t("participant.programme")}</h2>
+            <dl className="facts">
+              <dt>{t("participant.coach")}</dt>
+              <dd>{p.coach?.name ?? t("common.none")}</dd>
+              <dt>{t("participant.entryDate")}</dt>
+              <dd>{formatDate(p.entryDate)}</dd>
+              <dt>{t("participant.exitDate")}</dt>
+              <dd>{formatDate(p.exitDate)}</dd>
+            </dl>
+            {p.notes ? <p className="notes">{p.notes}</p> : null}
+          </section>
+          <section className="panel" aria-labelledby="einwilligungen">
+            <h2 id="einwilligungen">{t("participant.consents")}</h2>
+            {p.consents.length ? (
+              <ul className="plain-list">
+                {p.consents.map((c) => (
+                  <li key={c.id}>
+                    <strong>{label("consentPurpose", c.purpose)}</strong>:{" "}
+                    {t("participant.consentGiven", {
+                      date: formatDate(c.givenAt),
+                      method: label("cmethod", c.method),
+                    })}
+                    {c.withdrawnAt ? (
+                      <>
+                        {", "}
+                        {t("consent.withdrawn", { date: formatDate(c.withdrawnAt) })}
+                      </>
+                    ) : may.edit ? (
+                      <Form method="post" action="?intent=withdraw" className="inline-form">
+                        <input type="hidden" name="consentId" value={c.id} />
+                        <TextField
+                          label={t("consent.withdrawnAt")}
+                          name="withdrawnAt"
+                          id={`withdrawn-${c.id}`}
+                          defaultValue={today}
+                          error={errorsFor("withdraw")?.withdrawnAt}
+                        />
+                        <button type="submit" className="button button-small">
+                          {t("consent.withdraw")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("participant.noConsents")}</p>
+            )}
+            {may.edit ? (
+              <details open={result?.intent === "consent"}>
+                <summary>{t("consent.record")}</summary>
+                {result?.intent === "consent" ? <FormError message={result.message} /> : null}
+                <Form method="post" action="?intent=consent" noValidate>
+                  <SelectField
+                    label={t("participant.consentPurpose")}
+                    name="purpose"
+                    options={PARTICIPANT_CONSENTS.map((c) => ({
+                      value: c,
+                      label: label("consentPurpose", c),
+                    }))}
+                    defaultValue={typed("consent", "purpose")}
+                    error={errorsFor("consent")?.purpose}
+                  />
+                  <TextField
+                    label={t("consent.givenAt")}
+                    name="givenAt"
+                    defaultValue={typed("consent", "givenAt") ?? today}
+                    error={errorsFor("consent")?.givenAt}
+                  />
+                  <SelectField
+                    label={t("consent.method")}
+                    name="method"
+                    options={CONSENT_METHODS.map((m) => ({ value: m, label: label("cmethod", m) }))}
+                    defaultValue={typed("consent", "method")}
+                    error={errorsFor("consent")?.method}
+                  />
+                  <TextField
+                    label={t("consent.note")}
+                    name="note"
+                    maxLength={300}
+                    defaultValue={typed("consent", "note")}
+                    error={errorsFor("consent")?.note}
+                  />
+                  <button type="submit" className="button button-primary">
+                    {t("consent.save")}
+                  </button>
+                </Form>
+              </details>
+            ) : null}
+          </section>
+          {audit ? (
+            <section className="panel" aria-labelledby="protokoll">
+              <h2 id="protokoll">{t("participant.audit")}</h2>
+              <p className="field-hint">{t("participant.auditHint")}</p>
+              <ul className="plain-list audit-list">
+                {audit.map((a) => (
+                  <li key={a.id}>
+                    {formatDateTime(a.createdAt)} · {a.actor?.name ?? t("common.none")} ·{" "}
+                    {label("auditAction", a.action)}
+                    {a.detail ? ` (${a.detail.slice(0, 80)})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;

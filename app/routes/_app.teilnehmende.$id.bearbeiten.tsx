@@ -1,0 +1,139 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { PageErrorBoundary } from "~/components/error-page";
+import { FormError } from "~/components/form";
+import { ParticipantForm } from "~/components/participant-form";
+import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { t } from "~/messages";
+import { notFound, requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
+import { archiveParticipant, updateParticipant } from "~/modules/participant/editing.server";
+import {
+  echoParticipantValues,
+  participantFormDefaults,
+  participantUpdateSchema,
+} from "~/modules/participant/schema";
+import { getParticipant, participantFormOptions } from "~/modules/participant/service.server";
+import { AGE_LIMIT } from "~/modules/participant/values";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${t("participant.editTitle", { name: data?.name ?? "" })} – ${t("app.name")}` },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, scope } = await requirePermission(request, context, "update", "participant");
+  const p = await getParticipant(user, scope, params.id ?? "", {
+    ip: context?.clientIp,
+    purpose: "Bearbeiten",
+  });
+  if (!p) notFound();
+  const { id, version, ageAtEntry, firstName, lastName, wishes, ...fields } = p;
+  return {
+    id,
+    version,
+    name: `${firstName} ${lastName}`,
+    ageWarning: ageAtEntry >= AGE_LIMIT ? t("participant.ageWarning", { age: ageAtEntry }) : null,
+    defaults: participantFormDefaults({
+      firstName,
+      lastName,
+      birthDate: fields.birthDate,
+      gender: fields.gender,
+      street: fields.street,
+      plz: fields.plz,
+      city: fields.city,
+      districtAgs: fields.districtAgs,
+      phone: fields.phone,
+      email: fields.email,
+      childrenCount: fields.childrenCount,
+      youngestChildBirthDate: fields.youngestChildBirthDate,
+      childcare: fields.childcare,
+      childcareHoursPerWeek: fields.childcareHoursPerWeek,
+      weeklyHoursAvailable: fields.weeklyHoursAvailable,
+      drivingLicence: fields.drivingLicence,
+      hasCar: fields.hasCar,
+      usesPublicTransport: fields.usesPublicTransport,
+      maxCommuteMinutes: fields.maxCommuteMinutes,
+      schoolCertificate: fields.schoolCertificate,
+      strengths: fields.strengths,
+      entryDate: fields.entryDate,
+      exitDate: fields.exitDate,
+      status: fields.status,
+      coachId: fields.coachId,
+      notes: fields.notes,
+      wishes,
+    }),
+    mayArchive: can(user.role, "archive", "participant"),
+    ...(await participantFormOptions(scope)),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const id = params.id ?? "";
+  if (new URL(request.url).searchParams.get("intent") === "archive") {
+    const { user, scope } = await requirePermission(request, context, "archive", "participant");
+    try {
+      const { name } = await archiveParticipant(user, scope, id, { ip: context?.clientIp });
+      return redirectWithToast("/teilnehmende", {
+        kind: "success",
+        text: t("participant.archived", { name }),
+      });
+    } catch (error) {
+      const e = errorsFrom(error);
+      throw new Response(e.message, { status: e.status });
+    }
+  }
+  const { user, scope } = await requirePermission(request, context, "update", "participant");
+  const form = await parseForm(request, participantUpdateSchema);
+  const values = echoParticipantValues(form.values);
+  if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
+  try {
+    const { name } = await updateParticipant(user, scope, id, form.data, { ip: context?.clientIp });
+    return redirectWithToast(`/teilnehmende/${id}`, {
+      kind: "success",
+      text: t("participant.saved", { name }),
+    });
+  } catch (error) {
+    const e = errorsFrom(error);
+    if (e.status === 404) throw new Response(e.message, { status: 404 });
+    return data({ errors: e.errors, message: e.message, values }, { status: e.status });
+  }
+}
+
+export default function EditParticipantPage() {
+  const { id, version, name, ageWarning, defaults, districts, occupations, coaches, mayArchive } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values ?? defaults;
+  return (
+    <>
+      <h1>{t("participant.editTitle", { name })}</h1>
+      <FormError message={result?.message} />
+      <ParticipantForm
+        key={JSON.stringify(values)}
+        defaults={values}
+        errors={result?.errors}
+        districts={districts}
+        occupations={occupations}
+        coaches={coaches}
+        version={version}
+        ageWarning={ageWarning}
+        cancelTo={`/teilnehmende/${id}`}
+      />
+      {mayArchive ? (
+        <Form method="post" action="?intent=archive" className="danger-zone">
+          <button type="submit" className="button">
+            {t("participant.archive")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;
