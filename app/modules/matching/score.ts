@@ -2,6 +2,8 @@
 // into comparable facts, `scoreFeatures` weighs them, `reasonsFor` says why in German.
 // Every weight lives in WEIGHTS; docs/decisions/011-matching.md explains them.
 
+import { type MessageKey, t } from "~/messages";
+
 export type Point = { lat: number; lon: number };
 
 export type MatchParticipant = {
@@ -227,33 +229,38 @@ export function scoreFeatures(f: Features): number | null {
   return Math.round(score * 10) / 10;
 }
 
-const OCCUPATION_REASON: Record<OccupationLevel, string> = {
-  5: "gleicher Beruf",
-  4: "verwandter Beruf (gleiche Berufsuntergruppe)",
-  3: "ähnlicher Beruf (gleiche Berufsgruppe)",
-  2: "gleicher Berufsbereich",
-  0: "anderer Berufsbereich",
+const OCCUPATION_REASON: Record<OccupationLevel, MessageKey> = {
+  5: "match.sameOccupation",
+  4: "match.subgroup",
+  3: "match.group",
+  2: "match.area",
+  0: "match.unrelated",
 };
-const DISTRICT_REASON: Record<DistrictRelation, string> = {
-  same: "gleicher Landkreis",
-  neighbour: "Nachbarkreis",
-  further: "weiter entfernt",
-  unknown: "Ort unbekannt",
+const DISTRICT_REASON: Record<DistrictRelation, MessageKey> = {
+  same: "match.sameDistrict",
+  neighbour: "match.neighbour",
+  further: "match.further",
+  unknown: "match.placeUnknown",
 };
-const MODE_LABEL: Record<TravelMode, string> = { auto: "mit dem Auto", oepnv: "mit ÖPNV" };
+const MODE_LABEL: Record<TravelMode, MessageKey> = {
+  auto: "match.byCar",
+  oepnv: "match.byTransit",
+};
 
 /** The reasons in German, most important first; negatives are marked for the page. */
 export function reasonsFor(f: Features): { text: string; negative: boolean }[] {
   const out: { text: string; negative: boolean }[] = [];
-  const occupation =
-    f.occupationLevel === 5 && f.wishRank > 1
-      ? `gleicher Beruf (${f.wishRank}. Wunsch)`
-      : OCCUPATION_REASON[f.occupationLevel];
-  out.push({ text: occupation, negative: f.occupationLevel === 0 });
+  const reason = (key: MessageKey, negative: boolean, values?: Record<string, string | number>) =>
+    out.push({ text: t(key, values), negative });
+  if (f.occupationLevel === 5 && f.wishRank > 1)
+    reason("match.sameOccupationWish", false, { rank: f.wishRank });
+  else reason(OCCUPATION_REASON[f.occupationLevel], f.occupationLevel === 0);
   const commute =
-    f.commuteMinutes == null ? "" : `, ca. ${f.commuteMinutes} min ${MODE_LABEL[f.travelMode]}`;
+    f.commuteMinutes == null
+      ? ""
+      : t("match.commute", { minutes: f.commuteMinutes, mode: t(MODE_LABEL[f.travelMode]) });
   out.push({
-    text: `${DISTRICT_REASON[f.district]}${commute}`,
+    text: `${t(DISTRICT_REASON[f.district])}${commute}`,
     negative: f.district === "further" || f.district === "unknown",
   });
   if (
@@ -261,19 +268,14 @@ export function reasonsFor(f: Features): { text: string; negative: boolean }[] {
     f.maxCommuteMinutes != null &&
     f.commuteMinutes > f.maxCommuteMinutes
   )
-    out.push({ text: `länger als die akzeptierten ${f.maxCommuteMinutes} min`, negative: true });
+    reason("match.tooFar", true, { minutes: f.maxCommuteMinutes });
   if (f.needsPartTime)
-    out.push(
-      f.partTime === "ja"
-        ? { text: "Teilzeit möglich", negative: false }
-        : { text: "Teilzeit noch offen", negative: true },
-    );
-  if (!f.hoursEnough)
-    out.push({ text: "zu wenige Stunden für Teilzeit (mind. 50 %)", negative: true });
-  if (f.partner) out.push({ text: "Partnerbetrieb", negative: false });
-  else if (f.informed) out.push({ text: "über Teilzeitausbildung informiert", negative: false });
-  if (f.internshipPossible) out.push({ text: "Praktikum möglich", negative: false });
-  if (f.brokenOff) out.push({ text: "früheres Praktikum dort abgebrochen", negative: true });
+    f.partTime === "ja" ? reason("match.partTime", false) : reason("match.partTimeOpen", true);
+  if (!f.hoursEnough) reason("match.hoursTooFew", true);
+  if (f.partner) reason("match.partner", false);
+  else if (f.informed) reason("match.informed", false);
+  if (f.internshipPossible) reason("match.internship", false);
+  if (f.brokenOff) reason("match.brokenOff", true);
   return out;
 }
 
