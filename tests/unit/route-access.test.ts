@@ -139,9 +139,30 @@ const ROUTES: RouteSpec[] = [
     post: ["update", "participant"],
     postForm: { firstName: "" },
   },
+  {
+    file: "_app.teilnehmende.$id.matching.tsx",
+    path: "/teilnehmende/:participant/matching",
+    get: ["read", "matching"],
+    post: ["create", "internship"],
+    postForm: { offerId: "" },
+  },
+  {
+    file: "_app.matching.$id.tsx",
+    path: "/matching/:offer",
+    get: ["read", "matching"],
+    post: ["create", "internship"],
+    postForm: { offerId: "" },
+  },
+  {
+    file: "_app.praktika.$id.tsx",
+    path: "/praktika/:internship",
+    get: ["read", "internship"],
+    post: ["update", "internship"],
+    postForm: { status: "x" },
+  },
   { file: "_app.veranstaltungen.tsx", path: "/veranstaltungen", get: ["read", "event"] },
-  { file: "_app.praktika.tsx", path: "/praktika", get: ["read", "internship"] },
-  { file: "_app.matching.tsx", path: "/matching", get: ["read", "matching"] },
+  { file: "_app.praktika._index.tsx", path: "/praktika", get: ["read", "internship"] },
+  { file: "_app.matching._index.tsx", path: "/matching", get: ["read", "matching"] },
   {
     file: "_app.wiedervorlagen.tsx",
     path: "/wiedervorlagen",
@@ -163,10 +184,21 @@ const allowed = (role: Role, need: Need) => can(role, need[0], need[1], need[2] 
 
 let companyId = "";
 let contactId = "";
+let offerId = "";
+let occupationId = "";
 beforeAll(async () => {
   await seedDemoData();
   companyId = (await db.company.findFirstOrThrow({ select: { id: true } })).id;
   contactId = (await db.contactPerson.findFirstOrThrow({ select: { id: true } })).id;
+  const offer = await db.trainingOffer.findFirstOrThrow({
+    where: {
+      archivedAt: null,
+      company: { archivedAt: null, outreachStatus: { not: "kein_interesse" } },
+    },
+    select: { id: true, occupationId: true, places: true, placesFilled: true },
+  });
+  offerId = offer.id;
+  occupationId = offer.occupationId;
 }, 60_000);
 
 /**
@@ -174,9 +206,9 @@ beforeAll(async () => {
  * is made for the signed-in user, so that a coach's own scope includes it.
  */
 async function resolve(p: string, userId?: string) {
-  let participantId = "";
-  if (p.includes(":participant"))
-    participantId = (
+  const ids: Record<string, string> = { company: companyId, contact: contactId, offer: offerId };
+  if (p.includes(":participant") || p.includes(":internship")) {
+    ids.participant = (
       await db.participant.create({
         data: {
           firstName: "Route",
@@ -187,18 +219,16 @@ async function resolve(p: string, userId?: string) {
         select: { id: true },
       })
     ).id;
-  const url = p
-    .replace(":company", companyId)
-    .replace(":contact", contactId)
-    .replace(":participant", participantId);
-  const params = p.includes(":company")
-    ? { id: companyId }
-    : p.includes(":contact")
-      ? { id: contactId }
-      : p.includes(":participant")
-        ? { id: participantId }
-        : {};
-  return { url, params };
+    ids.internship = (
+      await db.internship.create({
+        data: { participantId: ids.participant, companyId, occupationId },
+        select: { id: true },
+      })
+    ).id;
+  }
+  const name = /:(\w+)/.exec(p)?.[1];
+  const url = p.replace(/:(\w+)/, (_, key: string) => ids[key] ?? "");
+  return { url, params: name ? { id: ids[name] ?? "" } : {} };
 }
 
 describe("route access", () => {

@@ -3,6 +3,7 @@ import { type ListParams, skipTake, toPage } from "~/lib/list-params";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScope } from "~/modules/participant/access.server";
+import { BOOKED_STATUSES } from "./values";
 
 /** Trial internships of the participants the user may see, newest start first. */
 export async function listInternships(
@@ -35,4 +36,38 @@ export async function listInternships(
     db.internship.count({ where }),
   ]);
   return toPage(rows, count, params);
+}
+
+/** Monday 00:00 UTC of the week that holds `day`, and the Sunday after. */
+export function weekOf(day: Date) {
+  const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  const end = new Date(start);
+  end.setUTCDate(end.getUTCDate() + 6);
+  return { start, end };
+}
+
+/** Who is where in the week of `day`: agreed and running internships that touch it. */
+export function internshipsInWeek(user: SessionUser, scope: Scope, day = new Date()) {
+  const { start, end } = weekOf(day);
+  return db.internship.findMany({
+    where: {
+      participant: participantScope(user, scope),
+      status: { in: [...BOOKED_STATUSES] },
+      startDate: { lte: end },
+      endDate: { gte: start },
+    },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      hoursPerWeek: true,
+      participant: { select: { firstName: true, lastName: true } },
+      company: { select: { name: true, city: true } },
+      occupation: { select: { title: true } },
+    },
+  });
 }

@@ -5,3 +5,17 @@ export const INTERNSHIP_STATUSES = [
   "abgeschlossen",
   "abgebrochen",
 ] as const;
+
+export type InternshipStatus = (typeof INTERNSHIP_STATUSES)[number];
+
+/** Where an internship may go from each status (staying is always allowed). */
+export const NEXT_STATUSES: Record<InternshipStatus, readonly InternshipStatus[]> = {
+  vorgeschlagen: ["vereinbart", "abgebrochen"],
+  vereinbart: ["laeuft", "abgebrochen"],
+  laeuft: ["abgeschlossen", "abgebrochen"],
+  abgeschlossen: [],
+  abgebrochen: [],
+};
+
+/** Statuses that hold the participant's time: these may not overlap. */
+export const BOOKED_STATUSES = ["vereinbart", "laeuft"] as const;

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
@@ -7,7 +7,7 @@ import { formatDate } from "~/lib/format";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { listInternships } from "~/modules/internship/service.server";
+import { internshipsInWeek, listInternships, weekOf } from "~/modules/internship/service.server";
 import { INTERNSHIP_STATUSES } from "~/modules/internship/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("internship.title")} – ${t("app.name")}` }];
@@ -16,11 +16,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "read", "internship");
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: [], defaultSort: "" });
-  return {
-    page: await listInternships(user, scope, params, {
+  const [page, thisWeek] = await Promise.all([
+    listInternships(user, scope, params, {
       status: pickParam(url, "status", INTERNSHIP_STATUSES),
     }),
-  };
+    internshipsInWeek(user, scope),
+  ]);
+  const week = weekOf(new Date());
+  return { page, thisWeek, week };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
@@ -29,6 +32,7 @@ const columns = [
   col.accessor((r) => `${r.participant.lastName}, ${r.participant.firstName}`, {
     id: "participant",
     header: t("internship.participant"),
+    cell: (c) => <Link to={`/praktika/${c.row.original.id}`}>{c.getValue()}</Link>,
   }),
   col.accessor((r) => r.company.name, { id: "company", header: t("internship.company") }),
   col.accessor((r) => r.occupation.title, { id: "occupation", header: t("internship.occupation") }),
@@ -54,10 +58,37 @@ const columns = [
 ];
 
 export default function InternshipsPage() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, thisWeek, week } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("internship.title")}</h1>
+      <section className="panel" aria-labelledby="diese-woche">
+        <h2 id="diese-woche">
+          {t("internship.thisWeek")} ({formatDate(week.start)} – {formatDate(week.end)})
+        </h2>
+        {thisWeek.length ? (
+          <ul className="plain-list week-list">
+            {thisWeek.map((i) => (
+              <li key={i.id}>
+                <Link to={`/praktika/${i.id}`}>
+                  {i.participant.firstName} {i.participant.lastName}
+                </Link>{" "}
+                – {i.company.name}
+                {i.company.city ? `, ${i.company.city}` : ""} ({i.occupation.title}),{" "}
+                {formatDate(i.startDate)} – {formatDate(i.endDate)}
+                {i.hoursPerWeek
+                  ? `, ${t("participant.hoursShort", { hours: i.hoursPerWeek })}`
+                  : ""}{" "}
+                <span className={`status status-${i.status}`}>
+                  {t(`istatus.${i.status}` as MessageKey)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("internship.thisWeekNone")}</p>
+        )}
+      </section>
       <DataTable
         caption={t("internship.title")}
         columns={columns}

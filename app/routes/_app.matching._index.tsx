@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
@@ -32,7 +32,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
 const col = createColumnHelper<Row>();
 const columns = [
-  col.accessor((r) => r.occupation.title, { id: "occupation", header: t("matching.occupation") }),
+  col.accessor((r) => r.occupation.title, {
+    id: "occupation",
+    header: t("matching.occupation"),
+    cell: (c) => <Link to={`/matching/${c.row.original.id}`}>{c.getValue()}</Link>,
+  }),
   col.accessor((r) => r.occupation.kldbCode, { id: "kldb", header: t("matching.kldb") }),
   col.accessor((r) => `${r.company.name}${r.company.city ? `, ${r.company.city}` : ""}`, {
     id: "company",

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageErrorBoundary } from "~/components/error-page";
+import { MatchList } from "~/components/match-list";
+import { formatDate } from "~/lib/format";
+import { t } from "~/messages";
+import { notFound, requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
+import { proposeFromMatch } from "~/modules/internship/propose.server";
+import { matchesForOffer } from "~/modules/matching/matching.server";
+
+export const meta: MetaFunction = () => [
+  { title: `${t("matching.participants")} – ${t("app.name")}` },
+];
+
+const SHOWN = 50;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, scope } = await requirePermission(request, context, "read", "matching");
+  const result = await matchesForOffer(user, scope, params.id ?? "", { ip: context?.clientIp });
+  if (!result) notFound();
+  return {
+    offer: result.offer,
+    total: result.matches.length,
+    matches: result.matches.slice(0, SHOWN),
+    mayPropose: can(user.role, "create", "internship"),
+  };
+}
+
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  proposeFromMatch(request, context);
+
+export default function OfferMatchingPage() {
+  const { offer, total, matches, mayPropose } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/matching">← {t("matching.title")}</Link>
+      </p>
+      <h1>
+        {t("matching.forOffer", { occupation: offer.occupation, company: offer.companyName })}
+      </h1>
+      <p className="lead">
+        <Link to={`/unternehmen/${offer.companyId}`}>{offer.companyName}</Link>
+        {offer.city ? `, ${offer.city}` : ""} · {offer.districtName ?? t("common.none")} ·{" "}
+        {t("matching.freePlaces", { n: offer.freePlaces })}
+        {offer.startDate ? ` · ${t("matching.start")} ${formatDate(offer.startDate)}` : ""}
+      </p>
+      <p role="status">{t("matching.count", { shown: matches.length, total })}</p>
+      <MatchList
+        matches={matches}
+        rowKey={(m) => m.id}
+        title={(m) => <Link to={`/teilnehmende/${m.id}`}>{m.name}</Link>}
+        details={(m) =>
+          [
+            m.districtName,
+            m.weeklyHoursAvailable != null
+              ? t("participant.hoursShort", { hours: m.weeklyHoursAvailable })
+              : null,
+          ]
+            .filter(Boolean)
+            .join(" · ")
+        }
+        propose={mayPropose ? (m) => ({ participantId: m.id, offerId: offer.id }) : null}
+      />
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;
