@@ -1,0 +1,139 @@
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+test("a coach records a participant; placement matches her, runs a trial internship and records the contract", async ({
+  browser,
+}) => {
+  const coach = await (await browser.newContext()).newPage();
+  await loginAs(coach, "coach@lotse.example");
+  await coach.goto("/teilnehmende");
+  await coach.getByRole("link", { name: "Neue Teilnehmende" }).click();
+  await coach.getByLabel("Vorname").fill("Lena");
+  await coach.getByLabel("Nachname").fill("Staßfurter");
+  await coach.getByLabel("Geburtsdatum", { exact: true }).fill("01.01.2099");
+  await coach.getByLabel("PLZ").fill("39418");
+  await coach.getByLabel("Ort").fill("Staßfurt");
+  await coach.getByLabel("Verfügbare Std./Woche").fill("25");
+  await coach.getByLabel("Längster akzeptierter Weg (Minuten)").fill("60");
+  await coach.getByLabel("1. Berufswunsch").fill("Medizinische/r Fachangestellte/r (81102)");
+  await coach.getByLabel("2. Berufswunsch").fill("Zahnmedizinische/r Fachangestellte/r (81112)");
+  await coach.getByLabel("Status").selectOption({ label: "aktiv" });
+  await coach.getByRole("button", { name: "Speichern" }).click();
+  await expect(coach.getByText("Das Geburtsdatum darf nicht in der Zukunft liegen.")).toBeVisible();
+  await expect(coach.getByLabel("Nachname")).toHaveValue("Staßfurter");
+  await expect(coach.getByLabel("1. Berufswunsch")).toHaveValue(
+    "Medizinische/r Fachangestellte/r (81102)",
+  );
+  await coach.getByLabel("Geburtsdatum", { exact: true }).fill("14.03.2002");
+  await coach.getByRole("button", { name: "Speichern" }).click();
+  await expect(coach.getByRole("status").first()).toContainText("Lena Staßfurter ist angelegt.");
+  await expect(coach.getByRole("heading", { level: 1, name: "Lena Staßfurter" })).toBeVisible();
+  await expect(coach.getByText("Salzlandkreis")).toBeVisible();
+  const participantUrl = coach.url();
+
+  const placement = await (await browser.newContext()).newPage();
+  await loginAs(placement, "vermittlung@lotse.example");
+  await placement.goto("/teilnehmende?q=Sta%C3%9Ffurter");
+  await placement.getByRole("link", { name: "Staßfurter, Lena" }).click();
+  await placement.getByRole("link", { name: "Passende Ausbildungsangebote" }).click();
+  await expect(
+    placement.getByRole("heading", { level: 1, name: "Passende Angebote für Lena Staßfurter" }),
+  ).toBeVisible();
+  const best = placement.locator(".match").first();
+  await expect(best).toContainText("Medizinische/r Fachangestellte/r");
+  await expect(best.locator(".reason").first()).toHaveText("gleicher Beruf");
+  await expect(best).toContainText(/min (mit ÖPNV|mit dem Auto)/);
+  const company = (await best.locator(".match-title a").innerText()).trim();
+
+  await placement.getByLabel("Nur Teilzeit").check();
+  await placement.getByRole("button", { name: "Anwenden" }).click();
+  await expect(placement).toHaveURL(/teilzeit=ja/);
+  await placement.goBack();
+
+  await best.getByRole("button", { name: "Praktikum vorschlagen" }).click();
+  await expect(placement.getByRole("status").first()).toContainText(
+    "Das Erprobungspraktikum ist vorgeschlagen.",
+  );
+  await expect(placement.getByRole("heading", { level: 1 })).toContainText(company);
+
+  await placement.getByLabel("Status").selectOption({ label: "vereinbart" });
+  await placement.getByRole("button", { name: "Speichern" }).click();
+  await expect(
+    placement.getByText(
+      "Für ein vereinbartes oder laufendes Praktikum bitte Beginn und Ende angeben.",
+    ),
+  ).toBeVisible();
+  await placement.getByLabel("Beginn", { exact: true }).fill("02.11.2026");
+  await placement.getByLabel("Ende", { exact: true }).fill("27.11.2026");
+  await placement.getByRole("button", { name: "Speichern" }).click();
+  await expect(placement.getByRole("status").first()).toContainText(
+    "Das Praktikum ist gespeichert.",
+  );
+  await placement.getByLabel("Status").selectOption({ label: "läuft" });
+  await placement.getByRole("button", { name: "Speichern" }).click();
+  await expect(placement.locator(".page-head .status")).toHaveText("läuft");
+
+  await placement.goto("/praktika");
+  await expect(placement.getByRole("region", { name: /Diese Woche im Praktikum/ })).toContainText(
+    "Lena Staßfurter",
+  );
+  await placement
+    .getByRole("region", { name: /Diese Woche/ })
+    .getByRole("link", { name: "Lena Staßfurter" })
+    .click();
+  await expect(placement.getByRole("heading", { level: 1 })).toContainText("Erprobungspraktikum");
+
+  await placement.getByLabel("Status").selectOption({ label: "abgeschlossen" });
+  await placement.getByLabel("Rückmeldung des Betriebs").fill("Zuverlässig und freundlich.");
+  await placement.getByLabel("Hat zu einem Ausbildungsangebot geführt").check();
+  await placement.getByRole("button", { name: "Speichern" }).click();
+  await expect(placement.locator(".page-head .status")).toHaveText("abgeschlossen");
+
+  await placement.getByRole("link", { name: "Lena Staßfurter" }).click();
+  await expect(placement.getByRole("heading", { level: 1, name: "Lena Staßfurter" })).toBeVisible();
+  await placement.getByText("Verbleib erfassen").click();
+  await placement.getByLabel("Unternehmen", { exact: true }).selectOption({ label: company });
+  await placement.getByLabel("Beginn", { exact: true }).fill("01.08.2027");
+  await placement.getByLabel("Std./Woche").fill("30");
+  await placement.getByLabel("Teilzeit", { exact: true }).check();
+  await placement.getByRole("button", { name: "Verbleib speichern" }).click();
+  await expect(placement.getByRole("status").first()).toContainText("Der Verbleib ist erfasst.");
+  await expect(placement.getByRole("region", { name: "Verbleib" })).toContainText(
+    `Medizinische/r Fachangestellte/r bei ${company} in Teilzeit (30 Std./Woche)`,
+  );
+  await expect(placement.locator(".page-head .status")).toHaveText("in Ausbildung");
+
+  // The company's timeline shows the internship.
+  await placement.goto(participantUrl);
+  await placement
+    .getByRole("region", { name: "Erprobungspraktika" })
+    .getByRole("link")
+    .first()
+    .click();
+  await placement.getByRole("link", { name: company }).click();
+  await expect(
+    placement.getByText("Erprobungspraktikum (abgeschlossen): Medizinische/r Fachangestellte/r"),
+  ).toBeVisible();
+});
+
+test("a coach cannot open another coach's participant by URL", async ({ browser }) => {
+  const lead = await (await browser.newContext()).newPage();
+  await loginAs(lead, "leitung@lotse.example");
+  await lead.goto("/teilnehmende?sort=name");
+  const coachLinks = await lead.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => ({
+      href: r.querySelector("a")?.getAttribute("href") ?? "",
+      coach: r.textContent ?? "",
+    })),
+  );
+  const foreign = coachLinks.find((r) => !r.coach.includes("Jonas Becker") && r.href);
+  expect(foreign).toBeTruthy();
+
+  const coach = await (await browser.newContext()).newPage();
+  await loginAs(coach, "coach@lotse.example");
+  const response = await coach.goto(foreign!.href);
+  expect(response?.status()).toBe(404);
+  await expect(coach.getByRole("heading", { level: 1 })).toContainText(/nicht gefunden/i);
+  const matching = await coach.goto(`${foreign!.href}/matching`);
+  expect(matching?.status()).toBe(404);
+});
