@@ -18,10 +18,15 @@ import { CONSENT_METHODS } from "~/modules/contact/values";
 import {
   recordOutcome,
   recordParticipantConsent,
+  setParticipantShare,
   withdrawParticipantConsent,
 } from "~/modules/participant/editing.server";
-import { outcomeSchema, participantConsentSchema } from "~/modules/participant/schema";
-import { getParticipant, participantAuditTrail } from "~/modules/participant/service.server";
+import { outcomeSchema, participantConsentSchema, shareSchema } from "~/modules/participant/schema";
+import {
+  getParticipant,
+  listCoaches,
+  participantAuditTrail,
+} from "~/modules/participant/service.server";
 import { AGE_LIMIT, OUTCOME_TYPES, PARTICIPANT_CONSENTS } from "~/modules/participant/values";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -33,10 +38,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const p = await getParticipant(user, scope, params.id ?? "", { ip: context?.clientIp });
   if (!p) notFound();
   const mayAudit = can(user.role, "read", "audit", "any");
+  const mayShare =
+    can(user.role, "update", "participant", "any") ||
+    (can(user.role, "update", "participant") && p.coachId === user.id);
   const { firstName, lastName, ...rest } = p;
   return {
     participant: { ...rest, name: `${firstName} ${lastName}` },
     audit: mayAudit ? await participantAuditTrail(p.id) : null,
+    coaches: mayShare
+      ? (await listCoaches()).filter(
+          (c) => c.id !== p.coachId && !p.shares.some((s) => s.user.id === c.id),
+        )
+      : null,
     may: {
       edit: can(user.role, "update", "participant"),
       match: can(user.role, "read", "matching"),
@@ -71,6 +84,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         meta,
       );
       return back(t("consent.withdrawSaved"));
+    }
+    if (intent === "share" || intent === "unshare") {
+      const form = await parseForm(request, shareSchema);
+      if (!form.ok)
+        return data<Result>(
+          { intent, errors: form.errors, message: null, values: form.values },
+          { status: 400 },
+        );
+      await setParticipantShare(user, scope, id, form.data.userId, intent === "share", meta);
+      return back(t("participant.shareSaved"));
     }
     if (intent === "outcome") {
       const form = await parseForm(request, outcomeSchema);
@@ -107,7 +130,7 @@ const label = (prefix: string, v: string | null) =>
 const orNone = (v: string | number | null) => (v == null || v === "" ? t("common.none") : v);
 
 export default function ParticipantPage() {
-  const { participant: p, audit, may, today } = useLoaderData<typeof loader>();
+  const { participant: p, audit, coaches, may, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : undefined);
   const typed = (intent: string, name: string) =>
@@ -369,6 +392,42 @@ export default function ParticipantPage() {
               <dd>{formatDate(p.exitDate)}</dd>
             </dl>
             {p.notes ? <p className="notes">{p.notes}</p> : null}
+          </section>
+          <section className="panel" aria-labelledby="geteilt">
+            <h2 id="geteilt">{t("participant.shares")}</h2>
+            {p.shares.length ? (
+              <ul className="plain-list">
+                {p.shares.map((s) => (
+                  <li key={s.user.id}>
+                    {s.user.name}
+                    {coaches ? (
+                      <Form method="post" action="?intent=unshare" className="inline-form">
+                        <input type="hidden" name="userId" value={s.user.id} />
+                        <button type="submit" className="button button-small">
+                          {t("participant.shareRemove")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("participant.shareNone")}</p>
+            )}
+            {coaches?.length ? (
+              <Form method="post" action="?intent=share" className="inline-form">
+                <SelectField
+                  label={t("participant.shareWith")}
+                  name="userId"
+                  options={coaches.map((c) => ({ value: c.id, label: c.name }))}
+                  hint={t("participant.shareHint")}
+                  error={errorsFor("share")?.userId}
+                />
+                <button type="submit" className="button button-small">
+                  {t("participant.shareAdd")}
+                </button>
+              </Form>
+            ) : null}
           </section>
           <section className="panel" aria-labelledby="einwilligungen">
             <h2 id="einwilligungen">{t("participant.consents")}</h2>

@@ -67,6 +67,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       log: can(user.role, "create", "interaction"),
       edit: mayEdit,
       addContact: can(user.role, "create", "contact"),
+      match: can(user.role, "read", "matching"),
     },
   };
 }
@@ -324,6 +325,12 @@ export default function CompanyPage() {
                     <span className="badge">{t("matching.internship")}</span>
                   ) : null}
                   {o.startDate ? ` · ${t("matching.start")} ${formatDate(o.startDate)}` : null}
+                  {may.match && o.places > o.placesFilled ? (
+                    <>
+                      {" · "}
+                      <Link to={`/matching/${o.id}`}>{t("matching.participants")}</Link>
+                    </>
+                  ) : null}
                   {may.edit ? (
                     <details open={offerInError === o.id}>
                       <summary>{t("offer.edit")}</summary>
@@ -355,6 +362,22 @@ export default function CompanyPage() {
               </details>
             ) : null}
           </section>
+          {company.outcomes.length ? (
+            <section className="panel" aria-labelledby="vertraege">
+              <h2 id="vertraege">{t("company.contracts")}</h2>
+              <ul className="plain-list">
+                {company.outcomes.map((o) => (
+                  <li key={o.id}>
+                    {o.occupation?.title ?? t("common.none")}
+                    {o.startDate ? `, ${t("matching.start")} ${formatDate(o.startDate)}` : ""}
+                    {o.partTime
+                      ? `, ${t("outcome.partTime")}${o.weeklyHours ? ` (${t("participant.hoursShort", { hours: o.weeklyHours })})` : ""}`
+                      : ""}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="panel" aria-labelledby="personen">
             <h2 id="personen">{t("company.contacts")}</h2>
             {company.contacts.length === 0 ? <p>{t("company.noContacts")}</p> : null}

@@ -114,6 +114,28 @@ test("a coach records a participant; placement matches her, runs a trial interns
   await expect(
     placement.getByText("Erprobungspraktikum (abgeschlossen): Medizinische/r Fachangestellte/r"),
   ).toBeVisible();
+  await expect(
+    placement.getByRole("region", { name: "Ausbildungsverträge über das Projekt" }),
+  ).toContainText("Medizinische/r Fachangestellte/r, Beginn 01.08.2027, Teilzeit (30 Std./Woche)");
+
+  // The anonymised short profile needs the consent to share it.
+  await placement.goto(participantUrl);
+  await expect(placement.getByRole("link", { name: "Kurzprofil für Betriebe" })).toHaveCount(0);
+  await placement.getByText("Einwilligung erfassen").click();
+  await placement
+    .getByLabel("Wofür?")
+    .selectOption({ label: "Weitergabe des Kurzprofils an Betriebe" });
+  await placement.getByRole("button", { name: "Einwilligung speichern" }).click();
+  await expect(placement.getByRole("status").first()).toContainText("Einwilligung ist erfasst.");
+  await placement.getByRole("link", { name: "Kurzprofil für Betriebe" }).click();
+  await expect(placement.getByRole("heading", { level: 1 })).toContainText("Kurzprofil TN-");
+  const profile = placement.locator("article.profile");
+  await expect(profile).toContainText("Medizinische/r Fachangestellte/r");
+  await expect(profile).toContainText("Salzlandkreis");
+  await expect(profile).toContainText("25 Std./Woche");
+  await expect(profile).not.toContainText("Lena");
+  await expect(profile).not.toContainText("Staßfurter");
+  await expect(profile).not.toContainText("2002");
 });
 
 test("a coach cannot open another coach's participant by URL", async ({ browser }) => {

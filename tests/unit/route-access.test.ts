@@ -140,6 +140,11 @@ const ROUTES: RouteSpec[] = [
     postForm: { firstName: "" },
   },
   {
+    file: "_app.teilnehmende.$id.profil.tsx",
+    path: "/teilnehmende/:participant/profil",
+    get: ["read", "participant"],
+  },
+  {
     file: "_app.teilnehmende.$id.matching.tsx",
     path: "/teilnehmende/:participant/matching",
     get: ["read", "matching"],

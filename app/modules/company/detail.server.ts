@@ -45,6 +45,19 @@ export async function getCompany(id: string) {
           occupation: { select: { id: true, title: true, kldbCode: true } },
         },
       },
+      // Apprenticeship contracts placed here, without the person (the page is not social data).
+      outcomes: {
+        where: { type: "ausbildung" },
+        orderBy: { startDate: { sort: "desc", nulls: "last" } },
+        take: 50,
+        select: {
+          id: true,
+          startDate: true,
+          partTime: true,
+          weeklyHours: true,
+          occupation: { select: { title: true } },
+        },
+      },
       contacts: {
         where: { archivedAt: null },
         orderBy: [{ lastName: "asc" }, { firstName: "asc" }],

@@ -294,3 +294,55 @@ export async function withdrawParticipantConsent(
     await endConsent(tx, user, { participantId }, consentId, withdrawnAt, meta);
   });
 }
+
+/**
+ * Shares a participant with another coach (e.g. during a holiday cover), or ends the sharing.
+ * The participant's own coach decides; lead and placement may too.
+ */
+export async function setParticipantShare(
+  user: SessionUser,
+  scope: Scope,
+  participantId: string,
+  coachId: string,
+  shared: boolean,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    const participant = await tx.participant.findFirst({
+      where: {
+        id: participantId,
+        archivedAt: null,
+        anonymisedAt: null,
+        ...(scope === "any" ? {} : { coachId: user.id }),
+      },
+      select: { coachId: true },
+    });
+    if (!participant) throw new AppError(404, t("validation.notFound"));
+    if (shared) {
+      const coach = await tx.user.findFirst({
+        where: { id: coachId, active: true, role: "jobcoach" },
+        select: { id: true },
+      });
+      if (!coach || coach.id === participant.coachId)
+        throw fieldError("userId", t("participant.shareInvalid"));
+      await tx.participantShare.upsert({
+        where: { participantId_userId: { participantId, userId: coachId } },
+        create: { participantId, userId: coachId },
+        update: {},
+      });
+    } else {
+      await tx.participantShare.deleteMany({ where: { participantId, userId: coachId } });
+    }
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "participant",
+        entityId: participantId,
+        detail: `${shared ? "geteilt mit" : "nicht mehr geteilt mit"} ${coachId}`,
+        ip: meta.ip,
+      },
+      tx,
+    );
+  });
+}

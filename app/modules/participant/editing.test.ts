@@ -8,11 +8,12 @@ import {
   createParticipant,
   recordOutcome,
   recordParticipantConsent,
+  setParticipantShare,
   updateParticipant,
   withdrawParticipantConsent,
 } from "./editing.server";
 import { outcomeSchema, participantFormSchema } from "./schema";
-import { getParticipant } from "./service.server";
+import { getParticipant, getParticipantProfile } from "./service.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
@@ -175,5 +176,47 @@ describe("participant editing", () => {
       recordOutcome(coach, "own", id, { ...contract, companyName: "Gibt es nicht GmbH" }),
     );
     expect(errors.companyName).toBeTruthy();
+  });
+});
+
+describe("anonymised short profile", () => {
+  it("exists only with a current consent and holds no name, birth date or children", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(
+      coach,
+      "own",
+      valid({ strengths: "pünktlich, freundlich", youngestChildBirthDate: "01.02.2024" }),
+    );
+    expect((await getParticipantProfile(coach, "own", id))?.profile).toBeNull();
+    await recordParticipantConsent(coach, "own", id, "profil_weitergabe", {
+      givenAt: new Date("2026-09-01"),
+      method: "schriftlich",
+      note: null,
+    });
+    const found = await getParticipantProfile(coach, "own", id);
+    expect(found?.profile?.strengths).toBe("pünktlich, freundlich");
+    expect(found?.profile?.district?.name).toBe("Salzlandkreis");
+    const text = JSON.stringify(found);
+    for (const secret of ["Jana", "Beispiel", "2001", "2024", "childrenCount", "birthDate"])
+      expect(text).not.toContain(secret);
+    expect(
+      await getParticipantProfile(asSession(await createUser("jobcoach")), "own", id),
+    ).toBeNull();
+  });
+});
+
+describe("sharing", () => {
+  it("the own coach shares with another coach, who then sees the participant until it ends", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const cover = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(coach, "own", valid());
+    expect(await getParticipant(cover, "own", id)).toBeNull();
+    await expect(setParticipantShare(cover, "own", id, cover.id, true)).rejects.toMatchObject({
+      status: 404,
+    });
+    await setParticipantShare(coach, "own", id, cover.id, true);
+    expect((await getParticipant(cover, "own", id))?.id).toBe(id);
+    await setParticipantShare(coach, "own", id, cover.id, false);
+    expect(await getParticipant(cover, "own", id)).toBeNull();
   });
 });

@@ -161,3 +161,5 @@ export function echoParticipantValues(
   for (const k of CHECKBOXES) out[k] = values[k] === "on";
   return out;
 }
+
+export const shareSchema = z.object({ userId: z.string().min(1).max(64) });

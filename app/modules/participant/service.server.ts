@@ -125,6 +125,7 @@ export async function getParticipant(
       version: true,
       district: { select: { name: true } },
       coach: { select: { name: true } },
+      shares: { select: { user: { select: { id: true, name: true } } } },
       wishes: {
         orderBy: { rank: "asc" },
         select: { rank: true, occupation: { select: { id: true, title: true, kldbCode: true } } },
@@ -195,18 +196,73 @@ export function participantAuditTrail(id: string, take = 50) {
   });
 }
 
+/** Active coaches, for the participant form and for sharing. */
+export function listCoaches() {
+  return db.user.findMany({
+    where: { active: true, role: "jobcoach" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
 /** What the participant form offers: districts, occupation labels and (for lead and placement) coaches. */
 export async function participantFormOptions(scope: Scope) {
   const [districts, occupations, coaches] = await Promise.all([
     listServedDistricts(),
     listOccupations(),
-    scope === "any"
-      ? db.user.findMany({
-          where: { active: true, role: "jobcoach" },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true },
-        })
-      : Promise.resolve(undefined),
+    scope === "any" ? listCoaches() : Promise.resolve(undefined),
   ]);
   return { districts, occupations: occupations.map(occupationLabel), coaches };
+}
+
+/**
+ * The anonymised short profile for employers: occupations, district, hours, mobility, school
+ * and strengths — no name, birth date or children. Null without a current consent to share it.
+ */
+export async function getParticipantProfile(
+  user: SessionUser,
+  scope: Scope,
+  id: string,
+  meta: { ip?: string } = {},
+) {
+  const p = await db.participant.findFirst({
+    where: { AND: [participantScope(user, scope), { id, archivedAt: null, anonymisedAt: null }] },
+    select: {
+      id: true,
+      weeklyHoursAvailable: true,
+      drivingLicence: true,
+      hasCar: true,
+      usesPublicTransport: true,
+      maxCommuteMinutes: true,
+      schoolCertificate: true,
+      strengths: true,
+      district: { select: { name: true } },
+      wishes: {
+        orderBy: { rank: "asc" },
+        select: { occupation: { select: { title: true, kldbCode: true } } },
+      },
+      consents: {
+        where: { purpose: "profil_weitergabe", withdrawnAt: null },
+        select: { id: true },
+        take: 1,
+      },
+    },
+  });
+  if (!p) return null;
+  const { consents, id: _id, ...profile } = p;
+  if (consents.length)
+    await audit({
+      actorId: user.id,
+      action: "read",
+      entityType: "participant",
+      entityId: id,
+      ip: meta.ip,
+      detail: "Kurzprofil",
+    });
+  return {
+    consented: consents.length > 0,
+    // A reference the employer can quote back without learning who it is.
+    reference: `TN-${id.slice(-6).toUpperCase()}`,
+    profile: consents.length ? profile : null,
+  };
 }
