@@ -1,5 +1,6 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { env } from "~/env.server";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 
 export { Prisma } from "~/generated/prisma/client.ts";
@@ -9,6 +10,15 @@ export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00")
 
 /** A LIKE pattern for text containing `value`, with LIKE's wildcards escaped (use ESCAPE '\\'). */
 export const likeContains = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Runs `SELECT json_group_array(json_object(…)) AS rows FROM …` and returns the rows. For reads
+ * of thousands of rows: the driver's cost per value dominates, one JSON text has one value.
+ */
+export async function queryJsonRows<T>(query: Prisma.Sql): Promise<T[]> {
+  const [row] = await db.$queryRaw<{ rows: string | null }[]>(query);
+  return row?.rows ? (JSON.parse(row.rows) as T[]) : [];
+}
 
 function createClient() {
   const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });

@@ -10,6 +10,11 @@ import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
 import { seededRandom } from "../app/lib/random.ts";
 import { OUTREACH_STATUSES } from "../app/modules/company/values.ts";
+import {
+  type MatchOffer,
+  type MatchParticipant,
+  rankPairs,
+} from "../app/modules/matching/score.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -182,6 +187,151 @@ async function seedVolume() {
   return true;
 }
 
+const MATCH_VOLUME = {
+  participants: Number(process.env.BENCH_PARTICIPANTS ?? 2_000),
+  offers: Number(process.env.BENCH_OFFERS ?? 20_000),
+};
+
+/** Adds participants with ranked wishes and apprenticeship offers for the matching figures. */
+async function seedMatchingVolume() {
+  const db = createClient({ url: DB_URL });
+  const key = `bench-matching:v1-${MATCH_VOLUME.participants}-${MATCH_VOLUME.offers}`;
+  const marker = await db.execute({ sql: "SELECT key FROM JobRun WHERE key = ?", args: [key] });
+  if (marker.rows.length) {
+    db.close();
+    return false;
+  }
+  const rand = seededRandom(7);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const coaches = (await db.execute("SELECT id FROM User WHERE role = 'jobcoach'")).rows.map((r) =>
+    String(r.id),
+  );
+  const occupations = (await db.execute("SELECT id FROM Occupation WHERE active = 1")).rows.map(
+    (r) => String(r.id),
+  );
+  const plz = (
+    await db.execute(
+      "SELECT plz, districtAgs FROM PostalCode WHERE districtAgs IN ('15003','15083','15086','15089','15090')",
+    )
+  ).rows;
+  const companyIds = (
+    await db.execute("SELECT id FROM Company WHERE archivedAt IS NULL ORDER BY id")
+  ).rows.map((r) => String(r.id));
+  const statements: { sql: string; args: unknown[] }[] = [];
+  for (let i = 0; i < MATCH_VOLUME.participants; i++) {
+    const id = randomUUID();
+    const p = pick(plz);
+    const car = rand() < 0.3;
+    statements.push({
+      sql: `INSERT INTO Participant (id, firstName, lastName, birthDate, plz, districtAgs, weeklyHoursAvailable,
+        drivingLicence, hasCar, usesPublicTransport, maxCommuteMinutes, status, coachId, entryDate, createdAt, updatedAt)
+        VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)`,
+      args: [
+        id,
+        pick(["Lena", "Mia", "Sarah", "Lisa", "Anna", "Jessica"]),
+        `${pick(NAMES)} ${i}`,
+        iso(now - int(18, 26) * 365 * DAY),
+        String(p.plz),
+        String(p.districtAgs),
+        pick([20, 25, 30, 35, 40]),
+        car ? 1 : 0,
+        car ? 1 : 0,
+        pick([30, 45, 60, 90]),
+        pick(["interessiert", "aktiv", "aktiv", "im_praktikum"]),
+        pick(coaches),
+        iso(now - int(10, 400) * DAY),
+        iso(now),
+        iso(now),
+      ],
+    });
+    const wishes = new Set<string>();
+    const count = int(1, 3);
+    while (wishes.size < count) wishes.add(pick(occupations));
+    [...wishes].forEach((occupationId, rank) =>
+      statements.push({
+        sql: "INSERT INTO ParticipantOccupation (participantId, occupationId, rank) VALUES (?,?,?)",
+        args: [id, occupationId, rank + 1],
+      }),
+    );
+  }
+  for (let i = 0; i < MATCH_VOLUME.offers; i++) {
+    statements.push({
+      sql: `INSERT INTO TrainingOffer (id, companyId, occupationId, places, placesFilled, partTimePossible,
+        internshipPossible, startDate, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+      args: [
+        randomUUID(),
+        pick(companyIds),
+        pick(occupations),
+        int(1, 3),
+        int(0, 1),
+        rand() < 0.5 ? 1 : 0,
+        rand() < 0.6 ? 1 : 0,
+        iso(now + int(30, 300) * DAY),
+        iso(now),
+        iso(now),
+      ],
+    });
+  }
+  for (let i = 0; i < statements.length; i += 2000)
+    await db.batch(statements.slice(i, i + 2000) as never, "write");
+  await db.execute("ANALYZE");
+  await db.execute({ sql: "INSERT INTO JobRun (key, ranAt) VALUES (?, ?)", args: [key, iso(now)] });
+  db.close();
+  return true;
+}
+
+/** What the pure scorer costs per (participant, offer) pair, measured in this process. */
+function scorerCostPerPair() {
+  const rand = seededRandom(11);
+  const codes = ["81102", "81112", "81302", "62102", "71402", "25212", "82312", "63302"];
+  const point = () => ({ lat: 51.8 + rand() * 0.8, lon: 11.3 + rand() * 0.9 });
+  const districts = ["15003", "15083", "15086", "15089", "15090"];
+  const participants: MatchParticipant[] = Array.from({ length: 200 }, (_, i) => ({
+    id: `p${i}`,
+    districtAgs: districts[i % 5]!,
+    location: point(),
+    wishes: [
+      { kldbCode: codes[i % codes.length]!, rank: 1 },
+      { kldbCode: codes[(i + 3) % codes.length]!, rank: 2 },
+    ],
+    weeklyHoursAvailable: 20 + (i % 5) * 5,
+    drivingLicence: i % 3 === 0,
+    hasCar: i % 3 === 0,
+    usesPublicTransport: true,
+    maxCommuteMinutes: 60,
+    brokenOffAt: new Set<string>(),
+  }));
+  const offers: MatchOffer[] = Array.from({ length: 1000 }, (_, i) => ({
+    id: `o${i}`,
+    kldbCode: codes[i % codes.length]!,
+    freePlaces: 1,
+    partTimePossible: i % 2 === 0,
+    weeklyHoursFull: 40,
+    internshipPossible: i % 3 === 0,
+    archived: false,
+    company: {
+      id: `c${i}`,
+      districtAgs: districts[i % 5]!,
+      location: point(),
+      archived: false,
+      outreachStatus: "informiert",
+      partTimeReadiness: "offen",
+      informed: true,
+    },
+  }));
+  const neighbours = (a: string, b: string) => a !== b;
+  const pairs = participants.flatMap((p) =>
+    offers.map((o) => [p, o] as [MatchParticipant, MatchOffer]),
+  );
+  rankPairs(pairs.slice(0, 10_000), neighbours);
+  const t0 = performance.now();
+  rankPairs(pairs, neighbours);
+  return ((performance.now() - t0) * 1000) / pairs.length;
+}
+
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -261,15 +411,25 @@ async function main() {
         `seeded ${VOLUME.companies} companies, ${VOLUME.contacts} contacts, ${VOLUME.interactions} interactions in ${Math.round(performance.now() - t0)} ms`,
       );
 
-    const login = await fetch(`${BASE}/anmelden`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
-      body: "email=coach%40lotse.example&password=demo-lotse-2026",
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-    if (!cookie.startsWith("lotse_session="))
-      throw new Error("Anmeldung für den Benchmark fehlgeschlagen");
+    const t1 = performance.now();
+    if (await seedMatchingVolume())
+      console.log(
+        `seeded ${MATCH_VOLUME.participants} participants and ${MATCH_VOLUME.offers} offers in ${Math.round(performance.now() - t1)} ms`,
+      );
+
+    const signIn = async (email: string) => {
+      const login = await fetch(`${BASE}/anmelden`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+        body: `email=${encodeURIComponent(email)}&password=demo-lotse-2026`,
+      });
+      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+      if (!cookie.startsWith("lotse_session="))
+        throw new Error("Anmeldung für den Benchmark fehlgeschlagen");
+      return cookie;
+    };
+    const cookie = await signIn("coach@lotse.example");
 
     const db = createClient({ url: DB_URL });
     const sample = (
@@ -330,6 +490,38 @@ async function main() {
       [companyId],
     );
 
+    // Matching as placement staff, who see every participant: one participant against all
+    // offers, one offer against all participants.
+    const placement = await signIn("vermittlung@lotse.example");
+    const mdb = createClient({ url: DB_URL });
+    const participantId = String(
+      (
+        await mdb.execute(`SELECT p.id FROM Participant p
+          WHERE p.archivedAt IS NULL AND (SELECT count(*) FROM ParticipantOccupation w WHERE w.participantId = p.id) = 3
+          ORDER BY p.id LIMIT 1`)
+      ).rows[0]!.id,
+    );
+    const offerId = String(
+      (
+        await mdb.execute(`SELECT t.id FROM TrainingOffer t JOIN Company c ON c.id = t.companyId
+          WHERE t.archivedAt IS NULL AND t.places > t.placesFilled AND c.archivedAt IS NULL
+            AND c.outreachStatus <> 'kein_interesse' ORDER BY t.id LIMIT 1`)
+      ).rows[0]!.id,
+    );
+    mdb.close();
+    for (const [name, pathname] of [
+      ["match_participant", `/teilnehmende/${participantId}/matching`],
+      ["match_offer", `/matching/${offerId}`],
+    ] as const) {
+      await warmUp(pathname, placement);
+      const app = await http(pathname, placement);
+      figures[name] = { p50_ms: app.p50, p95_ms: app.p95, requests_per_s: app.requests };
+      console.log(`bench ${name} p50_ms=${app.p50} p95_ms=${app.p95}`);
+    }
+    const perPair = scorerCostPerPair();
+    figures.scorer = { us_per_pair: Number(perPair.toFixed(3)) };
+    console.log(`bench scorer us_per_pair=${perPair.toFixed(3)}`);
+
     // Route JavaScript: everything the company list page loads (module scripts and preloads).
     const html = await (await fetch(`${BASE}/unternehmen`, { headers: { cookie } })).text();
     const files = new Set(
@@ -345,7 +537,7 @@ async function main() {
     mkdirSync(path.join(root, "bench"), { recursive: true });
     writeFileSync(
       path.join(root, "bench/results.json"),
-      `${JSON.stringify({ measuredAt: new Date().toISOString(), volume: VOLUME, durationSeconds: DURATION, figures }, null, 2)}\n`,
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), volume: { ...VOLUME, ...MATCH_VOLUME }, durationSeconds: DURATION, figures }, null, 2)}\n`,
     );
   } finally {
     stop();

@@ -17,12 +17,15 @@ const SHOWN = 50;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "read", "matching");
-  const result = await matchesForOffer(user, scope, params.id ?? "", { ip: context?.clientIp });
+  const result = await matchesForOffer(user, scope, params.id ?? "", {
+    ip: context?.clientIp,
+    limit: SHOWN,
+  });
   if (!result) notFound();
   return {
     offer: result.offer,
-    total: result.matches.length,
-    matches: result.matches.slice(0, SHOWN),
+    total: result.total,
+    matches: result.matches,
     mayPropose: can(user.role, "create", "internship"),
   };
 }

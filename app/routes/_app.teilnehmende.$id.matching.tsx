@@ -41,13 +41,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
   const result = await matchesForParticipant(user, scope, params.id ?? "", filters, {
     ip: context?.clientIp,
+    limit: SHOWN,
   });
   if (!result) notFound();
   return {
     participant: result.participant,
     hasWishes: result.hasWishes,
-    total: result.matches.length,
-    matches: result.matches.slice(0, SHOWN),
+    total: result.total,
+    matches: result.matches,
     filters,
     districts,
     occupations,

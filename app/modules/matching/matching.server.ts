@@ -1,7 +1,8 @@
-import { db, Prisma } from "~/db.server";
+import { db, Prisma, queryJsonRows } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { listOccupations } from "~/modules/company/offers.server";
 import { referenceCache } from "~/modules/reference/cache.server";
 import { type MatchOffer, type MatchParticipant, type Point, rankPairs, reasonsFor } from "./score";
 
@@ -14,8 +15,34 @@ async function neighbourTest() {
   return (a: string, b: string) => pairs.has(`${a}|${b}`) || pairs.has(`${b}|${a}`);
 }
 
-const point = (lat: number | null, lon: number | null): Point | null =>
-  lat == null || lon == null ? null : { lat, lon };
+const postalRows = referenceCache(() =>
+  db.postalCode.findMany({
+    select: { plz: true, districtAgs: true, latitude: true, longitude: true },
+  }),
+);
+const districtRows = referenceCache(() =>
+  db.district.findMany({ select: { ags: true, name: true, latitude: true, longitude: true } }),
+);
+
+/**
+ * Where a PLZ in a district lies (its centroid, else the district's centre) and the district's
+ * name, from reference data held in memory: the candidate queries then need no joins for it.
+ */
+async function geography() {
+  const [postal, districts] = await Promise.all([postalRows(), districtRows()]);
+  const byPlz = new Map(postal.map((r) => [`${r.plz}|${r.districtAgs}`, r]));
+  const byAgs = new Map(districts.map((d) => [d.ags, d]));
+  return (plz: string | null, ags: string | null) => {
+    const district = ags ? byAgs.get(ags) : undefined;
+    const place = plz && ags ? byPlz.get(`${plz}|${ags}`) : undefined;
+    const lat = place?.latitude ?? district?.latitude ?? null;
+    const lon = place?.longitude ?? district?.longitude ?? null;
+    return {
+      districtName: district?.name ?? null,
+      location: lat == null || lon == null ? null : ({ lat, lon } satisfies Point),
+    };
+  };
+}
 
 /** Participants who can still be placed. */
 export const MATCHABLE_STATUSES = ["interessiert", "aktiv", "im_praktikum"] as const;
@@ -24,99 +51,84 @@ type ParticipantRow = {
   id: string;
   firstName: string;
   lastName: string;
+  plz: string | null;
   districtAgs: string | null;
-  districtName: string | null;
-  lat: number | null;
-  lon: number | null;
   weeklyHoursAvailable: number | null;
   drivingLicence: number | boolean;
   hasCar: number | boolean;
   usesPublicTransport: number | boolean;
   maxCommuteMinutes: number | null;
+  wishes: string | null;
+  brokenOff: string | null;
 };
 
-/** Participants as the scorer sees them (location from PLZ, else the district's centre). */
+/** "81102:1,81112:2" (KldB code and rank, as SQL concatenates the wishes) as a list. */
+function parseWishes(text: string | null) {
+  if (!text) return [];
+  return text.split(",").map((pair) => {
+    const [kldbCode = "", rank = "0"] = pair.split(":");
+    return { kldbCode, rank: Number(rank) };
+  });
+}
+
+/**
+ * Participants as the scorer sees them (location from PLZ, else the district's centre): one row
+ * each, wishes and broken-off internships concatenated in SQL, so two thousand cost one query.
+ */
 async function loadParticipants(where: Prisma.Sql) {
-  const rows = await db.$queryRaw<ParticipantRow[]>`
-    SELECT p.id, p.firstName, p.lastName, p.districtAgs, d.name AS districtName,
-      coalesce(pc.latitude, d.latitude) AS lat, coalesce(pc.longitude, d.longitude) AS lon,
-      p.weeklyHoursAvailable, p.drivingLicence, p.hasCar, p.usesPublicTransport, p.maxCommuteMinutes
-    FROM Participant p
-    LEFT JOIN PostalCode pc ON pc.plz = p.plz AND pc.districtAgs = p.districtAgs
-    LEFT JOIN District d ON d.ags = p.districtAgs
-    WHERE ${where}`;
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += 500) chunks.push(ids.slice(i, i + 500));
-  const [wishes, brokenOff] = await Promise.all([
-    Promise.all(
-      chunks.map(
-        (c) => db.$queryRaw<{ participantId: string; rank: number; kldbCode: string }[]>`
-          SELECT w.participantId, w.rank, o.kldbCode FROM ParticipantOccupation w
-          JOIN Occupation o ON o.id = w.occupationId
-          WHERE w.participantId IN (${Prisma.join(c)}) ORDER BY w.rank`,
-      ),
-    ).then((r) => r.flat()),
-    Promise.all(
-      chunks.map(
-        (c) => db.$queryRaw<{ participantId: string; companyId: string }[]>`
-          SELECT participantId, companyId FROM Internship
-          WHERE status = 'abgebrochen' AND participantId IN (${Prisma.join(c)})`,
-      ),
-    ).then((r) => r.flat()),
+  const [rows, place] = await Promise.all([
+    queryJsonRows<ParticipantRow>(Prisma.sql`
+      SELECT json_group_array(json_object('id', p.id, 'firstName', p.firstName,
+        'lastName', p.lastName, 'plz', p.plz, 'districtAgs', p.districtAgs,
+        'weeklyHoursAvailable', p.weeklyHoursAvailable, 'drivingLicence', p.drivingLicence,
+        'hasCar', p.hasCar, 'usesPublicTransport', p.usesPublicTransport,
+        'maxCommuteMinutes', p.maxCommuteMinutes,
+        'wishes', (SELECT group_concat(o.kldbCode || ':' || w.rank) FROM ParticipantOccupation w
+          JOIN Occupation o ON o.id = w.occupationId WHERE w.participantId = p.id),
+        'brokenOff', (SELECT group_concat(i.companyId) FROM Internship i
+          WHERE i.participantId = p.id AND i.status = 'abgebrochen'))) AS rows
+      FROM Participant p WHERE ${where}`),
+    geography(),
   ]);
-  const wishesOf = new Map<string, { kldbCode: string; rank: number }[]>();
-  for (const w of wishes) {
-    const list = wishesOf.get(w.participantId) ?? [];
-    list.push({ kldbCode: w.kldbCode, rank: Number(w.rank) });
-    wishesOf.set(w.participantId, list);
-  }
-  const brokenOffAt = new Map<string, Set<string>>();
-  for (const b of brokenOff) {
-    const set = brokenOffAt.get(b.participantId) ?? new Set<string>();
-    set.add(b.companyId);
-    brokenOffAt.set(b.participantId, set);
-  }
-  return rows.map((r) => ({
-    display: {
-      id: r.id,
-      name: `${r.firstName} ${r.lastName}`,
-      districtName: r.districtName,
-      weeklyHoursAvailable: r.weeklyHoursAvailable,
-    },
-    match: {
-      id: r.id,
-      districtAgs: r.districtAgs,
-      location: point(r.lat, r.lon),
-      wishes: wishesOf.get(r.id) ?? [],
-      weeklyHoursAvailable: r.weeklyHoursAvailable,
-      drivingLicence: Boolean(r.drivingLicence),
-      hasCar: Boolean(r.hasCar),
-      usesPublicTransport: Boolean(r.usesPublicTransport),
-      maxCommuteMinutes: r.maxCommuteMinutes,
-      brokenOffAt: brokenOffAt.get(r.id) ?? new Set<string>(),
-    } satisfies MatchParticipant,
-  }));
+  return rows.map((r) => {
+    const { districtName, location } = place(r.plz, r.districtAgs);
+    return {
+      display: {
+        id: r.id,
+        name: `${r.firstName} ${r.lastName}`,
+        districtName,
+        weeklyHoursAvailable: r.weeklyHoursAvailable,
+      },
+      match: {
+        id: r.id,
+        districtAgs: r.districtAgs,
+        location,
+        wishes: parseWishes(r.wishes).sort((a, b) => a.rank - b.rank),
+        weeklyHoursAvailable: r.weeklyHoursAvailable,
+        drivingLicence: Boolean(r.drivingLicence),
+        hasCar: Boolean(r.hasCar),
+        usesPublicTransport: Boolean(r.usesPublicTransport),
+        maxCommuteMinutes: r.maxCommuteMinutes,
+        brokenOffAt: new Set(r.brokenOff ? r.brokenOff.split(",") : []),
+      } satisfies MatchParticipant,
+    };
+  });
 }
 
 type OfferRow = {
   id: string;
-  kldbCode: string;
   occupationId: string;
-  occupation: string;
   freePlaces: number;
   partTimePossible: number | boolean;
   weeklyHoursFull: number;
   internshipPossible: number | boolean;
-  startDate: Date | null;
+  /** ISO text as SQLite stores it. */
+  startDate: string | null;
   companyId: string;
   companyName: string;
   city: string | null;
+  plz: string | null;
   districtAgs: string | null;
-  districtName: string | null;
-  lat: number | null;
-  lon: number | null;
   outreachStatus: string;
   partTimeReadiness: string;
   informed: number;
@@ -127,52 +139,59 @@ type OfferRow = {
  * the same exclusions the scorer applies, done in SQL so they are never loaded.
  */
 async function loadOffers(where: Prisma.Sql) {
-  const rows = await db.$queryRaw<OfferRow[]>`
-    SELECT t.id, o.kldbCode, o.id AS occupationId, o.title AS occupation,
-      t.places - t.placesFilled AS freePlaces, t.partTimePossible, t.weeklyHoursFull,
-      t.internshipPossible, t.startDate, c.id AS companyId, c.name AS companyName, c.city,
-      c.districtAgs, d.name AS districtName,
-      coalesce(pc.latitude, d.latitude) AS lat, coalesce(pc.longitude, d.longitude) AS lon,
-      c.outreachStatus, c.partTimeReadiness, c.informedAt IS NOT NULL AS informed
-    FROM TrainingOffer t
-    JOIN Occupation o ON o.id = t.occupationId
-    JOIN Company c ON c.id = t.companyId
-    LEFT JOIN PostalCode pc ON pc.plz = c.plz AND pc.districtAgs = c.districtAgs
-    LEFT JOIN District d ON d.ags = c.districtAgs
-    WHERE t.archivedAt IS NULL AND t.places > t.placesFilled AND c.archivedAt IS NULL
-      AND c.outreachStatus <> 'kein_interesse' AND ${where}`;
-  return rows.map((r) => ({
-    display: {
-      id: r.id,
-      occupationId: r.occupationId,
-      occupation: r.occupation,
-      kldbCode: r.kldbCode,
-      companyId: r.companyId,
-      companyName: r.companyName,
-      city: r.city,
-      districtName: r.districtName,
-      freePlaces: Number(r.freePlaces),
-      startDate: r.startDate,
-    },
-    match: {
-      id: r.id,
-      kldbCode: r.kldbCode,
-      freePlaces: Number(r.freePlaces),
-      partTimePossible: Boolean(r.partTimePossible),
-      weeklyHoursFull: Number(r.weeklyHoursFull),
-      internshipPossible: Boolean(r.internshipPossible),
-      archived: false,
-      company: {
-        id: r.companyId,
-        districtAgs: r.districtAgs,
-        location: point(r.lat, r.lon),
-        archived: false,
-        outreachStatus: r.outreachStatus,
-        partTimeReadiness: r.partTimeReadiness,
-        informed: Boolean(Number(r.informed)),
+  const [rows, place, occupations] = await Promise.all([
+    queryJsonRows<OfferRow>(Prisma.sql`
+      SELECT json_group_array(json_object('id', t.id, 'occupationId', t.occupationId,
+        'freePlaces', t.places - t.placesFilled, 'partTimePossible', t.partTimePossible,
+        'weeklyHoursFull', t.weeklyHoursFull, 'internshipPossible', t.internshipPossible,
+        'startDate', t.startDate, 'companyId', c.id, 'companyName', c.name, 'city', c.city,
+        'plz', c.plz, 'districtAgs', c.districtAgs, 'outreachStatus', c.outreachStatus,
+        'partTimeReadiness', c.partTimeReadiness, 'informed', c.informedAt IS NOT NULL)) AS rows
+      FROM TrainingOffer t
+      JOIN Company c ON c.id = t.companyId
+      WHERE t.archivedAt IS NULL AND t.places > t.placesFilled AND c.archivedAt IS NULL
+        AND c.outreachStatus <> 'kein_interesse' AND ${where}`),
+    geography(),
+    listOccupations(),
+  ]);
+  const occupationById = new Map(occupations.map((o) => [o.id, o]));
+  return rows.flatMap((r) => {
+    const occupation = occupationById.get(r.occupationId);
+    if (!occupation) return [];
+    const { districtName, location } = place(r.plz, r.districtAgs);
+    return {
+      display: {
+        id: r.id,
+        occupationId: r.occupationId,
+        occupation: occupation.title,
+        kldbCode: occupation.kldbCode,
+        companyId: r.companyId,
+        companyName: r.companyName,
+        city: r.city,
+        districtName,
+        freePlaces: Number(r.freePlaces),
+        startDate: r.startDate ? new Date(r.startDate) : null,
       },
-    } satisfies MatchOffer,
-  }));
+      match: {
+        id: r.id,
+        kldbCode: occupation.kldbCode,
+        freePlaces: Number(r.freePlaces),
+        partTimePossible: Boolean(r.partTimePossible),
+        weeklyHoursFull: Number(r.weeklyHoursFull),
+        internshipPossible: Boolean(r.internshipPossible),
+        archived: false,
+        company: {
+          id: r.companyId,
+          districtAgs: r.districtAgs,
+          location,
+          archived: false,
+          outreachStatus: r.outreachStatus,
+          partTimeReadiness: r.partTimeReadiness,
+          informed: Boolean(Number(r.informed)),
+        },
+      } satisfies MatchOffer,
+    };
+  });
 }
 
 export type MatchFilters = {
@@ -198,7 +217,7 @@ export async function matchesForParticipant(
   scope: Scope,
   participantId: string,
   filters: MatchFilters = {},
-  meta: { ip?: string } = {},
+  meta: { ip?: string; limit?: number } = {},
 ) {
   const [found] = await loadParticipants(
     Prisma.sql`p.id = ${participantId} AND p.archivedAt IS NULL AND p.anonymisedAt IS NULL
@@ -215,13 +234,19 @@ export async function matchesForParticipant(
   });
   const p = found.match;
   const and: Prisma.Sql[] = [];
-  const areas = [...new Set(p.wishes.map((w) => w.kldbCode.slice(0, 2)))];
-  if (areas.length) and.push(Prisma.sql`substr(o.kldbCode, 1, 2) IN (${Prisma.join(areas)})`);
-  else if (p.districtAgs)
+  const areas = new Set(p.wishes.map((w) => w.kldbCode.slice(0, 2)));
+  if (areas.size) {
+    const inAreas = (await listOccupations())
+      .filter((o) => areas.has(o.kldbCode.slice(0, 2)))
+      .map((o) => o.id);
+    and.push(
+      inAreas.length ? Prisma.sql`t.occupationId IN (${Prisma.join(inAreas)})` : Prisma.sql`0 = 1`,
+    );
+  } else if (p.districtAgs)
     and.push(Prisma.sql`(c.districtAgs = ${p.districtAgs} OR c.districtAgs IN
       (SELECT neighbourAgs FROM DistrictNeighbour WHERE districtAgs = ${p.districtAgs}))`);
   if (filters.districtAgs) and.push(Prisma.sql`c.districtAgs = ${filters.districtAgs}`);
-  if (filters.occupationId) and.push(Prisma.sql`o.id = ${filters.occupationId}`);
+  if (filters.occupationId) and.push(Prisma.sql`t.occupationId = ${filters.occupationId}`);
   if (filters.partTimeOnly)
     and.push(Prisma.sql`(t.partTimePossible = 1 OR c.partTimeReadiness = 'ja')`);
   const offers = await loadOffers(and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`);
@@ -233,7 +258,9 @@ export async function matchesForParticipant(
   return {
     participant: found.display,
     hasWishes: p.wishes.length > 0,
-    matches: ranked.map((m) => ({
+    total: ranked.length,
+    // Reasons are worded only for the matches that are shown.
+    matches: ranked.slice(0, meta.limit ?? ranked.length).map((m) => ({
       ...byId.get(m.offerId)!.display,
       score: m.score,
       reasons: reasonsFor(m.features),
@@ -246,7 +273,7 @@ export async function matchesForOffer(
   user: SessionUser,
   scope: Scope,
   offerId: string,
-  meta: { ip?: string } = {},
+  meta: { ip?: string; limit?: number } = {},
 ) {
   const [offer] = await loadOffers(Prisma.sql`t.id = ${offerId}`);
   if (!offer) return null;
@@ -273,7 +300,8 @@ export async function matchesForOffer(
   }
   return {
     offer: offer.display,
-    matches: ranked.map((m) => ({
+    total: ranked.length,
+    matches: ranked.slice(0, meta.limit ?? ranked.length).map((m) => ({
       ...byId.get(m.participantId)!.display,
       score: m.score,
       reasons: reasonsFor(m.features),
