@@ -2,8 +2,13 @@ import { Form, Link, useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { t } from "~/messages";
 
-type Hit = { kind: "company" | "contact"; id: string; title: string; subtitle: string };
-const hitLink = (h: Hit) => (h.kind === "company" ? `/unternehmen/${h.id}` : `/kontakte/${h.id}`);
+type Hit = {
+  kind: "company" | "contact" | "participant";
+  id: string;
+  title: string;
+  subtitle: string;
+  href: string;
+};
 
 /** The header search: a plain GET form, with results as you type (combobox pattern, arrow keys and Enter). */
 export function GlobalSearch() {
@@ -39,7 +44,7 @@ export function GlobalSearch() {
     } else if (e.key === "Enter" && active >= 0 && hits[active]) {
       e.preventDefault();
       setOpen(false);
-      navigate(hitLink(hits[active]));
+      navigate(hits[active].href);
     } else if (e.key === "Escape") {
       setOpen(false);
     }
@@ -77,10 +82,10 @@ export function GlobalSearch() {
               role="option"
               aria-selected={i === active}
             >
-              <Link to={hitLink(h)} onClick={() => setOpen(false)} tabIndex={-1}>
+              <Link to={h.href} onClick={() => setOpen(false)} tabIndex={-1}>
                 <strong>{h.title}</strong>
                 <span className="muted">
-                  {t(h.kind === "company" ? "search.company" : "search.contact")}
+                  {t(`search.${h.kind}`)}
                   {h.subtitle ? ` · ${h.subtitle}` : ""}
                 </span>
               </Link>

@@ -3,19 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { search } from "~/modules/search/search.server";
+import { scopeFor } from "~/modules/auth/permissions";
+import { hitPath, search } from "~/modules/search/search.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("search.title")} – ${t("app.name")}` }];
 
 // Results for the header search: as a page without JavaScript, as data for the dropdown with it.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "read", "company");
+  const { user } = await requirePermission(request, context, "read", "company");
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  return { q, hits: await search(q, 20) };
+  const participantScope = scopeFor(user.role, "read", "participant");
+  const hits = await search(
+    q,
+    20,
+    participantScope ? { user, scope: participantScope, ip: context?.clientIp } : undefined,
+  );
+  return { q, hits: hits.map((h) => ({ ...h, href: hitPath(h) })) };
 }
-
-const hitLink = (h: { kind: string; id: string }) =>
-  h.kind === "company" ? `/unternehmen/${h.id}` : `/kontakte/${h.id}`;
 
 export default function SearchPage() {
   const { q, hits } = useLoaderData<typeof loader>();
@@ -27,10 +31,8 @@ export default function SearchPage() {
       <ul className="plain-list">
         {hits.map((h) => (
           <li key={`${h.kind}-${h.id}`}>
-            <span className="badge">
-              {t(h.kind === "company" ? "search.company" : "search.contact")}
-            </span>{" "}
-            <Link to={hitLink(h)}>{h.title}</Link> <span className="muted">{h.subtitle}</span>
+            <span className="badge">{t(`search.${h.kind}`)}</span>{" "}
+            <Link to={h.href}>{h.title}</Link> <span className="muted">{h.subtitle}</span>
           </li>
         ))}
       </ul>

@@ -169,7 +169,7 @@ test("the header search finds companies and contacts as you type, despite umlaut
   page,
 }) => {
   await loginAs(page, "coach@lotse.example");
-  const box = page.getByRole("combobox", { name: "Unternehmen und Kontakte suchen" });
+  const box = page.getByRole("combobox", { name: "Unternehmen, Kontakte und Teilnehmende suchen" });
   await box.fill("mueller");
   const list = page.getByRole("listbox", { name: "Suche" });
   await expect(list.getByRole("option").first()).toContainText("Müller");

@@ -30,6 +30,14 @@ test("a coach records a participant; placement matches her, runs a trial interns
   await expect(coach.getByRole("heading", { level: 1, name: "Lena Staßfurter" })).toBeVisible();
   await expect(coach.getByText("Salzlandkreis")).toBeVisible();
   const participantUrl = coach.url();
+  await coach.goto("/uebersicht");
+  const box = coach.getByRole("combobox", {
+    name: "Unternehmen, Kontakte und Teilnehmende suchen",
+  });
+  await box.fill("stassfurter");
+  const option = coach.getByRole("listbox", { name: "Suche" }).getByRole("option").first();
+  await expect(option).toContainText("Lena Staßfurter");
+  await expect(option).toContainText("Teilnehmende");
 
   const placement = await (await browser.newContext()).newPage();
   await loginAs(placement, "vermittlung@lotse.example");

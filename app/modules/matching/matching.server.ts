@@ -3,6 +3,7 @@ import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { listOccupations } from "~/modules/company/offers.server";
+import { participantScopeSql } from "~/modules/participant/access.server";
 import { referenceCache } from "~/modules/reference/cache.server";
 import { type MatchOffer, type MatchParticipant, type Point, rankPairs, reasonsFor } from "./score";
 
@@ -201,10 +202,7 @@ export type MatchFilters = {
 };
 
 function scopeSql(user: SessionUser, scope: Scope) {
-  return scope === "any"
-    ? Prisma.sql`1 = 1`
-    : Prisma.sql`(p.coachId = ${user.id} OR EXISTS (SELECT 1 FROM ParticipantShare s
-        WHERE s.participantId = p.id AND s.userId = ${user.id}))`;
+  return scope === "any" ? Prisma.sql`1 = 1` : participantScopeSql(user.id);
 }
 
 /**

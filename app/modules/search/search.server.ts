@@ -1,9 +1,14 @@
 import { distance } from "fastest-levenshtein";
-import { db } from "~/db.server";
+import { db, Prisma, queryJsonRows } from "~/db.server";
 import { foldText, normalizeCompanyName } from "~/lib/text";
+import { audit } from "~/modules/audit/audit.server";
+import type { Scope } from "~/modules/auth/permissions";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { participantScopeSql } from "~/modules/participant/access.server";
 
+export type SearchKind = "company" | "contact" | "participant";
 export type SearchHit = {
-  kind: "company" | "contact";
+  kind: SearchKind;
   id: string;
   title: string;
   subtitle: string;
@@ -81,14 +86,70 @@ async function candidates(folded: string, words: string[], wanted: number): Prom
   return [...found.values()];
 }
 
-/** One search over companies and contact persons, tolerant of case, umlauts and small typos, best first. */
-export async function search(query: string, limit = 10): Promise<SearchHit[]> {
+/** Where a hit leads. */
+export const hitPath = (h: { kind: SearchKind; id: string }) =>
+  h.kind === "company"
+    ? `/unternehmen/${h.id}`
+    : h.kind === "contact"
+      ? `/kontakte/${h.id}`
+      : `/teilnehmende/${h.id}`;
+
+type ParticipantName = { id: string; firstName: string; lastName: string; city: string | null };
+
+/**
+ * Participants the user may see whose name matches. They are few (a project has hundreds), so
+ * their names are scored in memory; the read is audited like every participant read.
+ */
+async function searchParticipants(
+  folded: string,
+  viewer: { user: SessionUser; scope: Scope; ip?: string },
+  limit: number,
+): Promise<SearchHit[]> {
+  const scope = viewer.scope === "any" ? Prisma.sql`1 = 1` : participantScopeSql(viewer.user.id);
+  const rows = await queryJsonRows<ParticipantName>(Prisma.sql`
+    SELECT json_group_array(json_object('id', p.id, 'firstName', p.firstName,
+      'lastName', p.lastName, 'city', p.city)) AS rows
+    FROM Participant p WHERE p.archivedAt IS NULL AND p.anonymisedAt IS NULL AND ${scope}`);
+  const hits = rows
+    .map((p) => ({
+      kind: "participant" as const,
+      id: p.id,
+      title: `${p.firstName} ${p.lastName}`,
+      subtitle: p.city ?? "",
+      score: Math.max(
+        matchScore(foldText(`${p.firstName} ${p.lastName}`), folded),
+        matchScore(foldText(`${p.lastName} ${p.firstName}`), folded),
+      ),
+    }))
+    .filter((h) => h.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  if (hits.length)
+    await audit({
+      actorId: viewer.user.id,
+      action: "read",
+      entityType: "participant",
+      ip: viewer.ip,
+      detail: `Suche: ${hits.map((h) => h.id).join(",")}`,
+    });
+  return hits;
+}
+
+/**
+ * One search over companies, contact persons and (for those who may see them) participants,
+ * tolerant of case, umlauts and small typos, best first.
+ */
+export async function search(
+  query: string,
+  limit = 10,
+  participantViewer?: { user: SessionUser; scope: Scope; ip?: string },
+): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 100);
   const folded = foldText(q).replace(/\s+/g, " ");
   if (folded.length < 2) return [];
   const companyQuery = normalizeCompanyName(q) || folded;
   const digits = /^\d{2,5}$/.test(q);
-  const [entries, byPlz] = await Promise.all([
+  const [entries, byPlz, participants] = await Promise.all([
     candidates(folded, tokensOf(companyQuery), limit),
     digits
       ? db.company.findMany({
@@ -97,6 +158,7 @@ export async function search(query: string, limit = 10): Promise<SearchHit[]> {
           select: { id: true },
         })
       : [],
+    participantViewer && !digits ? searchParticipants(folded, participantViewer, limit) : [],
   ]);
   // Rank on the indexed text first; load the records only for the best few.
   const rough = entries
@@ -136,6 +198,7 @@ export async function search(query: string, limit = 10): Promise<SearchHit[]> {
       : [],
   ]);
   const hits: SearchHit[] = [
+    ...participants,
     ...companies.map((c) => ({
       kind: "company" as const,
       id: c.id,

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { normalizeCompanyName, personSearchName } from "~/lib/text";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { createUser } from "../../../tests/factories";
 import { matchScore, search } from "./search.server";
 
 beforeAll(async () => {
@@ -134,5 +136,34 @@ describe("match score", () => {
         },
       ),
     );
+  });
+});
+
+describe("participants in the search", () => {
+  it("are found by the coaches who may see them, umlaut-tolerant, and the read is audited", async () => {
+    const coach = (await createUser(
+      "jobcoach",
+    )) as import("~/modules/auth/session.server").SessionUser;
+    const other = (await createUser(
+      "jobcoach",
+    )) as import("~/modules/auth/session.server").SessionUser;
+    await db.participant.create({
+      data: {
+        firstName: "Jördis",
+        lastName: "Käßler",
+        birthDate: new Date("2002-01-01"),
+        coachId: coach.id,
+        city: "Staßfurt",
+      },
+    });
+    const own = await search("joerdis kae", 10, { user: coach, scope: "own" });
+    expect(own.map((h) => [h.kind, h.title])).toEqual([["participant", "Jördis Käßler"]]);
+    expect(await search("kaessler", 10, { user: other, scope: "own" })).toEqual([]);
+    expect(await search("kaessler")).toEqual([]);
+    expect(
+      await db.auditLog.count({
+        where: { actorId: coach.id, entityType: "participant", detail: { startsWith: "Suche" } },
+      }),
+    ).toBe(1);
   });
 });
