@@ -58,3 +58,30 @@ test("admin pages have no accessibility violations", async ({ page }) => {
   await page.goto("/verwaltung");
   await expectNoViolations(page);
 });
+
+test("participant pages have no accessibility violations", async ({ page }) => {
+  await loginAs(page, "vermittlung@lotse.example");
+  await page.goto("/teilnehmende");
+  const link = page.locator("tbody tr").first().getByRole("link").first();
+  await link.click();
+  await expect(page.getByRole("link", { name: "Passende Ausbildungsangebote" })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole("link", { name: "Passende Ausbildungsangebote" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Passende Angebote");
+  await expectNoViolations(page);
+  await page.goto("/praktika");
+  await expectNoViolations(page);
+  await page.locator("tbody tr").first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Erprobungspraktikum");
+  await expectNoViolations(page);
+  await page.goto("/matching");
+  await page.locator("tbody tr").first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Passende Teilnehmende");
+  await expectNoViolations(page);
+});
+
+test("the participant form has no accessibility violations", async ({ page }) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/teilnehmende/neu");
+  await expectNoViolations(page);
+});
