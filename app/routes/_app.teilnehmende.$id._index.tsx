@@ -452,7 +452,7 @@ export default function ParticipantPage() {
                           label={t("consent.withdrawnAt")}
                           name="withdrawnAt"
                           id={`withdrawn-${c.id}`}
-                          defaultValue={today}
+                          defaultValue={formatDate(today)}
                           error={errorsFor("withdraw")?.withdrawnAt}
                         />
                         <button type="submit" className="button button-small">
@@ -484,7 +484,7 @@ export default function ParticipantPage() {
                   <TextField
                     label={t("consent.givenAt")}
                     name="givenAt"
-                    defaultValue={typed("consent", "givenAt") ?? today}
+                    defaultValue={typed("consent", "givenAt") ?? formatDate(today)}
                     error={errorsFor("consent")?.givenAt}
                   />
                   <SelectField

@@ -56,6 +56,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+/** "Schollene, Landkreis Stendal", but only "Magdeburg" where town and district share the name. */
+const placeLabel = (city: string | null, district: string | null) =>
+  city && district && district.endsWith(city)
+    ? district
+    : [city, district].filter(Boolean).join(", ");
+
 export const action = ({ request, context }: ActionFunctionArgs) =>
   proposeFromMatch(request, context);
 
@@ -115,7 +121,7 @@ export default function ParticipantMatchingPage() {
         )}
         details={(m) =>
           [
-            [m.city, m.districtName].filter(Boolean).join(", "),
+            placeLabel(m.city, m.districtName),
             t("matching.freePlaces", { n: m.freePlaces }),
             m.startDate ? `${t("matching.start")} ${formatDate(m.startDate)}` : null,
           ]
