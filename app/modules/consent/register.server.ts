@@ -11,6 +11,15 @@ export type ConsentInput = { givenAt: Date; method: string; note: string | null 
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
+ * A participant's consent belongs to the participant's record, so its audit entry does too (the
+ * lead reads it in the participant's trail); a contact's consent is audited on its own.
+ */
+const auditTarget = (owner: ConsentOwner, consentId: string) =>
+  "participantId" in owner
+    ? { entityType: "participant", entityId: owner.participantId }
+    : { entityType: "consent", entityId: consentId };
+
+/**
  * The one consent register: records that the owner agreed to a purpose (when and how), inside
  * the caller's transaction. A purpose has at most one consent that is not withdrawn.
  */
@@ -36,9 +45,9 @@ export async function addConsent(
     {
       actorId: user.id,
       action: "create",
-      entityType: "consent",
-      entityId: consent.id,
-      after: { ...owner, purpose, ...input },
+      ...auditTarget(owner, consent.id),
+      after: { consentId: consent.id, ...owner, purpose, ...input },
+      detail: `Einwilligung erfasst: ${purpose}`,
       ip: meta.ip,
     },
     tx,
@@ -66,9 +75,9 @@ export async function endConsent(
     {
       actorId: user.id,
       action: "update",
-      entityType: "consent",
-      entityId: consentId,
-      after: { withdrawnAt },
+      ...auditTarget(owner, consentId),
+      after: { consentId, withdrawnAt },
+      detail: "Einwilligung widerrufen",
       ip: meta.ip,
     },
     tx,

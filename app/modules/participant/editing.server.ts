@@ -223,9 +223,10 @@ export async function recordOutcome(
       {
         actorId: user.id,
         action: "create",
-        entityType: "outcome",
-        entityId: outcome.id,
-        after: { participantId, ...input, occupationId },
+        entityType: "participant",
+        entityId: participantId,
+        after: { outcomeId: outcome.id, ...input, occupationId },
+        detail: `Verbleib erfasst: ${input.type}`,
         ip: meta.ip,
       },
       tx,

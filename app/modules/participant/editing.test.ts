@@ -13,7 +13,7 @@ import {
   withdrawParticipantConsent,
 } from "./editing.server";
 import { outcomeSchema, participantFormSchema } from "./schema";
-import { getParticipant, getParticipantProfile } from "./service.server";
+import { getParticipant, getParticipantProfile, participantAuditTrail } from "./service.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
@@ -142,6 +142,13 @@ describe("participant editing", () => {
     await withdrawParticipantConsent(coach, "own", id, consent.id, new Date("2026-10-01"));
     const after = await db.consent.findUniqueOrThrow({ where: { id: consent.id } });
     expect(after.withdrawnAt?.toISOString().slice(0, 10)).toBe("2026-10-01");
+    const trail = await participantAuditTrail(id);
+    expect(trail.map((a) => a.detail)).toEqual(
+      expect.arrayContaining([
+        "Einwilligung erfasst: profil_weitergabe",
+        "Einwilligung widerrufen",
+      ]),
+    );
   });
 
   it("records an apprenticeship contract and moves the participant into apprenticeship", async () => {
