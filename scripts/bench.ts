@@ -250,12 +250,11 @@ async function seedMatchingVolume() {
     const wishes = new Set<string>();
     const count = int(1, 3);
     while (wishes.size < count) wishes.add(pick(occupations));
-    [...wishes].forEach((occupationId, rank) =>
+    for (const [rank, occupationId] of [...wishes].entries())
       statements.push({
         sql: "INSERT INTO ParticipantOccupation (participantId, occupationId, rank) VALUES (?,?,?)",
         args: [id, occupationId, rank + 1],
-      }),
-    );
+      });
   }
   for (let i = 0; i < MATCH_VOLUME.offers; i++) {
     statements.push({

@@ -58,9 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** "Schollene, Landkreis Stendal", but only "Magdeburg" where town and district share the name. */
 const placeLabel = (city: string | null, district: string | null) =>
-  city && district && district.endsWith(city)
-    ? district
-    : [city, district].filter(Boolean).join(", ");
+  city && district?.endsWith(city) ? district : [city, district].filter(Boolean).join(", ");
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   proposeFromMatch(request, context);

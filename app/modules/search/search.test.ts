@@ -141,12 +141,8 @@ describe("match score", () => {
 
 describe("participants in the search", () => {
   it("are found by the coaches who may see them, umlaut-tolerant, and the read is audited", async () => {
-    const coach = (await createUser(
-      "jobcoach",
-    )) as import("~/modules/auth/session.server").SessionUser;
-    const other = (await createUser(
-      "jobcoach",
-    )) as import("~/modules/auth/session.server").SessionUser;
+    const coach = (await createUser("jobcoach")) as SessionUser;
+    const other = (await createUser("jobcoach")) as SessionUser;
     await db.participant.create({
       data: {
         firstName: "Jördis",
