@@ -11,6 +11,10 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   RESEND_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().default("Lotse <lotse@lotse.example>"),
+  /** Signs links in emails (cancel links); without it a random one is kept in data/lotse.secret. */
+  LOTSE_SECRET: z.string().min(32).optional(),
+  /** Verifies Resend's webhook calls (the "whsec_…" signing secret). */
+  RESEND_WEBHOOK_SECRET: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -47,7 +47,19 @@ if (!isDemo) {
 
 const { createServer } = await import("./serve.ts");
 const { DEMO_ACCOUNTS } = await import("../app/modules/demo/accounts.ts");
+const { runJobs } = await import("../app/modules/jobs/jobs.server.ts");
 const app = await createServer(root);
+// The scheduled work runs inside the server every minute (one run at a time).
+let jobsRunning = false;
+setInterval(() => {
+  if (jobsRunning) return;
+  jobsRunning = true;
+  runJobs()
+    .catch((error) => console.error("Geplante Aufgaben fehlgeschlagen:", error))
+    .finally(() => {
+      jobsRunning = false;
+    });
+}, 60_000).unref();
 app.listen(env.PORT, () => {
   console.log(`\nLotse läuft auf http://localhost:${env.PORT}`);
   if (isDemo) {

@@ -11,6 +11,7 @@ Object.assign(process.env, {
   NODE_ENV: "test",
   LOTSE_DEMO: "0",
   APP_URL: "http://localhost:3000",
+  LOTSE_SECRET: "test-secret-test-secret-test-secret-0123",
 });
 delete process.env.RESEND_API_KEY;
 delete (globalThis as { lotseDb?: unknown }).lotseDb;

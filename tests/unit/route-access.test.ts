@@ -165,7 +165,48 @@ const ROUTES: RouteSpec[] = [
     post: ["update", "internship"],
     postForm: { status: "x" },
   },
-  { file: "_app.veranstaltungen.tsx", path: "/veranstaltungen", get: ["read", "event"] },
+  {
+    file: "_app.veranstaltungen.neu.tsx",
+    path: "/veranstaltungen/neu",
+    get: ["create", "event"],
+    post: ["create", "event"],
+    postForm: { title: "" },
+  },
+  {
+    file: "_app.veranstaltungen.$id._index.tsx",
+    path: "/veranstaltungen/:event",
+    get: ["read", "event"],
+    post: ["update", "event"],
+    postForm: { registrationId: "" },
+  },
+  {
+    file: "_app.veranstaltungen.$id.bearbeiten.tsx",
+    path: "/veranstaltungen/:event/bearbeiten",
+    get: ["update", "event"],
+    post: ["update", "event"],
+    postForm: { title: "" },
+  },
+  {
+    file: "_app.veranstaltungen.$id.einladen.tsx",
+    path: "/veranstaltungen/:event/einladen",
+    get: ["update", "event"],
+    post: ["update", "event"],
+    // An empty filter invites everyone eligible; then back to the event page.
+    postStatus: 302,
+  },
+  {
+    file: "_app.veranstaltungen.$id.teilnahmeliste.tsx",
+    path: "/veranstaltungen/:event/teilnahmeliste",
+    get: ["read", "event"],
+  },
+  { file: "anmeldung.$slug._index.tsx", path: "/anmeldung/unbekannt", public: true },
+  {
+    file: "anmeldung.$slug.abmelden.$token.tsx",
+    path: "/anmeldung/unbekannt/abmelden/x",
+    public: true,
+  },
+  { file: "api.resend-webhook.ts", path: "/api/resend-webhook", public: true },
+  { file: "_app.veranstaltungen._index.tsx", path: "/veranstaltungen", get: ["read", "event"] },
   { file: "_app.praktika._index.tsx", path: "/praktika", get: ["read", "internship"] },
   { file: "_app.matching._index.tsx", path: "/matching", get: ["read", "matching"] },
   {
@@ -190,6 +231,7 @@ const allowed = (role: Role, need: Need) => can(role, need[0], need[1], need[2] 
 let companyId = "";
 let contactId = "";
 let offerId = "";
+let eventId = "";
 let occupationId = "";
 beforeAll(async () => {
   await seedDemoData();
@@ -203,6 +245,19 @@ beforeAll(async () => {
     select: { id: true, occupationId: true, places: true, placesFilled: true },
   });
   offerId = offer.id;
+  eventId = (
+    await db.event.create({
+      data: {
+        type: "info_teilzeit",
+        title: "Infoabend Route",
+        startsAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+        place: "Magdeburg",
+        forCompanies: true,
+        publicSlug: "route-test",
+      },
+      select: { id: true },
+    })
+  ).id;
   occupationId = offer.occupationId;
 }, 60_000);
 
@@ -211,7 +266,12 @@ beforeAll(async () => {
  * is made for the signed-in user, so that a coach's own scope includes it.
  */
 async function resolve(p: string, userId?: string) {
-  const ids: Record<string, string> = { company: companyId, contact: contactId, offer: offerId };
+  const ids: Record<string, string> = {
+    company: companyId,
+    contact: contactId,
+    offer: offerId,
+    event: eventId,
+  };
   if (p.includes(":participant") || p.includes(":internship")) {
     ids.participant = (
       await db.participant.create({

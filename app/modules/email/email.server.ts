@@ -43,6 +43,7 @@ export async function queueEmail(email: OutgoingEmail, tx: Tx | typeof db = db) 
 }
 
 const MAX_ATTEMPTS = 6;
+const SEND_INTERVAL_MS = 550;
 export const retryDelayMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** (attempt - 1));
 
 function formatAddress(email: string, name: string | null) {
@@ -56,7 +57,14 @@ export type DeliveryReport = { sent: number; failed: number; retrying: number };
  * idempotency key is the row's key, so a restart after a crash never sends a second email.
  */
 export async function deliverOutbox(
-  options: { resend?: Resend; now?: Date; limit?: number; ids?: string[] } = {},
+  options: {
+    resend?: Resend;
+    now?: Date;
+    limit?: number;
+    ids?: string[];
+    /** Pause between two sends; Resend allows 2 requests per second by default. */
+    intervalMs?: number;
+  } = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0, retrying: 0 };
   if (!options.resend && !env.RESEND_API_KEY) return report;
@@ -72,7 +80,11 @@ export async function deliverOutbox(
     orderBy: { createdAt: "asc" },
     take: options.limit ?? 50,
   });
+  const interval = options.intervalMs ?? SEND_INTERVAL_MS;
+  let last = 0;
   for (const row of due) {
+    const wait = last + interval - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const claimed = await db.emailOutbox.updateMany({
       where: { id: row.id, status: row.status, attempts: row.attempts },
       data: {
@@ -82,6 +94,7 @@ export async function deliverOutbox(
       },
     });
     if (claimed.count === 0) continue;
+    last = Date.now();
     const attachments: EmailAttachment[] = row.attachments ? JSON.parse(row.attachments) : [];
     const { data, error } = await resend.emails.send(
       {

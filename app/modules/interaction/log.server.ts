@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -17,7 +17,18 @@ export async function logInteraction(
   input: LogInteractionInput,
   meta: { ip?: string } = {},
 ) {
-  return db.$transaction(async (tx) => {
+  return db.$transaction((tx) => logInteractionIn(tx, user, companyId, input, meta));
+}
+
+/** The same inside the caller's transaction; `eventId` ties it to an event (attendance). */
+export async function logInteractionIn(
+  tx: Tx,
+  user: SessionUser,
+  companyId: string,
+  input: LogInteractionInput,
+  meta: { ip?: string; eventId?: string } = {},
+) {
+  {
     const company = await tx.company.findFirst({
       where: { id: companyId, archivedAt: null },
       select: { name: true, outreachStatus: true, informedAt: true, lastContactAt: true },
@@ -46,6 +57,7 @@ export async function logInteraction(
         contactId: input.contactId,
         outcome: input.outcome,
         notes: input.notes,
+        eventId: meta.eventId ?? null,
         topics: { create: input.topics.map((topic) => ({ topic })) },
       },
       select: { id: true },
@@ -118,5 +130,5 @@ export async function logInteraction(
       tx,
     );
     return { interactionId: interaction.id, followUpId, companyName: company.name };
-  });
+  }
 }

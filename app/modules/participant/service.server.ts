@@ -266,3 +266,18 @@ export async function getParticipantProfile(
     profile: consents.length ? profile : null,
   };
 }
+
+/** The participants a user may register for an event: in scope and still in the programme. */
+export function listParticipantChoices(user: SessionUser, scope: Scope) {
+  return db.participant.findMany({
+    where: {
+      AND: [
+        participantScope(user, scope),
+        { archivedAt: null, anonymisedAt: null, status: { not: "ausgeschieden" } },
+      ],
+    },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    take: 500,
+    select: { id: true, firstName: true, lastName: true },
+  });
+}

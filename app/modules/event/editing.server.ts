@@ -1,0 +1,164 @@
+import { randomBytes } from "node:crypto";
+import { db } from "~/db.server";
+import { AppError } from "~/lib/errors";
+import { t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { berlinDateTime, type EventInput } from "./schema";
+
+type Meta = { ip?: string };
+
+/** The stored fields of the form: day and times become instants in Berlin time. */
+function eventData(input: EventInput) {
+  const { date, startTime, endTime, registrationDeadline, ...rest } = input;
+  return {
+    ...rest,
+    startsAt: berlinDateTime(date, startTime),
+    endsAt: endTime ? berlinDateTime(date, endTime) : null,
+    // The deadline is a day: registrations are open until its end.
+    registrationDeadline: registrationDeadline
+      ? berlinDateTime(registrationDeadline, "23:59")
+      : null,
+  };
+}
+
+/** An unguessable slug for the public page: a readable start and a random end. */
+function publicSlug(title: string) {
+  const readable = title
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
+  return `${readable || "veranstaltung"}-${randomBytes(9).toString("base64url")}`;
+}
+
+export async function createEvent(user: SessionUser, input: EventInput, meta: Meta = {}) {
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findFirst({
+      where: { archivedAt: null },
+      orderBy: { startDate: "desc" },
+      select: { id: true },
+    });
+    const event = await tx.event.create({
+      data: {
+        ...eventData(input),
+        organiserId: input.organiserId ?? user.id,
+        projectId: project?.id ?? null,
+        publicSlug: publicSlug(input.title),
+      },
+      select: { id: true, title: true },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "create",
+        entityType: "event",
+        entityId: event.id,
+        after: input,
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return event;
+  });
+}
+
+export async function updateEvent(
+  user: SessionUser,
+  id: string,
+  input: EventInput & { version: number },
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.event.findUnique({ where: { id } });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    const { version, ...fields } = input;
+    const updated = await tx.event.updateMany({
+      where: { id, version },
+      data: { ...eventData(fields), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError(409, t("error.stale"));
+    const { version: _v, ...before } = current;
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "event",
+        entityId: id,
+        before,
+        after: fields,
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { title: input.title };
+  });
+}
+
+/** The event page: the event, its registrations (waiting list in order) and counts. */
+export async function getEvent(id: string) {
+  const event = await db.event.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      type: true,
+      title: true,
+      description: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      onlineUrl: true,
+      capacity: true,
+      forCompanies: true,
+      forParticipants: true,
+      forMultipliers: true,
+      organiserId: true,
+      registrationDeadline: true,
+      publicSlug: true,
+      publicRegistration: true,
+      cancelledAt: true,
+      version: true,
+      organiser: { select: { name: true } },
+      _count: { select: { invitations: true } },
+      registrations: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          name: true,
+          companyName: true,
+          function: true,
+          email: true,
+          persons: true,
+          status: true,
+          attendance: true,
+          source: true,
+          createdAt: true,
+          companyId: true,
+          contactId: true,
+          participantId: true,
+          participant: { select: { coachId: true } },
+        },
+      },
+    },
+  });
+  if (!event) return null;
+  const taken = event.registrations
+    .filter((r) => r.status === "angemeldet")
+    .reduce((sum, r) => sum + r.persons, 0);
+  return { ...event, taken, free: event.capacity == null ? null : event.capacity - taken };
+}
+
+/** Events of one month (Berlin time) for the calendar, by day. */
+export async function eventsInMonth(year: number, month: number) {
+  const from = berlinDateTime(new Date(Date.UTC(year, month - 1, 1)), "00:00");
+  const to = berlinDateTime(new Date(Date.UTC(year, month, 1)), "00:00");
+  return db.event.findMany({
+    where: { startsAt: { gte: from, lt: to } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, title: true, type: true, startsAt: true, cancelledAt: true },
+  });
+}

@@ -1,0 +1,148 @@
+import { formatDate, formatDateTime } from "~/lib/format";
+import { t } from "~/messages";
+import type { EmailAttachment } from "~/modules/email/email.server";
+import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";
+import { icsFile } from "./ics";
+
+export type EventForEmail = {
+  id: string;
+  title: string;
+  description?: string | null;
+  startsAt: Date;
+  endsAt?: Date | null;
+  place?: string | null;
+  onlineUrl?: string | null;
+};
+
+const when = (e: EventForEmail) => `${formatDateTime(e.startsAt)} Uhr`;
+const where = (e: EventForEmail) =>
+  e.place ? ` in ${e.place}` : e.onlineUrl ? ` (${t("registration.online")})` : "";
+const muted = { fontSize: 14, color: "#4a5a68" } as const;
+
+/** The calendar entry for an event, as an email attachment. */
+export function calendarAttachment(e: EventForEmail): EmailAttachment {
+  const ics = icsFile({
+    uid: `event-${e.id}@lotse`,
+    title: e.title,
+    description: e.description,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    location: e.place ?? e.onlineUrl,
+    url: e.onlineUrl,
+  });
+  return {
+    filename: "termin.ics",
+    content: Buffer.from(ics, "utf8").toString("base64"),
+    contentType: "text/calendar; charset=utf-8",
+  };
+}
+
+/** The personal invitation with its registration link. */
+export function invitationEmail(p: {
+  name: string;
+  event: EventForEmail;
+  link: string;
+  expiresAt: Date;
+}) {
+  const subject = t("invitation.email.subject", { title: p.event.title });
+  const greeting = t("invitation.email.greeting", { name: p.name });
+  const body = t("invitation.email.body", {
+    title: p.event.title,
+    when: when(p.event),
+    where: where(p.event),
+  });
+  const expiry = t("invitation.email.expiry", { date: formatDate(p.expiresAt) });
+  const html = renderEmail(
+    <EmailLayout preview={subject}>
+      <p>{greeting}</p>
+      <p>{body}</p>
+      {p.event.description ? <p>{p.event.description}</p> : null}
+      <EmailButton href={p.link}>{t("invitation.email.cta")}</EmailButton>
+      <p style={muted}>{expiry}</p>
+      <p style={muted}>{t("invitation.email.footer")}</p>
+    </EmailLayout>,
+  );
+  const text = [
+    greeting,
+    "",
+    body,
+    ...(p.event.description ? ["", p.event.description] : []),
+    "",
+    `${t("invitation.email.cta")}: ${p.link}`,
+    "",
+    expiry,
+    t("invitation.email.footer"),
+  ].join("\n");
+  return { subject, html, text };
+}
+
+export type RegistrationMailKind = "confirmed" | "waiting" | "movedUp";
+
+/** Confirmation, waiting-list notice or move-up notice, with the cancel link. */
+export function registrationEmail(p: {
+  kind: RegistrationMailKind;
+  name: string;
+  event: EventForEmail;
+  cancelLink: string;
+}) {
+  const values = { title: p.event.title, when: when(p.event), where: where(p.event) };
+  const subject = t(
+    p.kind === "confirmed"
+      ? "registration.email.subject"
+      : p.kind === "waiting"
+        ? "registration.email.waitingSubject"
+        : "registration.email.movedUpSubject",
+    { title: p.event.title },
+  );
+  const body = t(`registration.email.${p.kind}`, values);
+  const greeting = t("registration.email.greeting", { name: p.name });
+  const html = renderEmail(
+    <EmailLayout preview={subject}>
+      <p>{greeting}</p>
+      <p>{body}</p>
+      <EmailButton href={p.cancelLink}>{t("registration.email.cancelCta")}</EmailButton>
+    </EmailLayout>,
+  );
+  const text = [
+    greeting,
+    "",
+    body,
+    "",
+    t("registration.email.cancel", { link: p.cancelLink }),
+  ].join("\n");
+  return {
+    subject,
+    html,
+    text,
+    attachments: p.kind === "waiting" ? [] : [calendarAttachment(p.event)],
+  };
+}
+
+/** The reminder two days before. */
+export function reminderEmail(p: { name: string; event: EventForEmail; cancelLink: string }) {
+  const subject = t("reminder.email.subject", {
+    title: p.event.title,
+    day: formatDate(p.event.startsAt),
+  });
+  const greeting = t("registration.email.greeting", { name: p.name });
+  const body = t("reminder.email.body", {
+    title: p.event.title,
+    when: when(p.event),
+    where: where(p.event),
+  });
+  const html = renderEmail(
+    <EmailLayout preview={subject}>
+      <p>{greeting}</p>
+      <p>{body}</p>
+      <EmailButton href={p.cancelLink}>{t("registration.email.cancelCta")}</EmailButton>
+    </EmailLayout>,
+  );
+  const text = [
+    greeting,
+    "",
+    body,
+    "",
+    t("registration.email.cancel", { link: p.cancelLink }),
+  ].join("\n");
+  return { subject, html, text, attachments: [calendarAttachment(p.event)] };
+}

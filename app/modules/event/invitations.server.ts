@@ -1,0 +1,196 @@
+import { db, Prisma } from "~/db.server";
+import { env } from "~/env.server";
+import { AppError } from "~/lib/errors";
+import { hashToken, randomToken } from "~/lib/tokens.server";
+import { t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { EMAIL_CONSENT } from "~/modules/contact/values";
+import { queueEmail } from "~/modules/email/email.server";
+import { invitationEmail } from "./emails";
+import { closedReason, registrationPath } from "./registration.server";
+import type { RecipientFilter } from "./schema";
+
+type Candidate = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  invalid: number;
+  consent: number;
+  invited: number;
+};
+
+export type LeftOut = { noEmail: number; invalid: number; noConsent: number; already: number };
+
+function filterSql(f: RecipientFilter) {
+  const and: Prisma.Sql[] = [Prisma.sql`cp.archivedAt IS NULL`];
+  if (f.kreis) and.push(Prisma.sql`c.districtAgs = ${f.kreis}`);
+  if (f.status) and.push(Prisma.sql`c.outreachStatus = ${f.status}`);
+  if (f.branche) and.push(Prisma.sql`c.industry = ${f.branche}`);
+  if (f.multiplikator)
+    and.push(
+      Prisma.sql`(c.multiplierType = ${f.multiplikator} OR cp.multiplierType = ${f.multiplikator})`,
+    );
+  if (f.tag)
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM CompanyTag ct JOIN Tag g ON g.id = ct.tagId
+      WHERE ct.companyId = c.id AND g.name = ${f.tag})`);
+  return Prisma.join(and, " AND ");
+}
+
+async function candidates(eventId: string, filter: RecipientFilter) {
+  return db.$queryRaw<Candidate[]>`
+    SELECT cp.id, cp.firstName, cp.lastName, cp.email, cp.emailInvalidAt IS NOT NULL AS invalid,
+      EXISTS (SELECT 1 FROM Consent k WHERE k.contactId = cp.id AND k.purpose = ${EMAIL_CONSENT}
+        AND k.withdrawnAt IS NULL) AS consent,
+      EXISTS (SELECT 1 FROM EventInvitation i WHERE i.eventId = ${eventId}
+        AND i.contactId = cp.id) AS invited
+    FROM ContactPerson cp LEFT JOIN Company c ON c.id = cp.companyId
+    WHERE ${filterSql(filter)}
+    ORDER BY cp.lastName, cp.firstName`;
+}
+
+/**
+ * Who of the filtered contact persons gets an invitation, and how many are left out and why:
+ * without email, with an address that bounced, without consent, or invited already.
+ */
+export async function previewRecipients(eventId: string, filter: RecipientFilter) {
+  const rows = await candidates(eventId, filter);
+  const leftOut: LeftOut = { noEmail: 0, invalid: 0, noConsent: 0, already: 0 };
+  const eligible: { id: string; name: string; email: string }[] = [];
+  for (const r of rows) {
+    if (!r.email) leftOut.noEmail++;
+    else if (Number(r.invalid)) leftOut.invalid++;
+    else if (!Number(r.consent)) leftOut.noConsent++;
+    else if (Number(r.invited)) leftOut.already++;
+    else eligible.push({ id: r.id, name: `${r.firstName} ${r.lastName}`.trim(), email: r.email });
+  }
+  return { eligible, leftOut };
+}
+
+/**
+ * Invites the eligible contacts: one invitation with a personal, expiring link each and its email
+ * in the outbox, all in one transaction — a failure sends nothing, and a second click finds
+ * everyone already invited.
+ */
+export async function sendInvitations(
+  user: SessionUser,
+  eventId: string,
+  filter: RecipientFilter,
+  meta: { ip?: string } = {},
+) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      onlineUrl: true,
+      publicSlug: true,
+      registrationDeadline: true,
+      cancelledAt: true,
+    },
+  });
+  if (!event) throw new AppError(404, t("validation.notFound"));
+  const closed = closedReason(event);
+  if (closed) throw new AppError(409, closed);
+  const { eligible } = await previewRecipients(eventId, filter);
+  const expiresAt = event.registrationDeadline ?? event.startsAt;
+  const outboxIds: string[] = [];
+  await db.$transaction(
+    async (tx) => {
+      for (const contact of eligible) {
+        const token = randomToken();
+        const invitation = await tx.eventInvitation.create({
+          data: {
+            eventId,
+            contactId: contact.id,
+            tokenHash: hashToken(token),
+            expiresAt,
+            createdById: user.id,
+          },
+          select: { id: true },
+        });
+        const link = new URL(
+          `${registrationPath(event.publicSlug)}?t=${token}`,
+          env.APP_URL,
+        ).toString();
+        const mail = invitationEmail({ name: contact.name, event, link, expiresAt });
+        const outbox = await queueEmail(
+          {
+            kind: "event-invitation",
+            to: contact.email,
+            toName: contact.name,
+            ...mail,
+            idempotencyKey: `event-invitation:${invitation.id}`,
+          },
+          tx,
+        );
+        await tx.eventInvitation.update({
+          where: { id: invitation.id },
+          data: { outboxId: outbox.id },
+        });
+        outboxIds.push(outbox.id);
+      }
+      await audit(
+        {
+          actorId: user.id,
+          action: "invite",
+          entityType: "event",
+          entityId: eventId,
+          after: { filter, count: eligible.length },
+          ip: meta.ip,
+        },
+        tx,
+      );
+    },
+    { timeout: 120_000 },
+  );
+  return { count: eligible.length, outboxIds };
+}
+
+/** The invitation email as it will look, for the preview (with a sample link). */
+export async function invitationPreview(eventId: string) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      onlineUrl: true,
+      publicSlug: true,
+      registrationDeadline: true,
+    },
+  });
+  if (!event) return null;
+  return invitationEmail({
+    name: "Vorname Nachname",
+    event,
+    link: new URL(`${registrationPath(event.publicSlug)}?t=…`, env.APP_URL).toString(),
+    expiresAt: event.registrationDeadline ?? event.startsAt,
+  });
+}
+
+/** Values for the recipient filter's menus. */
+export async function recipientFilterOptions() {
+  const [industries, tags] = await Promise.all([
+    db.company.findMany({
+      where: { archivedAt: null, industry: { not: null } },
+      distinct: ["industry"],
+      orderBy: { industry: "asc" },
+      select: { industry: true },
+      take: 200,
+    }),
+    db.tag.findMany({ orderBy: { name: "asc" }, select: { name: true }, take: 500 }),
+  ]);
+  return {
+    industries: industries.map((i) => i.industry!).filter(Boolean),
+    tags: tags.map((g) => g.name),
+  };
+}

@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { formatDate } from "~/lib/format";
+import {
+  checkbox,
+  choice,
+  optionalChoice,
+  optionalDate,
+  optionalEmail,
+  optionalIntInRange,
+  optionalPhone,
+  optionalText,
+  optionalUrl,
+  requiredDate,
+  requiredText,
+  version,
+} from "~/lib/validation";
+import { t } from "~/messages";
+import { MULTIPLIER_TYPES, OUTREACH_STATUSES } from "~/modules/company/values";
+import { EVENT_TYPES } from "./values";
+
+const time = z
+  .string({ error: t("field.required") })
+  .trim()
+  .regex(/^([01]?\d|2[0-3])[:.]([0-5]\d)$/, t("event.timeFormat"));
+const optionalTime = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  time.nullable().default(null),
+);
+const optionalId = z.preprocess(
+  (v) => (v === "" ? null : v),
+  z.string().max(64).nullable().default(null),
+);
+
+/** A day (UTC midnight, as the date fields give it) and "HH:MM" in Berlin time as one instant. */
+export function berlinDateTime(day: Date, hhmm: string): Date {
+  const [h = 0, m = 0] = hhmm.split(/[:.]/).map(Number);
+  const guess = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m));
+  // The offset of Berlin at that moment (+1 h in winter, +2 h in summer).
+  const berlin = new Date(guess.toLocaleString("en-US", { timeZone: "Europe/Berlin" }));
+  const utc = new Date(guess.toLocaleString("en-US", { timeZone: "UTC" }));
+  return new Date(guess.getTime() - (berlin.getTime() - utc.getTime()));
+}
+
+/** The event form; the same rules on client and server. */
+export const eventFormSchema = z
+  .object({
+    type: choice(EVENT_TYPES),
+    title: requiredText(200),
+    description: optionalText(5000),
+    date: requiredDate,
+    startTime: time,
+    endTime: optionalTime,
+    place: optionalText(300),
+    onlineUrl: optionalUrl,
+    capacity: optionalIntInRange(1, 5000),
+    forCompanies: checkbox,
+    forParticipants: checkbox,
+    forMultipliers: checkbox,
+    organiserId: optionalId,
+    registrationDeadline: optionalDate,
+    publicRegistration: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.place && !v.onlineUrl)
+      ctx.addIssue({ code: "custom", path: ["place"], message: t("event.placeRequired") });
+    if (
+      v.endTime &&
+      v.endTime.replace(".", ":").padStart(5, "0") <= v.startTime.replace(".", ":").padStart(5, "0")
+    )
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: t("event.endBeforeStart") });
+    if (v.registrationDeadline && v.registrationDeadline > v.date)
+      ctx.addIssue({
+        code: "custom",
+        path: ["registrationDeadline"],
+        message: t("event.deadlineAfterEvent"),
+      });
+    if (!v.forCompanies && !v.forParticipants && !v.forMultipliers)
+      ctx.addIssue({
+        code: "custom",
+        path: ["forCompanies"],
+        message: t("event.audienceRequired"),
+      });
+  });
+export type EventInput = z.infer<typeof eventFormSchema>;
+export const eventUpdateSchema = eventFormSchema.and(z.object({ version }));
+
+/** Which contact persons an invitation goes to. */
+export const recipientFilterSchema = z.object({
+  kreis: optionalText(5),
+  status: optionalChoice(OUTREACH_STATUSES),
+  branche: optionalText(100),
+  multiplikator: optionalChoice(MULTIPLIER_TYPES),
+  tag: optionalText(60),
+});
+export type RecipientFilter = z.infer<typeof recipientFilterSchema>;
+
+/** The public registration form; `website` is a honeypot that people never see. */
+export const registrationSchema = z.object({
+  name: requiredText(120),
+  companyName: optionalText(200),
+  plz: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, t("validation.plz"))
+      .nullable()
+      .default(null),
+  ),
+  function: optionalText(120),
+  email: optionalEmail.refine((v) => v != null, t("field.required")),
+  phone: optionalPhone,
+  persons: optionalIntInRange(1, 10),
+  consent: checkbox.refine((v) => v, t("registration.consentRequired")),
+  website: z.string().max(500).optional(),
+});
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+export const attendanceSchema = z.object({
+  registrationId: z.string().min(1).max(64),
+  attendance: z.enum(["anwesend", "nicht_erschienen"]),
+});
+
+const CHECKBOXES = ["forCompanies", "forParticipants", "forMultipliers", "publicRegistration"];
+
+/** What the user typed, to put back into the form after a refused save. */
+export function echoEventValues(values: Record<string, string | string[]>) {
+  const out: Record<string, string | boolean> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  for (const k of CHECKBOXES) out[k] = values[k] === "on";
+  return out;
+}
+
+const berlinTime = new Intl.DateTimeFormat("de-DE", {
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Berlin",
+});
+
+/** Form values for a stored event (German date, Berlin times). */
+export function eventFormDefaults(e: {
+  type: string;
+  title: string;
+  description: string | null;
+  startsAt: Date;
+  endsAt: Date | null;
+  place: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  forCompanies: boolean;
+  forParticipants: boolean;
+  forMultipliers: boolean;
+  organiserId: string | null;
+  registrationDeadline: Date | null;
+  publicRegistration: boolean;
+}): Record<string, string | boolean> {
+  return {
+    type: e.type,
+    title: e.title,
+    description: e.description ?? "",
+    date: formatDate(e.startsAt),
+    startTime: berlinTime.format(e.startsAt),
+    endTime: e.endsAt ? berlinTime.format(e.endsAt) : "",
+    place: e.place ?? "",
+    onlineUrl: e.onlineUrl ?? "",
+    capacity: e.capacity?.toString() ?? "",
+    forCompanies: e.forCompanies,
+    forParticipants: e.forParticipants,
+    forMultipliers: e.forMultipliers,
+    organiserId: e.organiserId ?? "",
+    registrationDeadline: e.registrationDeadline ? formatDate(e.registrationDeadline) : "",
+    publicRegistration: e.publicRegistration,
+  };
+}

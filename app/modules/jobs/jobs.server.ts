@@ -1,0 +1,141 @@
+import { db } from "~/db.server";
+import { todayIso } from "~/lib/format";
+import { type DeliveryReport, deliverOutbox, queueEmail } from "~/modules/email/email.server";
+import { reminderEmail } from "~/modules/event/emails";
+import { cancelLink } from "~/modules/event/registration.server";
+import { digestEmail } from "./digest-email";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Reminders to everyone registered for an event that starts within the next two days. Each
+ * registration is claimed (reminderSentAt) in the same transaction that queues its email, so
+ * running the job twice — or two runs at once — sends one reminder.
+ */
+export async function queueReminders(now = new Date()) {
+  const due = await db.eventRegistration.findMany({
+    where: {
+      status: "angemeldet",
+      email: { not: null },
+      reminderSentAt: null,
+      event: { cancelledAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + 2 * DAY) } },
+    },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      event: {
+        select: {
+          id: true,
+          title: true,
+          description: true,
+          startsAt: true,
+          endsAt: true,
+          place: true,
+          onlineUrl: true,
+          publicSlug: true,
+        },
+      },
+    },
+    take: 500,
+  });
+  let queued = 0;
+  for (const r of due) {
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.eventRegistration.updateMany({
+        where: { id: r.id, reminderSentAt: null },
+        data: { reminderSentAt: now },
+      });
+      if (claimed.count !== 1) return;
+      const mail = reminderEmail({
+        name: r.name,
+        event: r.event,
+        cancelLink: cancelLink(r.event.publicSlug, r.id),
+      });
+      await queueEmail(
+        {
+          kind: "event-reminder",
+          to: r.email!,
+          toName: r.name,
+          ...mail,
+          idempotencyKey: `reminder:${r.id}`,
+        },
+        tx,
+      );
+      queued++;
+    });
+  }
+  return queued;
+}
+
+/**
+ * The daily digest to each active coach with follow-ups due today or overdue. One per coach and
+ * day: the JobRun key is written in the transaction that queues the email.
+ */
+export async function queueDigests(now = new Date()) {
+  const day = todayIso(now);
+  const endOfToday = new Date(`${day}T23:59:59.999Z`);
+  const open = await db.followUp.findMany({
+    where: {
+      doneAt: null,
+      dueDate: { lte: endOfToday },
+      assignee: { active: true, role: { in: ["jobcoach", "vermittlung", "leitung"] } },
+    },
+    orderBy: { dueDate: "asc" },
+    select: {
+      title: true,
+      dueDate: true,
+      assigneeId: true,
+      assignee: { select: { name: true, email: true } },
+      company: { select: { name: true } },
+    },
+  });
+  const byUser = new Map<string, typeof open>();
+  for (const f of open) byUser.set(f.assigneeId, [...(byUser.get(f.assigneeId) ?? []), f]);
+  let queued = 0;
+  for (const [userId, items] of byUser) {
+    const key = `digest:${userId}:${day}`;
+    await db.$transaction(async (tx) => {
+      if (await tx.jobRun.findUnique({ where: { key } })) return;
+      await tx.jobRun.create({ data: { key, ranAt: now } });
+      const first = items[0]!;
+      const mail = digestEmail({
+        name: first.assignee.name,
+        items: items.map((f) => ({
+          title: f.title,
+          dueDate: f.dueDate,
+          overdue: todayIso(f.dueDate) < day,
+          about: f.company?.name ?? null,
+        })),
+      });
+      await queueEmail(
+        {
+          kind: "followup-digest",
+          to: first.assignee.email,
+          toName: first.assignee.name,
+          ...mail,
+          idempotencyKey: key,
+        },
+        tx,
+      );
+      queued++;
+    });
+  }
+  return queued;
+}
+
+export type JobsReport = { reminders: number; digests: number; delivery: DeliveryReport };
+
+/**
+ * Everything that runs on a schedule, safe to run twice: reminders, the morning digest (from
+ * 6 o'clock), then delivery of due outbox rows. `npm run jobs` runs it once; the server every minute.
+ */
+export async function runJobs(now = new Date()): Promise<JobsReport> {
+  const reminders = await queueReminders(now);
+  const berlinHour = Number(
+    new Intl.DateTimeFormat("de-DE", { hour: "numeric", timeZone: "Europe/Berlin" }).format(now),
+  );
+  const digests = berlinHour >= 6 ? await queueDigests(now) : 0;
+  const delivery = await deliverOutbox({ now, limit: 200 });
+  return { reminders, digests, delivery };
+}

@@ -1,0 +1,304 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { PageErrorBoundary } from "~/components/error-page";
+import { FormError, SelectField } from "~/components/form";
+import { env } from "~/env.server";
+import { formatDateTime } from "~/lib/format";
+import { errorsFrom, type FieldErrors, parseForm } from "~/lib/forms.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { type MessageKey, t } from "~/messages";
+import { notFound, requirePermission } from "~/modules/auth/guard.server";
+import { can, scopeFor } from "~/modules/auth/permissions";
+import { getEvent } from "~/modules/event/editing.server";
+import {
+  cancelRegistration,
+  registerParticipant,
+  registrationPath,
+  setAttendance,
+} from "~/modules/event/registration.server";
+import { attendanceSchema } from "~/modules/event/schema";
+import { listParticipantChoices } from "~/modules/participant/service.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.event.title ?? ""} – ${t("app.name")}` },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, context, "read", "event");
+  const event = await getEvent(params.id ?? "");
+  if (!event) notFound();
+  const participantScope = scopeFor(user.role, "update", "participant");
+  const mayManage = can(user.role, "update", "event");
+  // Names of participants are social data: only their coaches, placement and lead see them.
+  const seesParticipants = scopeFor(user.role, "read", "participant");
+  const registrations = event.registrations.map(({ participant, ...r }) => {
+    const visible =
+      !r.participantId || seesParticipants === "any" || participant?.coachId === user.id;
+    return {
+      ...r,
+      name: visible ? r.name : t("event.participantHidden"),
+      email: mayManage ? r.email : null,
+    };
+  });
+  return {
+    event: { ...event, registrations },
+    publicUrl: event.publicRegistration
+      ? new URL(registrationPath(event.publicSlug), env.APP_URL).toString()
+      : null,
+    may: { manage: mayManage },
+    participants:
+      event.forParticipants && participantScope
+        ? await listParticipantChoices(user, participantScope)
+        : [],
+  };
+}
+
+type Result = { intent: string; errors: FieldErrors; message: string | null };
+const registrationIdSchema = z.object({ registrationId: z.string().min(1).max(64) });
+const participantIdSchema = z.object({ participantId: z.string().min(1).max(64) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const id = params.id ?? "";
+  const intent = new URL(request.url).searchParams.get("intent") ?? "";
+  const meta = { ip: context?.clientIp };
+  const back = (text: string) =>
+    redirectWithToast(`/veranstaltungen/${id}`, { kind: "success", text });
+  const fail = (status: number, errors: FieldErrors, message: string | null) =>
+    data<Result>({ intent, errors, message }, { status });
+  try {
+    if (intent === "teilnehmende") {
+      const { user, scope } = await requirePermission(request, context, "update", "participant");
+      const form = await parseForm(request, participantIdSchema);
+      if (!form.ok) return fail(400, form.errors, null);
+      const { name } = await registerParticipant(user, scope, id, form.data.participantId, meta);
+      return back(t("event.participantRegistered", { name }));
+    }
+    const { user } = await requirePermission(request, context, "update", "event");
+    if (intent === "anwesenheit") {
+      const form = await parseForm(request, attendanceSchema);
+      if (!form.ok) return fail(400, form.errors, null);
+      await setAttendance(user, id, form.data.registrationId, form.data.attendance, meta);
+      return back(t("event.attendanceSaved"));
+    }
+    const form = await parseForm(request, registrationIdSchema);
+    if (!form.ok) return fail(400, form.errors, null);
+    const result = await cancelRegistration(user, id, form.data.registrationId, meta);
+    const moved = result.names.map((name) => t("event.movedUp", { name })).join(" ");
+    return back(`${t("event.registrationCancelled", { name: result.name })} ${moved}`.trim());
+  } catch (error) {
+    const e = errorsFrom(error);
+    if (e.status === 404) throw new Response(e.message, { status: 404 });
+    return fail(e.status, e.errors, e.message);
+  }
+}
+
+const SOURCE: Record<string, MessageKey> = {
+  einladung: "event.sourceEinladung",
+  oeffentlich: "event.sourceOeffentlich",
+  coach: "event.sourceCoach",
+};
+
+export default function EventPage() {
+  const { event: e, publicUrl, may, participants } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const registered = e.registrations.filter((r) => r.status === "angemeldet");
+  const waiting = e.registrations.filter((r) => r.status === "warteliste");
+  const cancelled = e.registrations.filter((r) => r.status === "storniert");
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/veranstaltungen">{t("event.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{e.title}</h1>
+        <span className="badge">{t(`etype.${e.type}` as MessageKey)}</span>
+        {e.cancelledAt ? <span className="badge">{t("event.cancelledBadge")}</span> : null}
+        {may.manage ? (
+          <>
+            <Link to={`/veranstaltungen/${e.id}/bearbeiten`} className="button">
+              {t("event.edit")}
+            </Link>
+            <Link to={`/veranstaltungen/${e.id}/einladen`} className="button button-primary">
+              {t("event.invite")}
+            </Link>
+          </>
+        ) : null}
+        <Link to={`/veranstaltungen/${e.id}/teilnahmeliste`} className="button">
+          {t("event.checkinList")}
+        </Link>
+      </div>
+      <FormError message={result?.message} />
+      <dl className="facts">
+        <dt>{t("registration.when")}</dt>
+        <dd>
+          {formatDateTime(e.startsAt)}
+          {e.endsAt ? ` – ${formatDateTime(e.endsAt).slice(-5)}` : ""}
+        </dd>
+        <dt>{t("registration.where")}</dt>
+        <dd>
+          {e.place ?? ""}
+          {e.onlineUrl ? (
+            <>
+              {e.place ? " · " : ""}
+              <a href={e.onlineUrl} rel="noopener noreferrer nofollow" target="_blank">
+                {t("registration.online")}
+              </a>
+            </>
+          ) : null}
+        </dd>
+        <dt>{t("event.capacity")}</dt>
+        <dd>
+          {e.capacity == null
+            ? t("event.unlimited")
+            : t("event.freePlaces", { free: Math.max(0, e.free ?? 0), capacity: e.capacity })}
+        </dd>
+        <dt>{t("event.organiser")}</dt>
+        <dd>{e.organiser?.name ?? t("common.none")}</dd>
+        <dt>{t("event.deadline")}</dt>
+        <dd>
+          {e.registrationDeadline ? formatDateTime(e.registrationDeadline) : t("common.none")}
+        </dd>
+        {publicUrl ? (
+          <>
+            <dt>{t("event.publicLink")}</dt>
+            <dd>
+              <a href={publicUrl}>{publicUrl}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {e.description ? <p className="notes">{e.description}</p> : null}
+
+      <section className="panel" aria-labelledby="angemeldet">
+        <h2 id="angemeldet">
+          {t("event.registered")} ({registered.reduce((s, r) => s + r.persons, 0)})
+        </h2>
+        {registered.length === 0 ? <p>{t("event.noRegistrations")}</p> : null}
+        <ul className="plain-list registration-list">
+          {registered.map((r) => (
+            <li key={r.id}>
+              <div>
+                <strong>{r.name}</strong>
+                {r.companyName ? ` · ${r.companyName}` : ""}
+                {r.function ? ` · ${r.function}` : ""}
+                {r.persons > 1 ? ` · ${r.persons} ${t("event.persons")}` : ""}{" "}
+                <span className="badge">{t(SOURCE[r.source] ?? "event.sourceOeffentlich")}</span>
+                {r.attendance ? (
+                  <span className={`status status-${r.attendance}`}>
+                    {r.attendance === "anwesend" ? t("event.markAttended") : t("event.markNoShow")}
+                  </span>
+                ) : null}
+              </div>
+              {may.manage ? (
+                <div className="inline-actions">
+                  <Form method="post" action="?intent=anwesenheit" className="inline-form">
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <button
+                      type="submit"
+                      name="attendance"
+                      value="anwesend"
+                      className="button button-small"
+                      aria-label={`${r.name}: ${t("event.markAttended")}`}
+                    >
+                      {t("event.markAttended")}
+                    </button>
+                    <button
+                      type="submit"
+                      name="attendance"
+                      value="nicht_erschienen"
+                      className="button button-small"
+                      aria-label={`${r.name}: ${t("event.markNoShow")}`}
+                    >
+                      {t("event.markNoShow")}
+                    </button>
+                  </Form>
+                  <Form method="post" action="?intent=abmelden" className="inline-form">
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <button
+                      type="submit"
+                      className="button button-small"
+                      aria-label={`${r.name}: ${t("event.cancelRegistration")}`}
+                    >
+                      {t("event.cancelRegistration")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {waiting.length ? (
+        <section className="panel" aria-labelledby="warteliste">
+          <h2 id="warteliste">
+            {t("event.waiting")} ({waiting.length})
+          </h2>
+          <ol>
+            {waiting.map((r) => (
+              <li key={r.id}>
+                {r.name}
+                {r.companyName ? ` · ${r.companyName}` : ""}
+                {r.persons > 1 ? ` · ${r.persons} ${t("event.persons")}` : ""}
+                {may.manage ? (
+                  <Form method="post" action="?intent=abmelden" className="inline-form">
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <button
+                      type="submit"
+                      className="button button-small"
+                      aria-label={`${r.name}: ${t("event.cancelRegistration")}`}
+                    >
+                      {t("event.cancelRegistration")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {e.forParticipants && participants.length ? (
+        <section className="panel" aria-labelledby="tn-anmelden">
+          <h2 id="tn-anmelden">{t("event.registerParticipant")}</h2>
+          {result?.intent === "teilnehmende" && result.errors.participantId ? (
+            <p className="field-error" role="alert">
+              {result.errors.participantId[0]}
+            </p>
+          ) : null}
+          <Form method="post" action="?intent=teilnehmende" className="inline-form">
+            <SelectField
+              label={t("internship.participant")}
+              name="participantId"
+              options={participants.map((p) => ({
+                value: p.id,
+                label: `${p.lastName}, ${p.firstName}`,
+              }))}
+            />
+            <button type="submit" className="button button-small">
+              {t("event.registerParticipant")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {cancelled.length ? (
+        <details>
+          <summary>
+            {t("event.cancelled")} ({cancelled.length})
+          </summary>
+          <ul>
+            {cancelled.map((r) => (
+              <li key={r.id}>{r.name}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;

@@ -1,0 +1,203 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable } from "~/components/data-table";
+import { PageErrorBoundary } from "~/components/error-page";
+import { formatDateTime, todayIso } from "~/lib/format";
+import { parseListParams, pickParam } from "~/lib/list-params";
+import { type MessageKey, t } from "~/messages";
+import { requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
+import { eventsInMonth } from "~/modules/event/editing.server";
+import { listEvents } from "~/modules/event/service.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("event.title")} – ${t("app.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, context, "read", "event");
+  const url = new URL(request.url);
+  const mayCreate = can(user.role, "create", "event");
+  if (url.searchParams.get("ansicht") === "kalender") {
+    const today = todayIso();
+    const [y, m] = (
+      /^\d{4}-\d{2}$/.test(url.searchParams.get("monat") ?? "")
+        ? url.searchParams.get("monat")!
+        : today.slice(0, 7)
+    )
+      .split("-")
+      .map(Number) as [number, number];
+    return {
+      view: "kalender" as const,
+      mayCreate,
+      month: { year: y, month: m, today, events: await eventsInMonth(y, m) },
+      when: "kommend" as const,
+      page: null,
+    };
+  }
+  const when = pickParam(url, "zeit", ["kommend", "vergangen"] as const) ?? "kommend";
+  const params = parseListParams(url, { sortable: [], defaultSort: "" });
+  return {
+    view: "liste" as const,
+    mayCreate,
+    month: null,
+    when,
+    page: await listEvents(params, when),
+  };
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof loader>>["page"]>["data"][number];
+const col = createColumnHelper<Row>();
+const columns = [
+  col.accessor("startsAt", {
+    id: "date",
+    header: t("event.date"),
+    cell: (c) => formatDateTime(c.getValue()),
+  }),
+  col.accessor("title", {
+    id: "title",
+    header: t("event.name"),
+    cell: (c) => <Link to={`/veranstaltungen/${c.row.original.id}`}>{c.getValue()}</Link>,
+  }),
+  col.accessor("type", {
+    id: "type",
+    header: t("event.type"),
+    cell: (c) => t(`etype.${c.getValue()}` as MessageKey),
+  }),
+  col.accessor((r) => r.place ?? r.onlineUrl ?? t("common.none"), {
+    id: "place",
+    header: t("event.place"),
+  }),
+  col.accessor("registered", {
+    id: "registrations",
+    header: t("event.registrations"),
+    cell: (c) => {
+      const r = c.row.original;
+      const base = r.capacity ? `${r.registered} / ${r.capacity}` : String(r.registered);
+      return r.attended ? `${base} (${r.attended} ${t("event.attended")})` : base;
+    },
+  }),
+];
+
+const monthName = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric" });
+const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" });
+const timeOf = new Intl.DateTimeFormat("de-DE", {
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Berlin",
+});
+const WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
+
+/** A month as weeks (Monday first) of ISO days, with blanks before the first and after the last. */
+function weeksOf(year: number, month: number) {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const cells: (string | null)[] = Array((first.getUTCDay() + 6) % 7).fill(null);
+  for (let d = 1; d <= days; d++)
+    cells.push(`${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+  while (cells.length % 7) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+const shift = (year: number, month: number, by: number) => {
+  const d = new Date(Date.UTC(year, month - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+};
+
+function Calendar({ month }: { month: NonNullable<Awaited<ReturnType<typeof loader>>["month"]> }) {
+  const byDay = new Map<string, typeof month.events>();
+  for (const e of month.events) {
+    const day = dayOf.format(new Date(e.startsAt));
+    byDay.set(day, [...(byDay.get(day) ?? []), e]);
+  }
+  const title = monthName.format(new Date(Date.UTC(month.year, month.month - 1, 15)));
+  return (
+    <>
+      <div className="calendar-nav">
+        <Link to={`?ansicht=kalender&monat=${shift(month.year, month.month, -1)}`}>
+          {t("event.prevMonth")}
+        </Link>
+        <h2>{title}</h2>
+        <Link to={`?ansicht=kalender&monat=${shift(month.year, month.month, 1)}`}>
+          {t("event.nextMonth")}
+        </Link>
+      </div>
+      {month.events.length === 0 ? <p>{t("event.noneInMonth")}</p> : null}
+      <div className="table-wrap">
+        <table className="calendar">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {WEEKDAYS.map((d) => (
+                <th key={d} scope="col">
+                  {d}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeksOf(month.year, month.month).map((week) => (
+              <tr key={week.find(Boolean) ?? "leer"}>
+                {week.map((day, i) => (
+                  <td
+                    // biome-ignore lint/suspicious/noArrayIndexKey: blank cells have no other identity
+                    key={day ?? `leer-${i}`}
+                    className={day === month.today ? "calendar-today" : undefined}
+                  >
+                    {day ? <span className="calendar-day">{Number(day.slice(8))}</span> : null}
+                    {(day ? (byDay.get(day) ?? []) : []).map((e) => (
+                      <Link key={e.id} to={`/veranstaltungen/${e.id}`} className="calendar-event">
+                        {timeOf.format(new Date(e.startsAt))} {e.title}
+                        {e.cancelledAt ? ` (${t("event.cancelledBadge")})` : ""}
+                      </Link>
+                    ))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export default function EventsPage() {
+  const { page, when, view, month, mayCreate } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("event.title")}</h1>
+        {mayCreate ? (
+          <Link to="/veranstaltungen/neu" className="button button-primary">
+            {t("event.new")}
+          </Link>
+        ) : null}
+      </div>
+      <nav className="tabs" aria-label={t("event.title")}>
+        <Link
+          to="?zeit=kommend"
+          aria-current={view === "liste" && when === "kommend" ? "page" : undefined}
+        >
+          {t("event.upcoming")}
+        </Link>
+        <Link
+          to="?zeit=vergangen"
+          aria-current={view === "liste" && when === "vergangen" ? "page" : undefined}
+        >
+          {t("event.past")}
+        </Link>
+        <Link to="?ansicht=kalender" aria-current={view === "kalender" ? "page" : undefined}>
+          {t("event.calendar")}
+        </Link>
+      </nav>
+      {month ? <Calendar month={month} /> : null}
+      {page ? (
+        <DataTable caption={t("event.title")} columns={columns} page={page} rowKey={(r) => r.id} />
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;

@@ -1,0 +1,209 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AuthCard } from "~/components/auth-card";
+import { CheckboxField, FormError, TextField } from "~/components/form";
+import { formatDateTime } from "~/lib/format";
+import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { rateLimiter } from "~/lib/rate-limit.server";
+import { t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import { deliverOutbox } from "~/modules/email/email.server";
+import {
+  closedReason,
+  getPublicEvent,
+  invitationForToken,
+  registerForEvent,
+} from "~/modules/event/registration.server";
+import { registrationSchema } from "~/modules/event/schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${t("registration.title", { title: data?.event.title ?? "" })} – ${t("app.name")}` },
+  // The personal token in the URL must not leak to other sites.
+  { name: "referrer", content: "no-referrer" },
+];
+
+// Ten registrations per address and ten minutes: people register once, bots do not stop.
+const limiter = rateLimiter({ limit: 10, windowMs: 10 * 60_000 });
+
+// Public page (no login): event details and the registration form; a personal link pre-fills it.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const event = await getPublicEvent(params.slug ?? "");
+  if (!event) throw new Response("Not Found", { status: 404 });
+  const token = new URL(request.url).searchParams.get("t");
+  const invitation = await invitationForToken(event.id, token);
+  const closed =
+    closedReason(event) ??
+    (!event.publicRegistration && !invitation
+      ? token
+        ? t("registration.tokenInvalid")
+        : t("registration.notPublic")
+      : null);
+  const c = invitation?.contact;
+  return {
+    event: {
+      title: event.title,
+      description: event.description,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      place: event.place,
+      onlineUrl: event.onlineUrl,
+    },
+    closed,
+    tokenInvalid: Boolean(token) && !invitation && !closed,
+    token: invitation ? token : null,
+    defaults: (c
+      ? {
+          name: `${c.firstName} ${c.lastName}`.trim(),
+          email: c.email ?? "",
+          phone: c.phone ?? "",
+          function: c.function ?? "",
+          companyName: c.company?.name ?? "",
+          plz: c.company?.plz ?? "",
+        }
+      : {}) as Record<string, string>,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ip = context?.clientIp ?? "unbekannt";
+  if (!limiter.allow(ip)) {
+    await audit({ action: "denied", entityType: "event_registration", ip, detail: "Rate-Limit" });
+    return data(
+      { done: null, errors: {}, message: t("registration.rateLimited"), values: {} },
+      { status: 429 },
+    );
+  }
+  const form = await parseForm(request, registrationSchema);
+  const values = form.values as Record<string, string>;
+  // A filled honeypot: a bot. It sees the same thanks as a person and nothing is stored.
+  if (typeof values.website === "string" && values.website.trim() !== "")
+    return { done: "angemeldet" as const, errors: {}, message: null, values: {} };
+  if (!form.ok)
+    return data({ done: null, errors: form.errors, message: null, values }, { status: 400 });
+  const token = new URL(request.url).searchParams.get("t");
+  try {
+    const result = await registerForEvent(params.slug ?? "", form.data, { token, ip });
+    if (result.outboxIds.length)
+      deliverOutbox({ ids: result.outboxIds, limit: result.outboxIds.length }).catch(() => {});
+    return { done: result.status, errors: {}, message: null, values: {} };
+  } catch (error) {
+    const e = errorsFrom(error);
+    if (e.status === 404) throw new Response(e.message, { status: 404 });
+    return data({ done: null, errors: e.errors, message: e.message, values }, { status: e.status });
+  }
+}
+
+export default function PublicRegistrationPage() {
+  const { event, closed, tokenInvalid, token, defaults } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values: Record<string, string> = { ...defaults, ...(result?.values ?? {}) };
+  const f = (name: string) => ({
+    name,
+    defaultValue: values[name] ?? "",
+    error: result?.errors?.[name as keyof typeof result.errors] as string[] | undefined,
+  });
+  return (
+    <AuthCard title={t("registration.title", { title: event.title })}>
+      <dl className="facts">
+        <dt>{t("registration.when")}</dt>
+        <dd>
+          {formatDateTime(event.startsAt)}
+          {event.endsAt ? ` – ${formatDateTime(event.endsAt).slice(-5)}` : ""}
+        </dd>
+        <dt>{t("registration.where")}</dt>
+        <dd>{event.place ?? t("registration.online")}</dd>
+      </dl>
+      {event.description ? <p className="notes">{event.description}</p> : null}
+      {result?.done ? (
+        <p className="notice" role="status">
+          {result.done === "angemeldet"
+            ? t("registration.done")
+            : result.done === "warteliste"
+              ? t("registration.waiting")
+              : t("registration.already")}
+        </p>
+      ) : closed ? (
+        <p className="notice notice-warn" role="status">
+          {closed}
+        </p>
+      ) : (
+        <>
+          {tokenInvalid ? (
+            <p className="notice notice-warn">{t("registration.tokenInvalid")}</p>
+          ) : null}
+          <FormError message={result?.message} />
+          <Form
+            method="post"
+            action={token ? `?index&t=${encodeURIComponent(token)}` : "?index"}
+            noValidate
+          >
+            <TextField
+              label={t("registration.name")}
+              required
+              maxLength={120}
+              autoComplete="name"
+              {...f("name")}
+            />
+            <TextField
+              label={t("registration.email")}
+              required
+              type="email"
+              maxLength={254}
+              autoComplete="email"
+              {...f("email")}
+            />
+            <TextField
+              label={t("registration.companyName")}
+              maxLength={200}
+              autoComplete="organization"
+              {...f("companyName")}
+            />
+            <TextField
+              label={t("registration.plz")}
+              inputMode="numeric"
+              maxLength={5}
+              {...f("plz")}
+            />
+            <TextField
+              label={t("registration.function")}
+              maxLength={120}
+              autoComplete="organization-title"
+              {...f("function")}
+            />
+            <TextField
+              label={t("registration.phone")}
+              type="tel"
+              maxLength={40}
+              autoComplete="tel"
+              {...f("phone")}
+            />
+            <TextField label={t("registration.persons")} inputMode="numeric" {...f("persons")} />
+            <div className="honeypot" aria-hidden="true">
+              <label htmlFor="f-website">{t("registration.honeypot")}</label>
+              <input id="f-website" name="website" tabIndex={-1} autoComplete="off" />
+            </div>
+            <CheckboxField
+              label={t("registration.consent")}
+              name="consent"
+              defaultChecked={values.consent === "on"}
+            />
+            {result?.errors && "consent" in result.errors && result.errors.consent ? (
+              <p className="field-error" role="alert">
+                {(result.errors.consent as string[])[0]}
+              </p>
+            ) : null}
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t("registration.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </AuthCard>
+  );
+}
