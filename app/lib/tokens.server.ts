@@ -16,14 +16,15 @@ export function hashToken(token: string): string {
 let secret: string | undefined;
 /** The signing secret: LOTSE_SECRET, else one made once and kept in data/lotse.secret. */
 function signingSecret(): string {
-  if (secret) return secret;
-  if (env.LOTSE_SECRET) return (secret = env.LOTSE_SECRET);
-  const file = path.resolve("data/lotse.secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  if (!secret && env.LOTSE_SECRET) secret = env.LOTSE_SECRET;
+  if (!secret) {
+    const file = path.resolve("data/lotse.secret");
+    if (!existsSync(file)) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    }
+    secret = readFileSync(file, "utf8").trim();
   }
-  secret = readFileSync(file, "utf8").trim();
   return secret;
 }
 

@@ -141,7 +141,6 @@ function Calendar({ month }: { month: NonNullable<Awaited<ReturnType<typeof load
               <tr key={week.find(Boolean) ?? "leer"}>
                 {week.map((day, i) => (
                   <td
-                    // biome-ignore lint/suspicious/noArrayIndexKey: blank cells have no other identity
                     key={day ?? `leer-${i}`}
                     className={day === month.today ? "calendar-today" : undefined}
                   >

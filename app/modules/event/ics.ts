@@ -7,7 +7,7 @@ const stamp = (d: Date) =>
     .replace(/\.\d{3}/, "");
 
 /** Escapes text values (backslash, semicolon, comma, line breaks). */
-const escape = (value: string) =>
+const escapeText = (value: string) =>
   value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 
 /** Lines longer than 75 octets are folded with a leading space on the continuation. */
@@ -51,9 +51,9 @@ export function icsFile(e: IcsEvent): string {
     `DTSTAMP:${stamp(e.now ?? new Date())}`,
     `DTSTART:${stamp(e.startsAt)}`,
     `DTEND:${stamp(end)}`,
-    `SUMMARY:${escape(e.title)}`,
-    ...(e.description ? [`DESCRIPTION:${escape(e.description)}`] : []),
-    ...(e.location ? [`LOCATION:${escape(e.location)}`] : []),
+    `SUMMARY:${escapeText(e.title)}`,
+    ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
+    ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
     ...(e.url ? [`URL:${e.url}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",

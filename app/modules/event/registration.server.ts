@@ -62,9 +62,14 @@ export function closedReason(
 }
 
 /** The invitation behind a personal link, if it is for this event and still valid. */
-export async function invitationForToken(eventId: string, token: string | null, now = new Date()) {
+export async function invitationForToken(
+  eventId: string,
+  token: string | null,
+  now = new Date(),
+  client: Tx | typeof db = db,
+) {
   if (!token || token.length > 100) return null;
-  const invitation = await db.eventInvitation.findUnique({
+  const invitation = await client.eventInvitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
       id: true,
@@ -209,7 +214,7 @@ export async function registerForEvent(
     if (!event) throw new AppError(404, t("validation.notFound"));
     const closed = closedReason(event, now);
     if (closed) throw new AppError(410, closed);
-    const invitation = await invitationForToken(event.id, options.token ?? null, now);
+    const invitation = await invitationForToken(event.id, options.token ?? null, now, tx);
     if (!invitation && !event.publicRegistration)
       throw new AppError(
         403,
@@ -416,7 +421,7 @@ export async function setAttendance(
           companyId,
           {
             type: "veranstaltung",
-            occurredAt: event.startsAt < now ? event.startsAt : now,
+            occurredAt: new Date(Math.min(event.startsAt.getTime(), now.getTime())),
             contactId:
               registration.contact?.companyId === companyId ? registration.contactId : null,
             topics: [INFORMED_TOPIC],
@@ -463,7 +468,7 @@ export async function registerParticipant(
         cancelledAt: true,
       },
     });
-    if (!event || !event.forParticipants) throw new AppError(404, t("validation.notFound"));
+    if (!event?.forParticipants) throw new AppError(404, t("validation.notFound"));
     const closed = closedReason(event);
     if (closed) throw fieldError("participantId", closed);
     const participant = await tx.participant.findFirst({

@@ -1,0 +1,420 @@
+import { createHmac } from "node:crypto";
+import { Resend } from "resend";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { AppError } from "~/lib/errors";
+import { normalizeCompanyName, personSearchName } from "~/lib/text";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { deliverOutbox } from "~/modules/email/email.server";
+import { applyResendEvent, verifyWebhookSignature } from "~/modules/email/webhook.server";
+import { queueDigests, queueReminders } from "~/modules/jobs/jobs.server";
+import { ensureReferenceData } from "~/modules/reference/reference-data.server";
+import { createUser } from "../../../tests/factories";
+import { type FakeResend, startFakeResend } from "../../../tests/fake-resend";
+import { createEvent } from "./editing.server";
+import { previewRecipients, sendInvitations } from "./invitations.server";
+import {
+  cancelRegistration,
+  cancelWithToken,
+  registerForEvent,
+  registerParticipant,
+  setAttendance,
+} from "./registration.server";
+import { eventFormSchema, type RegistrationInput, registrationSchema } from "./schema";
+
+let fake: FakeResend;
+let lead: SessionUser;
+beforeAll(async () => {
+  await ensureReferenceData();
+  fake = await startFakeResend();
+  lead = (await createUser("leitung")) as SessionUser;
+}, 60_000);
+afterAll(() => fake.close());
+
+let n = 0;
+async function event(over: Record<string, string> = {}) {
+  n++;
+  const input = eventFormSchema.parse({
+    type: "info_teilzeit",
+    title: `Infoabend Teilzeitausbildung ${n}`,
+    date: "15.12.2099",
+    startTime: "17:00",
+    endTime: "19:00",
+    place: "IHK Magdeburg",
+    capacity: "3",
+    forCompanies: "on",
+    publicRegistration: "on",
+    ...over,
+  });
+  const created = await createEvent(lead, input);
+  return db.event.findUniqueOrThrow({ where: { id: created.id } });
+}
+
+const form = (over: Record<string, string> = {}): RegistrationInput =>
+  registrationSchema.parse({
+    name: "Petra Personal",
+    email: `petra${++n}@betrieb.example`,
+    companyName: "Autohaus Beispiel",
+    plz: "39104",
+    consent: "on",
+    ...over,
+  });
+
+const tokenOf = (link: string) => new URL(link).pathname.split("/").pop()!;
+const cancelLinkIn = (text: string) => /https?:\/\/\S+\/abmelden\/\S+/.exec(text)![0];
+
+describe("event form", () => {
+  it("stores times in Berlin time and refuses an end before the start", async () => {
+    const e = await event();
+    expect(e.startsAt.toISOString()).toBe("2099-12-15T16:00:00.000Z");
+    const bad = eventFormSchema.safeParse({
+      type: "workshop",
+      title: "x",
+      date: "15.07.2099",
+      startTime: "18:00",
+      endTime: "17:00",
+      place: "",
+    });
+    expect(bad.success).toBe(false);
+    const fields = bad.success ? [] : bad.error.issues.map((i) => i.path[0]);
+    expect(fields).toEqual(expect.arrayContaining(["endTime", "place", "forCompanies"]));
+  });
+});
+
+describe("public registration", () => {
+  it("fills the places, then the waiting list, and moves up on cancellation", async () => {
+    const e = await event({ capacity: "3" });
+    const a = form({ persons: "2" });
+    const b = form();
+    const c = form({ persons: "1" });
+    expect((await registerForEvent(e.publicSlug, a)).status).toBe("angemeldet");
+    expect((await registerForEvent(e.publicSlug, b)).status).toBe("angemeldet");
+    expect((await registerForEvent(e.publicSlug, c)).status).toBe("warteliste");
+    const mails = await db.emailOutbox.findMany({
+      where: { toEmail: { in: [a.email!, c.email!] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(mails.map((m) => m.kind)).toEqual(["registration-confirmed", "registration-waiting"]);
+    expect(JSON.parse(mails[0]!.attachments!)[0].filename).toBe("termin.ics");
+
+    // A cancels through the link in the confirmation: C moves up and is told so.
+    const link = cancelLinkIn(mails[0]!.text);
+    const result = await cancelWithToken(e.publicSlug, tokenOf(link));
+    expect(result.names).toEqual(["Petra Personal"]);
+    const moved = await db.eventRegistration.findFirstOrThrow({ where: { email: c.email } });
+    expect(moved.status).toBe("angemeldet");
+    expect(
+      await db.emailOutbox.count({ where: { toEmail: c.email!, kind: "registration-movedUp" } }),
+    ).toBe(1);
+    // The link works once; a tampered one never.
+    await expect(cancelWithToken(e.publicSlug, tokenOf(link))).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(cancelWithToken(e.publicSlug, `${tokenOf(link)}x`)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it("registers an email address once and sends one confirmation", async () => {
+    const e = await event();
+    const a = form();
+    await registerForEvent(e.publicSlug, a);
+    const again = await registerForEvent(e.publicSlug, { ...a, name: "Noch mal" });
+    expect(again).toEqual({ status: "already", outboxIds: [] });
+    expect(await db.eventRegistration.count({ where: { eventId: e.id } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { toEmail: a.email! } })).toBe(1);
+  });
+
+  it("refuses after the deadline, for past and cancelled events, and without a public link", async () => {
+    const late = await event({ registrationDeadline: "01.12.2099" });
+    await expect(
+      registerForEvent(late.publicSlug, form(), { now: new Date("2099-12-02T10:00:00Z") }),
+    ).rejects.toMatchObject({ status: 410, message: expect.stringContaining("geschlossen") });
+    const closed = await event({ publicRegistration: "" });
+    await expect(registerForEvent(closed.publicSlug, form())).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(
+      registerForEvent(closed.publicSlug, form(), { token: "gefaelscht" }),
+    ).rejects.toBeInstanceOf(AppError);
+    expect(
+      await db.eventRegistration.count({ where: { eventId: { in: [late.id, closed.id] } } }),
+    ).toBe(0);
+  });
+
+  it("matches a known contact by email, else creates contact and company for review", async () => {
+    const e = await event({ capacity: "" });
+    const company = await db.company.create({
+      data: {
+        name: "Bäckerei Korn",
+        normalizedName: normalizeCompanyName("Bäckerei Korn"),
+        plz: "39104",
+      },
+    });
+    const known = await db.contactPerson.create({
+      data: {
+        firstName: "Karl",
+        lastName: "Korn",
+        normalizedName: personSearchName("Karl", "Korn"),
+        email: "karl@korn.example",
+        companyId: company.id,
+      },
+    });
+    await registerForEvent(e.publicSlug, form({ email: "KARL@korn.example", name: "Karl Korn" }));
+    const r1 = await db.eventRegistration.findFirstOrThrow({
+      where: { email: "karl@korn.example" },
+    });
+    expect(r1).toMatchObject({ contactId: known.id, companyId: company.id });
+
+    await registerForEvent(
+      e.publicSlug,
+      form({
+        email: "neu@firma.example",
+        name: "Nora Neu",
+        companyName: "Firma Neu GmbH",
+        plz: "39418",
+      }),
+    );
+    const r2 = await db.eventRegistration.findFirstOrThrow({
+      where: { email: "neu@firma.example" },
+      select: { contact: { select: { firstName: true, lastName: true } }, company: true },
+    });
+    expect(r2.contact).toEqual({ firstName: "Nora", lastName: "Neu" });
+    expect(r2.company).toMatchObject({
+      name: "Firma Neu GmbH",
+      needsReview: true,
+      districtAgs: "15089",
+    });
+  });
+});
+
+describe("invitations", () => {
+  it("invites only consenting contacts with valid addresses, once, through the outbox", async () => {
+    const e = await event({ capacity: "" });
+    const company = await db.company.create({
+      data: {
+        name: "Stendaler Pflege",
+        normalizedName: normalizeCompanyName("Stendaler Pflege"),
+        districtAgs: "15090",
+        outreachStatus: "interessiert",
+      },
+    });
+    const make = async (first: string, email: string | null, consent: boolean, invalid = false) => {
+      const c = await db.contactPerson.create({
+        data: {
+          firstName: first,
+          lastName: "Stendal",
+          normalizedName: personSearchName(first, "Stendal"),
+          email,
+          companyId: company.id,
+          emailInvalidAt: invalid ? new Date() : null,
+        },
+      });
+      if (consent)
+        await db.consent.create({
+          data: {
+            contactId: c.id,
+            purpose: "email_einladungen",
+            givenAt: new Date("2026-01-01"),
+            method: "schriftlich",
+          },
+        });
+      return c;
+    };
+    await make("Ja", "ja@pflege.example", true);
+    await make("Ohne", null, true);
+    await make("Nein", "nein@pflege.example", false);
+    await make("Bounce", "bounce@pflege.example", true, true);
+    const filter = {
+      kreis: "15090",
+      status: "interessiert",
+      branche: null,
+      multiplikator: null,
+      tag: null,
+    } as const;
+    const preview = await previewRecipients(e.id, filter);
+    expect(preview.eligible.map((r) => r.email)).toEqual(["ja@pflege.example"]);
+    expect(preview.leftOut).toEqual({ noEmail: 1, invalid: 1, noConsent: 1, already: 0 });
+
+    const sent = await sendInvitations(lead, e.id, filter);
+    expect(sent.count).toBe(1);
+    expect((await sendInvitations(lead, e.id, filter)).count).toBe(0);
+    expect((await previewRecipients(e.id, filter)).leftOut.already).toBe(1);
+
+    // The real SDK against the fake API: recipient, subject, idempotency key.
+    env.RESEND_API_KEY = "re_test_key";
+    await db.emailOutbox.updateMany({
+      where: { id: { in: sent.outboxIds } },
+      data: { status: "pending" },
+    });
+    const resend = new Resend("re_test_key", { baseUrl: fake.baseUrl });
+    const before = fake.requests.length;
+    await deliverOutbox({ resend, ids: sent.outboxIds, intervalMs: 0 });
+    const request = fake.requests.slice(before)[0]!;
+    expect(request.body.to).toEqual(["Ja Stendal <ja@pflege.example>"]);
+    expect(request.body.subject).toBe(`Einladung: ${e.title}`);
+    const invitation = await db.eventInvitation.findFirstOrThrow({ where: { eventId: e.id } });
+    expect(request.headers["idempotency-key"]).toBe(`event-invitation:${invitation.id}`);
+    const link = /https?:\/\/\S+\?t=\S+/.exec(String(request.body.text))![0];
+    const token = new URL(link).searchParams.get("t");
+
+    // The personal link registers the invited contact, even where public registration is off.
+    await db.event.update({ where: { id: e.id }, data: { publicRegistration: false } });
+    const result = await registerForEvent(
+      e.publicSlug,
+      form({ email: "ja@pflege.example", name: "Ja Stendal" }),
+      { token },
+    );
+    expect(result.status).toBe("angemeldet");
+    const registration = await db.eventRegistration.findFirstOrThrow({ where: { eventId: e.id } });
+    expect(registration.source).toBe("einladung");
+    env.RESEND_API_KEY = undefined;
+  });
+});
+
+describe("attendance", () => {
+  it("counts the company as informed once when someone attends an information event", async () => {
+    const e = await event({ capacity: "", date: "01.02.2026", registrationDeadline: "" });
+    const company = await db.company.create({
+      data: {
+        name: "Tischlerei Span",
+        normalizedName: normalizeCompanyName("Tischlerei Span"),
+        outreachStatus: "kontaktiert",
+      },
+    });
+    const make = async (name: string) =>
+      db.eventRegistration.create({
+        data: {
+          eventId: e.id,
+          companyId: company.id,
+          name,
+          source: "oeffentlich",
+          status: "angemeldet",
+        },
+      });
+    const r1 = await make("Erste");
+    const r2 = await make("Zweite");
+    await setAttendance(lead, e.id, r1.id, "anwesend");
+    await setAttendance(lead, e.id, r2.id, "anwesend");
+    await setAttendance(lead, e.id, r1.id, "anwesend");
+    const interactions = await db.interaction.findMany({
+      where: { companyId: company.id },
+      select: { type: true, eventId: true, topics: { select: { topic: true } } },
+    });
+    expect(interactions).toEqual([
+      { type: "veranstaltung", eventId: e.id, topics: [{ topic: "tz_informiert" }] },
+    ]);
+    const after = await db.company.findUniqueOrThrow({ where: { id: company.id } });
+    expect(after.outreachStatus).toBe("informiert");
+    expect(after.informedAt?.toISOString()).toBe(e.startsAt.toISOString());
+  });
+
+  it("lets a coach register own participants for a workshop, not others'", async () => {
+    const e = await event({
+      type: "workshop",
+      forCompanies: "",
+      forParticipants: "on",
+      capacity: "1",
+    });
+    const coach = (await createUser("jobcoach")) as SessionUser;
+    const other = (await createUser("jobcoach")) as SessionUser;
+    const mk = (coachId: string, lastName: string) =>
+      db.participant.create({
+        data: { firstName: "Tn", lastName, birthDate: new Date("2002-01-01"), coachId },
+      });
+    const own = await mk(coach.id, "Eigen");
+    const second = await mk(coach.id, "Zweit");
+    const foreign = await mk(other.id, "Fremd");
+    expect((await registerParticipant(coach, "own", e.id, own.id)).status).toBe("angemeldet");
+    await expect(registerParticipant(coach, "own", e.id, own.id)).rejects.toMatchObject({
+      status: 400,
+    });
+    expect((await registerParticipant(coach, "own", e.id, second.id)).status).toBe("warteliste");
+    await expect(registerParticipant(coach, "own", e.id, foreign.id)).rejects.toMatchObject({
+      status: 404,
+    });
+    const first = await db.eventRegistration.findFirstOrThrow({ where: { participantId: own.id } });
+    await cancelRegistration(lead, e.id, first.id);
+    expect(
+      (await db.eventRegistration.findFirstOrThrow({ where: { participantId: second.id } })).status,
+    ).toBe("angemeldet");
+  });
+});
+
+describe("scheduled jobs", () => {
+  it("sends one reminder two days before, however often the job runs", async () => {
+    const e = await event({ capacity: "" });
+    const a = form();
+    await registerForEvent(e.publicSlug, a);
+    const now = new Date(e.startsAt.getTime() - 36 * 60 * 60 * 1000);
+    expect(await queueReminders(new Date(e.startsAt.getTime() - 3 * 24 * 60 * 60 * 1000))).toBe(0);
+    await Promise.all([queueReminders(now), queueReminders(now)]);
+    await queueReminders(now);
+    expect(
+      await db.emailOutbox.count({ where: { toEmail: a.email!, kind: "event-reminder" } }),
+    ).toBe(1);
+  });
+
+  it("sends each coach one digest a day of follow-ups due today and overdue", async () => {
+    const coach = await createUser("jobcoach");
+    const mk = (title: string, dueDate: string) =>
+      db.followUp.create({
+        data: { title, dueDate: new Date(dueDate), assigneeId: coach.id, createdById: coach.id },
+      });
+    await mk("Überfällig", "2026-11-20T00:00:00Z");
+    await mk("Heute", "2026-11-25T00:00:00Z");
+    await mk("Später", "2026-11-30T00:00:00Z");
+    const now = new Date("2026-11-25T07:00:00Z");
+    await queueDigests(now);
+    await queueDigests(now);
+    const digests = await db.emailOutbox.findMany({
+      where: { toEmail: coach.email, kind: "followup-digest" },
+    });
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.text).toContain("Überfällig – überfällig seit 20.11.2026");
+    expect(digests[0]!.text).toContain("Heute – heute fällig");
+    expect(digests[0]!.text).not.toContain("Später");
+  });
+});
+
+describe("delivery webhook", () => {
+  const secret = `whsec_${Buffer.from("geheimer-schluessel-fuer-tests").toString("base64")}`;
+  const sign = (id: string, ts: string, body: string) =>
+    `v1,${createHmac("sha256", Buffer.from(secret.slice(6), "base64"))
+      .update(`${id}.${ts}.${body}`)
+      .digest("base64")}`;
+
+  it("accepts a correctly signed call and refuses a wrong or stale signature", () => {
+    const body = JSON.stringify({ type: "email.bounced" });
+    const now = new Date("2026-11-25T10:00:00Z");
+    const ts = String(Math.floor(now.getTime() / 1000));
+    const headers = { id: "msg_1", timestamp: ts, signature: sign("msg_1", ts, body) };
+    expect(verifyWebhookSignature(secret, headers, body, now)).toBe(true);
+    expect(verifyWebhookSignature(secret, headers, `${body} `, now)).toBe(false);
+    expect(verifyWebhookSignature(secret, { ...headers, signature: "v1,AAAA" }, body, now)).toBe(
+      false,
+    );
+    expect(
+      verifyWebhookSignature(secret, headers, body, new Date(now.getTime() + 10 * 60_000)),
+    ).toBe(false);
+  });
+
+  it("marks the contact's address invalid on a bounce", async () => {
+    const c = await db.contactPerson.create({
+      data: {
+        firstName: "B",
+        lastName: "Ounce",
+        normalizedName: "b ounce",
+        email: "weg@nirgends.example",
+      },
+    });
+    await applyResendEvent({
+      type: "email.bounced",
+      created_at: "2026-11-25T09:00:00Z",
+      data: { email_id: "x", to: ["Weg@nirgends.example"] },
+    });
+    const after = await db.contactPerson.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.emailInvalidAt?.toISOString()).toBe("2026-11-25T09:00:00.000Z");
+  });
+});
