@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Browser tests drive the production build in the system Chromium against a fresh database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+/** The fake Resend API the app sends to during browser tests (tests read it back). */
+export const RESEND_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -42,6 +44,9 @@ export default defineConfig({
       APP_URL: baseURL,
       LOTSE_DEMO: "1",
       DATABASE_URL: "file:./data/e2e/lotse.db",
+      E2E_RESEND_PORT: String(RESEND_PORT),
+      RESEND_API_KEY: "re_e2e_test",
+      RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
     },
   },
 });

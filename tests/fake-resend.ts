@@ -20,7 +20,8 @@ export type FakeResend = {
   close: () => Promise<void>;
 };
 
-export async function startFakeResend(): Promise<FakeResend> {
+/** Starts the fake on 127.0.0.1 (a free port unless one is given). GET /_delivered lists the emails. */
+export async function startFakeResend(port = 0): Promise<FakeResend> {
   const requests: RecordedRequest[] = [];
   const delivered: RecordedRequest[] = [];
   const byKey = new Map<string, string>();
@@ -52,6 +53,10 @@ export async function startFakeResend(): Promise<FakeResend> {
         );
         return;
       }
+      if (req.method === "GET" && req.url === "/_delivered") {
+        res.end(JSON.stringify(delivered.map((d) => d.body)));
+        return;
+      }
       if (req.method === "POST" && req.url === "/emails") {
         const key = String(req.headers["idempotency-key"] ?? "");
         let id = key ? byKey.get(key) : undefined;
@@ -67,10 +72,10 @@ export async function startFakeResend(): Promise<FakeResend> {
       res.end(JSON.stringify({ statusCode: 404, name: "not_found", message: "Unbekannter Pfad" }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${bound}`,
     requests,
     delivered,
     failNext,

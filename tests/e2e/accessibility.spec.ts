@@ -10,6 +10,9 @@ const PAGES = [
   "/unternehmen/import",
   "/kontakte",
   "/teilnehmende",
+  "/veranstaltungen",
+  "/veranstaltungen?ansicht=kalender",
+  "/veranstaltungen/neu",
   "/wiedervorlagen",
   "/berichte",
 ];
@@ -84,4 +87,27 @@ test("the participant form has no accessibility violations", async ({ page }) =>
   await loginAs(page, "coach@lotse.example");
   await page.goto("/teilnehmende/neu");
   await expectNoViolations(page);
+});
+
+test("event pages and the public registration have no accessibility violations", async ({
+  page,
+  browser,
+}) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/veranstaltungen");
+  await page.getByRole("link", { name: "Ausbildungsstammtisch Börde" }).click();
+  await expect(page.getByRole("link", { name: "Teilnahmeliste" })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole("link", { name: "Einladen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Einladen");
+  await expectNoViolations(page);
+  await page.goBack();
+  await page.getByRole("link", { name: "Teilnahmeliste" }).click();
+  await expectNoViolations(page);
+  await page.goBack();
+  const publicLink = await page.getByRole("link", { name: /\/anmeldung\// }).innerText();
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(publicLink);
+  await expect(guest.getByRole("button", { name: "Verbindlich anmelden" })).toBeVisible();
+  await expectNoViolations(guest);
 });

@@ -29,7 +29,7 @@ test("admin invites a coach; the link works once; deactivating ends the coach's 
     page.getByText("Clara Neumann (clara.neumann@traeger.example, Jobcoach)"),
   ).toBeVisible();
 
-  // Demo mode has no mail provider: the email waits in the outbox, where the admin can read it.
+  // Every email passes through the outbox, where the admin can read it.
   await page.getByRole("link", { name: "Postausgang" }).click();
   const mail = page.locator(".outbox li").filter({ hasText: "clara.neumann@traeger.example" });
   await expect(mail.getByText("Ihre Einladung zu Lotse")).toBeVisible();

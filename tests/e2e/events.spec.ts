@@ -1,0 +1,167 @@
+import { expect, type Page, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+const RESEND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+type Delivered = {
+  to: string[];
+  subject: string;
+  text: string;
+  attachments?: { filename: string }[];
+};
+
+/** Waits until the fake Resend API has received an email matching `match`. */
+async function waitForEmail(match: (m: Delivered) => boolean): Promise<Delivered> {
+  for (let i = 0; i < 60; i++) {
+    const all = (await (await fetch(`${RESEND}/_delivered`)).json()) as Delivered[];
+    const found = all.find(match);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("E-Mail ist nicht angekommen");
+}
+
+const inDays = (days: number) => {
+  const d = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  return `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
+};
+
+async function createEvent(page: Page, title: string) {
+  await page.goto("/veranstaltungen");
+  await page.getByRole("link", { name: "Neue Veranstaltung" }).click();
+  await page.getByLabel("Titel").fill(title);
+  await page.getByLabel("Datum").fill(inDays(14));
+  await page.getByLabel("Beginn (Uhrzeit)").fill("17:00");
+  await page.getByLabel("Ende (Uhrzeit)").fill("16:00");
+  await page.getByLabel("Ort", { exact: true }).fill("Bildungszentrum Staßfurt");
+  await page.getByLabel("Plätze").fill("30");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText("Das Ende muss nach dem Beginn liegen.")).toBeVisible();
+  await expect(page.getByLabel("Titel")).toHaveValue(title);
+  await page.getByLabel("Ende (Uhrzeit)").fill("19:00");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+test("the lead invites contacts to an information session; a guest registers by personal link, is checked in, and the company counts as informed", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const title = `Infoabend Teilzeitausbildung ${Date.now()}`;
+  await loginAs(page, "leitung@lotse.example");
+  await createEvent(page, title);
+
+  await page.getByRole("link", { name: "Einladen" }).click();
+  await page.getByLabel("Status").selectOption({ label: "Kontaktiert" });
+  await page.getByRole("button", { name: "Anzeigen" }).click();
+  await expect(page).toHaveURL(/status=kontaktiert/);
+  const summary = await page
+    .getByRole("status")
+    .filter({ hasText: "Ansprechpersonen" })
+    .innerText();
+  const count = Number(/(\d+) Ansprechpersonen/.exec(summary)![1]);
+  expect(count).toBeGreaterThan(0);
+  await expect(page.getByText(/ohne Einwilligung in E-Mail-Einladungen/)).toBeVisible();
+  await expect(page.getByText(`Einladung: ${title}`)).toBeVisible();
+  await page.getByRole("button", { name: `${count} Einladungen senden` }).click();
+  await expect(page.getByRole("status").first()).toContainText(
+    `${count} Einladungen sind im Postausgang`,
+  );
+
+  const invitation = await waitForEmail((m) => m.subject === `Einladung: ${title}`);
+  const link = /https?:\/\/\S+\?t=[A-Za-z0-9_-]+/.exec(invitation.text)![0];
+  const guestEmail = /<([^>]+)>/.exec(invitation.to[0]!)![1]!;
+
+  // The guest, without an account, in a fresh browser.
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(guest.getByLabel("E-Mail", { exact: true })).toHaveValue(guestEmail);
+  const guestName = await guest.getByLabel("Name", { exact: true }).inputValue();
+  const companyName = await guest.getByLabel("Unternehmen / Einrichtung").inputValue();
+  await guest.getByRole("button", { name: "Verbindlich anmelden" }).click();
+  await expect(
+    guest.getByText("Bitte stimmen Sie der Speicherung Ihrer Angaben zu."),
+  ).toBeVisible();
+  await guest.getByLabel(/Ich bin einverstanden/).check();
+  await guest.getByRole("button", { name: "Verbindlich anmelden" }).click();
+  await expect(guest.getByRole("status")).toContainText("Ihre Anmeldung ist eingegangen");
+
+  const confirmation = await waitForEmail(
+    (m) => m.subject === `Anmeldebestätigung: ${title}` && m.to[0]!.includes(guestEmail),
+  );
+  expect(confirmation.attachments?.[0]?.filename).toBe("termin.ics");
+  expect(confirmation.text).toMatch(/\/abmelden\//);
+
+  // Checked in on the event page.
+  await page.goto("/veranstaltungen");
+  await page.getByRole("link", { name: title }).click();
+  const row = page.locator(".registration-list li").filter({ hasText: guestName });
+  await expect(row).toContainText("Einladung");
+  await row.getByRole("button", { name: `${guestName}: anwesend` }).click();
+  await expect(page.getByRole("status").first()).toContainText("Anwesenheit ist gespeichert.");
+
+  // The company now counts as informed about part-time apprenticeship.
+  await page.goto(`/unternehmen?q=${encodeURIComponent(companyName)}`);
+  await page.getByRole("link", { name: companyName, exact: true }).first().click();
+  await expect(page.locator(".page-head .status")).toHaveText("Informiert");
+  await expect(page.getByText("Über Teilzeitausbildung informiert am")).toBeVisible();
+  await expect(page.getByText("noch nicht informiert")).toHaveCount(0);
+});
+
+test("public registration: waiting list when full, the same email once, the honeypot stores nothing", async ({
+  page,
+  browser,
+}) => {
+  const title = `Ausbildungsstammtisch ${Date.now()}`;
+  await loginAs(page, "leitung@lotse.example");
+  await createEvent(page, title);
+  await page.getByRole("link", { name: "Bearbeiten" }).click();
+  await page.getByLabel("Plätze").fill("1");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const publicUrl = await page.getByRole("link", { name: /\/anmeldung\// }).innerText();
+
+  const guest = await (await browser.newContext()).newPage();
+  const register = async (name: string, email: string) => {
+    await guest.goto(publicUrl);
+    await guest.getByLabel("Name", { exact: true }).fill(name);
+    await guest.getByLabel("E-Mail", { exact: true }).fill(email);
+    await guest.getByLabel(/Ich bin einverstanden/).check();
+    await guest.getByRole("button", { name: "Verbindlich anmelden" }).click();
+    return guest.getByRole("status").innerText();
+  };
+  expect(await register("Erika Erste", "erika@erste.example")).toContain(
+    "Anmeldung ist eingegangen",
+  );
+  expect(await register("Zora Zweite", "zora@zweite.example")).toContain("Warteliste");
+  expect(await register("Erika Erste", "erika@erste.example")).toContain("bereits eine Anmeldung");
+
+  // A bot fills the hidden field: it is thanked, and nothing is stored.
+  await guest.goto(publicUrl);
+  await guest.getByLabel("Name", { exact: true }).fill("Bot");
+  await guest.getByLabel("E-Mail", { exact: true }).fill("bot@spam.example");
+  await guest.getByLabel(/Ich bin einverstanden/).check();
+  await guest.locator("#f-website").fill("http://spam.example", { force: true });
+  await guest.getByRole("button", { name: "Verbindlich anmelden" }).click();
+  await expect(guest.getByRole("status")).toContainText("Anmeldung ist eingegangen");
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: /Angemeldet/ })).toContainText("Erika Erste");
+  await expect(page.getByRole("region", { name: /Warteliste/ })).toContainText("Zora Zweite");
+  await expect(page.getByText("Bot")).toHaveCount(0);
+
+  // Erika cancels with her link: Zora moves up and is told so.
+  const confirmation = await waitForEmail(
+    (m) => m.subject === `Anmeldebestätigung: ${title}` && m.to[0]!.includes("erika@erste.example"),
+  );
+  const cancel = /https?:\/\/\S+\/abmelden\/[A-Za-z0-9_-]+/.exec(confirmation.text)![0];
+  await guest.goto(cancel);
+  await guest.getByRole("button", { name: "Anmeldung zurückziehen" }).click();
+  await expect(guest.getByRole("status")).toContainText("Ihre Anmeldung ist zurückgezogen");
+  await waitForEmail(
+    (m) => m.subject === `Ein Platz ist frei: ${title}` && m.to[0]!.includes("zora@zweite.example"),
+  );
+  await page.reload();
+  await expect(page.getByRole("region", { name: /Angemeldet/ })).toContainText("Zora Zweite");
+});
