@@ -882,19 +882,23 @@ export const de = {
   "report.noProjects": "Es ist noch kein Projekt angelegt.",
   "report.definitions": "So wird gezählt",
   "kpi.participants": "Eingetretene Teilnehmende",
-  "kpi.participants.def": "Teilnehmende des Projekts mit Eintrittsdatum.",
+  "kpi.participants.def":
+    "Teilnehmende des Projekts, deren Eintrittsdatum im Zeitraum liegt (erster und letzter Tag eingeschlossen).",
   "kpi.apprenticeship_rate": "Anteil in Ausbildung",
   "kpi.apprenticeship_rate.def":
-    "Teilnehmende mit Verbleib „Ausbildung“ geteilt durch eingetretene Teilnehmende.",
+    "Teilnehmende mit einem Verbleib „Ausbildung“ bis zum Ende des Zeitraums, geteilt durch alle bis dahin eingetretenen Teilnehmenden des Projekts.",
   "kpi.internships": "Erprobungspraktika",
   "kpi.internships.def":
-    "Praktika des Projekts, die vereinbart wurden – laufende, abgeschlossene und abgebrochene eingeschlossen; nur vorgeschlagene zählen nicht.",
+    "Praktika des Projekts, die im Zeitraum beginnen und mehr als vorgeschlagen sind (vereinbart, laufend, abgeschlossen oder abgebrochen).",
   "kpi.workshops": "Durchgeführte Workshops",
   "kpi.workshops.def":
-    "Veranstaltungen der Art Workshop des Projekts, die begonnen haben und nicht abgesagt sind.",
+    "Veranstaltungen der Art Workshop des Projekts, die im Zeitraum stattgefunden haben und nicht abgesagt sind.",
   "kpi.employers_informed": "Über Teilzeitausbildung informierte Unternehmen",
   "kpi.employers_informed.def":
-    "Unternehmen mit einem Datum „informiert über Teilzeitausbildung“ innerhalb der Projektlaufzeit.",
+    "Verschiedene Unternehmen, die im Zeitraum erstmals als „über Teilzeitausbildung informiert“ erfasst wurden – durch einen Kontakt mit diesem Thema oder die Teilnahme an einer Infoveranstaltung.",
+  "kpi.multiplier_contacts": "Kontakte zu Multiplikator:innen",
+  "kpi.multiplier_contacts.def":
+    "Erfasste Kontakte (Anruf, E-Mail, Besuch …) im Zeitraum mit Unternehmen oder Personen, die als Multiplikator:in markiert sind.",
   "about.title": "Über Lotse",
   "about.text":
     "Lotse unterstützt Projekte, die junge Alleinerziehende in (Teilzeit-)Ausbildung begleiten.",

@@ -1,44 +1,172 @@
-import { db } from "~/db.server";
-import { KPIS, type Kpi } from "./values";
+import { db, Prisma, sqlDate } from "~/db.server";
+import { MULTIPLIER_TYPES } from "~/modules/company/values";
+import { INTEGRATED_OUTCOMES, KPIS, type Kpi } from "./values";
 
-// One place for the KPI definitions shown on the Berichte page (texts in the catalogue: kpi.*.def).
-export type KpiRow = { kpi: Kpi; actual: number; target: number | null; isRate: boolean };
+// Every number of the reports, computed from the records by the definitions in
+// docs/kpi-definitions.md (the same texts stand in the catalogue as kpi.*.def).
 
+export type Period = { from: Date; to: Date };
+
+/** The whole days from `from` to `to` (inclusive), as instants: [from 00:00, to+1 00:00). */
+const bounds = (p: Period) => ({
+  from: sqlDate(p.from),
+  until: sqlDate(new Date(p.to.getTime() + 24 * 60 * 60 * 1000)),
+});
+
+export type KpiFigures = {
+  participants: { entered: number; active: number; exited: number };
+  outcomes: {
+    apprenticeship: number;
+    apprenticeshipPartTime: number;
+    job: number;
+    school: number;
+    integrated: number;
+    /** Participants who entered up to the end of the period: the base of the rates. */
+    base: number;
+    integrationRate: number;
+    apprenticeshipRate: number;
+  };
+  internships: { total: number; completed: number; ledToOffer: number };
+  events: { workshops: number; other: number; attendance: number };
+  employersInformed: number;
+  multiplierContacts: { total: number; byType: Record<string, number> };
+};
+
+type Row = Record<string, number | bigint | null>;
+const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
+
+/** All KPIs of a project for a period (days inclusive), as of `now`. */
+export async function computeKpis(
+  projectId: string,
+  period: Period,
+  now = new Date(),
+): Promise<KpiFigures> {
+  const { from, until } = bounds(period);
+  const nowSql = sqlDate(now);
+  const integrated = Prisma.join([...INTEGRATED_OUTCOMES]);
+  const [participants, outcomes, internships, events, informed, multipliers] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT
+        sum(entryDate >= ${from} AND entryDate < ${until}) AS entered,
+        sum(entryDate < ${until} AND (exitDate IS NULL OR exitDate >= ${until})) AS active,
+        sum(exitDate >= ${from} AND exitDate < ${until}) AS exited,
+        sum(entryDate < ${until}) AS base
+      FROM Participant WHERE projectId = ${projectId} AND entryDate IS NOT NULL`,
+    // An outcome counts on its date: the start of the contract or job, else when it was recorded.
+    db.$queryRaw<Row[]>`
+      WITH o AS (
+        SELECT o.participantId, o.type, o.partTime, coalesce(o.startDate, o.createdAt) AS day
+        FROM Outcome o JOIN Participant p ON p.id = o.participantId
+        WHERE p.projectId = ${projectId} AND p.entryDate IS NOT NULL AND p.entryDate < ${until})
+      SELECT
+        count(DISTINCT CASE WHEN type = 'ausbildung' AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeship,
+        count(DISTINCT CASE WHEN type = 'ausbildung' AND partTime AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeshipPartTime,
+        count(DISTINCT CASE WHEN type = 'arbeit' AND day >= ${from} AND day < ${until} THEN participantId END) AS job,
+        count(DISTINCT CASE WHEN type = 'schule' AND day >= ${from} AND day < ${until} THEN participantId END) AS school,
+        count(DISTINCT CASE WHEN type IN (${integrated}) AND day >= ${from} AND day < ${until} THEN participantId END) AS integrated,
+        count(DISTINCT CASE WHEN type IN (${integrated}) AND day < ${until} THEN participantId END) AS integratedToDate,
+        count(DISTINCT CASE WHEN type = 'ausbildung' AND day < ${until} THEN participantId END) AS apprenticeshipToDate
+      FROM o`,
+    db.$queryRaw<Row[]>`
+      SELECT
+        sum(status <> 'vorgeschlagen' AND startDate >= ${from} AND startDate < ${until}) AS total,
+        sum(status = 'abgeschlossen' AND endDate >= ${from} AND endDate < ${until}) AS completed,
+        sum(status = 'abgeschlossen' AND ledToOffer AND endDate >= ${from} AND endDate < ${until}) AS ledToOffer
+      FROM Internship WHERE projectId = ${projectId}`,
+    db.$queryRaw<Row[]>`
+      SELECT
+        sum(e.type = 'workshop') AS workshops,
+        sum(e.type <> 'workshop') AS other,
+        coalesce(sum((SELECT coalesce(sum(r.persons), 0) FROM EventRegistration r
+          WHERE r.eventId = e.id AND r.attendance = 'anwesend')), 0) AS attendance
+      FROM Event e
+      WHERE e.projectId = ${projectId} AND e.cancelledAt IS NULL
+        AND e.startsAt >= ${from} AND e.startsAt < ${until} AND e.startsAt <= ${nowSql}`,
+    db.$queryRaw<Row[]>`
+      SELECT count(*) AS informed FROM Company
+      WHERE informedAt >= ${from} AND informedAt < ${until}`,
+    db.$queryRaw<{ type: string; contacts: number | bigint }[]>`
+      SELECT coalesce(cp.multiplierType, c.multiplierType) AS type, count(*) AS contacts
+      FROM Interaction i
+      LEFT JOIN Company c ON c.id = i.companyId
+      LEFT JOIN ContactPerson cp ON cp.id = i.contactId
+      WHERE i.deletedAt IS NULL AND i.occurredAt >= ${from} AND i.occurredAt < ${until}
+        AND coalesce(cp.multiplierType, c.multiplierType) IS NOT NULL
+      GROUP BY 1`,
+  ]);
+  const p = participants[0] ?? {};
+  const o = outcomes[0] ?? {};
+  const base = num(p.base);
+  const byType = Object.fromEntries(MULTIPLIER_TYPES.map((t) => [t, 0])) as Record<string, number>;
+  for (const m of multipliers) byType[m.type] = num(m.contacts);
+  return {
+    participants: { entered: num(p.entered), active: num(p.active), exited: num(p.exited) },
+    outcomes: {
+      apprenticeship: num(o.apprenticeship),
+      apprenticeshipPartTime: num(o.apprenticeshipPartTime),
+      job: num(o.job),
+      school: num(o.school),
+      integrated: num(o.integrated),
+      base,
+      integrationRate: base ? num(o.integratedToDate) / base : 0,
+      apprenticeshipRate: base ? num(o.apprenticeshipToDate) / base : 0,
+    },
+    internships: {
+      total: num(internships[0]?.total),
+      completed: num(internships[0]?.completed),
+      ledToOffer: num(internships[0]?.ledToOffer),
+    },
+    events: {
+      workshops: num(events[0]?.workshops),
+      other: num(events[0]?.other),
+      attendance: num(events[0]?.attendance),
+    },
+    employersInformed: num(informed[0]?.informed),
+    multiplierContacts: {
+      total: Object.values(byType).reduce((a, b) => a + b, 0),
+      byType,
+    },
+  };
+}
+
+export type KpiRow = {
+  kpi: Kpi;
+  actual: number;
+  target: number | null;
+  isRate: boolean;
+  /** Linear forecast to the end of the project (rates: the current rate). */
+  forecast: number | null;
+};
+
+/** The KPIs that carry targets, against them, with a forecast to the end of the project. */
 export async function projectKpis(projectId: string, now = new Date()): Promise<KpiRow[]> {
   const project = await db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: { startDate: true, endDate: true, targets: { select: { kpi: true, value: true } } },
   });
-  const [entered, inApprenticeship, internships, workshops, informed] = await Promise.all([
-    db.participant.count({ where: { projectId, entryDate: { not: null } } }),
-    db.participant.count({
-      where: { projectId, entryDate: { not: null }, outcomes: { some: { type: "ausbildung" } } },
-    }),
-    db.internship.count({
-      where: {
-        projectId,
-        status: { in: ["vereinbart", "laeuft", "abgeschlossen", "abgebrochen"] },
-      },
-    }),
-    db.event.count({
-      where: { projectId, type: "workshop", cancelledAt: null, startsAt: { lte: now } },
-    }),
-    db.company.count({ where: { informedAt: { gte: project.startDate, lte: project.endDate } } }),
-  ]);
+  const to = now < project.endDate ? now : project.endDate;
+  const k = await computeKpis(projectId, { from: project.startDate, to }, now);
   const actual: Record<Kpi, number> = {
-    participants: entered,
-    apprenticeship_rate: entered ? inApprenticeship / entered : 0,
-    internships,
-    workshops,
-    employers_informed: informed,
+    participants: k.participants.entered,
+    apprenticeship_rate: k.outcomes.apprenticeshipRate,
+    internships: k.internships.total,
+    workshops: k.events.workshops,
+    employers_informed: k.employersInformed,
+    multiplier_contacts: k.multiplierContacts.total,
   };
+  const span = project.endDate.getTime() - project.startDate.getTime();
+  const elapsed = Math.min(1, Math.max(0, (to.getTime() - project.startDate.getTime()) / span));
   const targets = new Map(project.targets.map((t) => [t.kpi, t.value]));
-  return KPIS.map((kpi) => ({
-    kpi,
-    actual: actual[kpi],
-    target: targets.get(kpi) ?? null,
-    isRate: kpi === "apprenticeship_rate",
-  }));
+  return KPIS.map((kpi) => {
+    const isRate = kpi === "apprenticeship_rate";
+    return {
+      kpi,
+      actual: actual[kpi],
+      target: targets.get(kpi) ?? null,
+      isRate,
+      forecast: isRate ? actual[kpi] : elapsed > 0.05 ? Math.round(actual[kpi] / elapsed) : null,
+    };
+  });
 }
 
 export function listProjects() {

@@ -2,100 +2,179 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
-import { projectKpis } from "./kpis.server";
+import { computeKpis, projectKpis } from "./kpis.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
-describe("project KPIs", () => {
-  it("counts a hand-made dataset exactly as the stated definitions say", async () => {
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+// A hand-made project; each expected number below is counted by hand from these records
+// (see docs/kpi-definitions.md). The period is the second quarter of 2025.
+describe("KPIs for a period", () => {
+  it("counts exactly what the definitions say, including the first and last day", async () => {
     const coach = await createUser("jobcoach");
     const project = await db.project.create({
       data: {
-        name: "Test",
-        startDate: new Date("2025-01-01"),
-        endDate: new Date("2025-12-31"),
+        name: "Testprojekt",
+        startDate: day("2025-01-01"),
+        endDate: day("2025-12-31"),
         targets: {
           create: [
-            { kpi: "participants", value: 4 },
+            { kpi: "participants", value: 8 },
             { kpi: "apprenticeship_rate", value: 0.5 },
           ],
         },
       },
     });
-    const occupation = await db.occupation.findFirstOrThrow();
-    const company = await db.company.create({
-      data: { name: "A", normalizedName: "a", informedAt: new Date("2025-03-01") },
+    const other = await db.project.create({
+      data: { name: "Anderes", startDate: day("2025-01-01"), endDate: day("2025-12-31") },
     });
-    await db.company.create({
-      data: { name: "B", normalizedName: "b", informedAt: new Date("2024-12-31") },
-    });
-    const mk = (entry: Date | null) =>
+    const mk = (
+      name: string,
+      entry: string | null,
+      exit: string | null = null,
+      projectId = project.id,
+    ) =>
       db.participant.create({
         data: {
-          projectId: project.id,
-          firstName: "T",
-          lastName: "N",
-          birthDate: new Date("2002-01-01"),
+          projectId,
+          firstName: name,
+          lastName: "T",
+          birthDate: day("2002-01-01"),
           coachId: coach.id,
-          entryDate: entry,
+          entryDate: entry ? day(entry) : null,
+          exitDate: exit ? day(exit) : null,
         },
       });
-    const [p1, p2] = await Promise.all([
-      mk(new Date("2025-02-01")),
-      mk(new Date("2025-03-01")),
-      mk(new Date("2025-04-01")),
-      mk(null),
-    ]);
-    await db.outcome.create({ data: { participantId: p1!.id, type: "ausbildung" } });
-    await db.outcome.create({ data: { participantId: p2!.id, type: "arbeit" } });
-    for (const status of ["vorgeschlagen", "laeuft", "abgeschlossen", "abgebrochen"]) {
-      await db.internship.create({
+    const a = await mk("A", "2025-03-31", "2025-04-01"); // left on the first day
+    const b = await mk("B", "2025-04-01"); // entered on the first day
+    await mk("C", "2025-06-30", "2025-07-01"); // entered on the last day, left after
+    await mk("D", "2025-07-01"); // after the period
+    await mk("E", null); // no entry yet
+    const f = await mk("F", "2025-02-01", "2025-03-15"); // before the period
+    await mk("G", "2025-05-01", null, other.id); // another project
+    await db.outcome.createMany({
+      data: [
+        { participantId: a.id, type: "ausbildung", partTime: true, startDate: day("2025-04-01") },
+        { participantId: b.id, type: "arbeit", startDate: day("2025-06-30") },
+        { participantId: f.id, type: "schule", startDate: day("2025-03-15") },
+      ],
+    });
+    const occupation = await db.occupation.findFirstOrThrow();
+    const company = await db.company.create({ data: { name: "Praxis", normalizedName: "praxis" } });
+    const internship = (status: string, start: string, end: string | null, ledToOffer = false) =>
+      db.internship.create({
         data: {
           projectId: project.id,
-          participantId: p1!.id,
+          participantId: a.id,
           companyId: company.id,
           occupationId: occupation.id,
           status,
+          startDate: day(start),
+          endDate: end ? day(end) : null,
+          ledToOffer,
         },
       });
-    }
-    await db.event.create({
+    await internship("laeuft", "2025-04-10", "2025-04-24");
+    await internship("abgeschlossen", "2025-03-01", "2025-04-05", true);
+    await internship("vorgeschlagen", "2025-05-01", null);
+    await internship("abgeschlossen", "2025-06-01", "2025-07-02");
+    const event = async (type: string, startsAt: string, cancelled = false) =>
+      db.event.create({
+        data: {
+          projectId: project.id,
+          type,
+          title: `${type} ${startsAt}`,
+          startsAt: new Date(startsAt),
+          publicSlug: `${type}-${startsAt}`,
+          cancelledAt: cancelled ? new Date() : null,
+        },
+      });
+    const w1 = await event("workshop", "2025-04-15T14:00:00Z");
+    await event("workshop", "2025-05-01T14:00:00Z", true);
+    const s1 = await event("stammtisch", "2025-06-30T18:00:00Z");
+    await event("workshop", "2025-07-10T14:00:00Z");
+    await db.eventRegistration.createMany({
+      data: [
+        { eventId: w1.id, name: "x", source: "coach", attendance: "anwesend" },
+        { eventId: w1.id, name: "y", source: "coach", attendance: "anwesend" },
+        { eventId: w1.id, name: "z", source: "coach", attendance: "nicht_erschienen" },
+        { eventId: s1.id, name: "v", source: "oeffentlich", attendance: "anwesend", persons: 3 },
+      ],
+    });
+    const informed = (name: string, at: string, multiplierType: string | null = null) =>
+      db.company.create({
+        data: {
+          name,
+          normalizedName: name.toLowerCase(),
+          informedAt: new Date(at),
+          multiplierType,
+        },
+      });
+    const ihk = await informed("IHK", "2025-04-01T00:00:00Z", "ihk");
+    await informed("Spät", "2025-06-30T23:00:00Z");
+    await informed("Früh", "2025-03-31T23:59:00Z");
+    await informed("Danach", "2025-07-01T00:00:00Z");
+    const jobcenterContact = await db.contactPerson.create({
       data: {
-        projectId: project.id,
-        type: "workshop",
-        title: "W1",
-        startsAt: new Date("2025-05-01"),
-        publicSlug: "w1",
+        firstName: "J",
+        lastName: "C",
+        normalizedName: "j c",
+        companyId: company.id,
+        multiplierType: "jobcenter",
       },
     });
-    await db.event.create({
-      data: {
-        projectId: project.id,
-        type: "workshop",
-        title: "W2",
-        startsAt: new Date("2025-06-01"),
-        publicSlug: "w2",
-        cancelledAt: new Date(),
-      },
-    });
-    await db.event.create({
-      data: {
-        projectId: project.id,
-        type: "workshop",
-        title: "W3",
-        startsAt: new Date("2025-11-01"),
-        publicSlug: "w3",
-      },
-    });
+    const interaction = (
+      companyId: string,
+      at: string,
+      contactId: string | null = null,
+      deleted = false,
+    ) =>
+      db.interaction.create({
+        data: {
+          type: "anruf",
+          occurredAt: new Date(at),
+          authorId: coach.id,
+          companyId,
+          contactId,
+          deletedAt: deleted ? new Date() : null,
+        },
+      });
+    await interaction(ihk.id, "2025-05-05T10:00:00Z");
+    await interaction(company.id, "2025-06-01T10:00:00Z", jobcenterContact.id);
+    await interaction(ihk.id, "2025-03-01T10:00:00Z");
+    await interaction(ihk.id, "2025-05-06T10:00:00Z", null, true);
+    await interaction(company.id, "2025-05-07T10:00:00Z");
 
-    const kpis = Object.fromEntries(
-      (await projectKpis(project.id, new Date("2025-07-01"))).map((k) => [k.kpi, k]),
+    const k = await computeKpis(
+      project.id,
+      { from: day("2025-04-01"), to: day("2025-06-30") },
+      new Date("2025-07-15T00:00:00Z"),
     );
-    expect(kpis.participants).toMatchObject({ actual: 3, target: 4 });
-    expect(kpis.apprenticeship_rate!.actual).toBeCloseTo(1 / 3);
-    expect(kpis.internships!.actual).toBe(3);
-    expect(kpis.workshops!.actual).toBe(1);
-    expect(kpis.employers_informed!.actual).toBe(1);
-    expect(kpis.internships!.target).toBeNull();
+    expect(k.participants).toEqual({ entered: 2, active: 2, exited: 1 });
+    expect(k.outcomes).toEqual({
+      apprenticeship: 1,
+      apprenticeshipPartTime: 1,
+      job: 1,
+      school: 0,
+      integrated: 2,
+      base: 4,
+      integrationRate: 3 / 4,
+      apprenticeshipRate: 1 / 4,
+    });
+    expect(k.internships).toEqual({ total: 2, completed: 1, ledToOffer: 1 });
+    expect(k.events).toEqual({ workshops: 1, other: 1, attendance: 5 });
+    expect(k.employersInformed).toBe(2);
+    expect(k.multiplierContacts.total).toBe(2);
+    expect(k.multiplierContacts.byType).toMatchObject({ ihk: 1, jobcenter: 1, hwk: 0 });
+
+    // Against targets, for the project so far (1 Jan – 1 Jul, about half its duration).
+    const rows = Object.fromEntries(
+      (await projectKpis(project.id, new Date("2025-07-01T12:00:00Z"))).map((r) => [r.kpi, r]),
+    );
+    // Entered 1 Jan – 1 Jul: A, B, C, D and F = 5; forecast 5 ÷ 0.497 ≈ 10.
+    expect(rows.participants).toMatchObject({ actual: 5, target: 8, forecast: 10 });
+    expect(rows.apprenticeship_rate).toMatchObject({ actual: 1 / 5, target: 0.5 });
+    expect(rows.internships!.target).toBeNull();
   });
 });

@@ -1,8 +1,13 @@
+/** KPIs that can carry a target on a project. */
 export const KPIS = [
   "participants",
   "apprenticeship_rate",
   "internships",
   "workshops",
   "employers_informed",
+  "multiplier_contacts",
 ] as const;
 export type Kpi = (typeof KPIS)[number];
+
+/** Outcomes that count as integrated (the basis of the integration rate). */
+export const INTEGRATED_OUTCOMES = ["ausbildung", "arbeit", "schule"] as const;
