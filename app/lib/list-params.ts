@@ -64,3 +64,24 @@ export const skipTake = (p: { page: number; perPage: number }) => ({
   skip: (p.page - 1) * p.perPage,
   take: p.perPage,
 });
+
+export type DayRange = { from: Date; until: Date; label: string };
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A range of whole days from `<name>_von` and `<name>_bis` (YYYY-MM-DD, both inclusive), as the
+ * report's figures link to their records; null when either is missing or malformed.
+ */
+export function dayRangeParam(url: URL, name: string): DayRange | null {
+  const from = url.searchParams.get(`${name}_von`) ?? "";
+  const to = url.searchParams.get(`${name}_bis`) ?? "";
+  if (!ISO_DAY.test(from) || !ISO_DAY.test(to)) return null;
+  const start = new Date(`${from}T00:00:00Z`);
+  const end = new Date(`${to}T00:00:00Z`);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return null;
+  return {
+    from: start,
+    until: new Date(end.getTime() + 24 * 60 * 60 * 1000),
+    label: `${from.split("-").reverse().join(".")} – ${to.split("-").reverse().join(".")}`,
+  };
+}

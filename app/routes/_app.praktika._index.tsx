@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { formatDate } from "~/lib/format";
-import { parseListParams, pickParam } from "~/lib/list-params";
+import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { internshipsInWeek, listInternships, weekOf } from "~/modules/internship/service.server";
@@ -19,6 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [page, thisWeek] = await Promise.all([
     listInternships(user, scope, params, {
       status: pickParam(url, "status", INTERNSHIP_STATUSES),
+      projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
+      start: dayRangeParam(url, "beginn"),
+      end: dayRangeParam(url, "ende"),
+      ledToOffer: url.searchParams.get("angebot") === "ja",
     }),
     internshipsInWeek(user, scope),
   ]);

@@ -4,12 +4,17 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { formatDate } from "~/lib/format";
-import { parseListParams, pickParam } from "~/lib/list-params";
+import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { listParticipants } from "~/modules/participant/service.server";
-import { PARTICIPANT_SORTS, PARTICIPANT_STATUSES } from "~/modules/participant/values";
+import {
+  OUTCOME_TYPES,
+  PARTICIPANT_SORTS,
+  PARTICIPANT_STATUSES,
+} from "~/modules/participant/values";
+import { INTEGRATED_OUTCOMES } from "~/modules/reporting/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("participant.title")} – ${t("app.name")}` }];
 
@@ -17,8 +22,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "read", "participant");
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: PARTICIPANT_SORTS, defaultSort: "name" });
-  const filters = { status: pickParam(url, "status", PARTICIPANT_STATUSES) };
+  const verbleib = url.searchParams.get("verbleib");
+  const outcomeTypes =
+    verbleib === "integriert"
+      ? [...INTEGRATED_OUTCOMES]
+      : (OUTCOME_TYPES as readonly string[]).includes(verbleib ?? "")
+        ? [verbleib!]
+        : null;
+  const filters = {
+    status: pickParam(url, "status", PARTICIPANT_STATUSES),
+    projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
+    entry: dayRangeParam(url, "eintritt"),
+    exit: dayRangeParam(url, "austritt"),
+    outcome: outcomeTypes ? { types: outcomeTypes, range: dayRangeParam(url, "verbleib") } : null,
+  };
+  const ranges = [
+    filters.entry ? t("participant.filterEntry", { range: filters.entry.label }) : null,
+    filters.exit ? t("participant.filterExit", { range: filters.exit.label }) : null,
+    filters.outcome?.range
+      ? t("participant.filterOutcome", { range: filters.outcome.range.label })
+      : null,
+  ].filter((x): x is string => x != null);
   return {
+    ranges,
     scope,
     mayCreate: can(user.role, "create", "participant"),
     page: await listParticipants(user, scope, params, filters, { ip: context?.clientIp }),
@@ -65,7 +91,7 @@ const columns = [
 ];
 
 export default function ParticipantsPage() {
-  const { page, scope, mayCreate } = useLoaderData<typeof loader>();
+  const { page, scope, mayCreate, ranges } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-head">
@@ -77,6 +103,11 @@ export default function ParticipantsPage() {
         ) : null}
       </div>
       {scope === "own" ? <p className="notice">{t("participant.scopeOwn")}</p> : null}
+      {ranges.length ? (
+        <p className="notice" role="status">
+          {ranges.join(" · ")} <Link to="/teilnehmende">{t("report.filterReset")}</Link>
+        </p>
+      ) : null}
       <DataTable
         caption={t("participant.title")}
         columns={columns}

@@ -1,20 +1,350 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatNumber } from "~/lib/format";
+import { SelectField, TextField } from "~/components/form";
+import { ReportBarChart } from "~/components/report-chart";
+import { TableWrap } from "~/components/table-wrap";
+import { formatDate, formatNumber, formatPercent, todayIso } from "~/lib/format";
+import { parseDate } from "~/lib/validation";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
+import { listMyFollowUps } from "~/modules/interaction/follow-ups.server";
 import { dashboardFigures } from "~/modules/reporting/dashboard.server";
+import {
+  computeKpis,
+  kpisByDistrict,
+  kpisByMonth,
+  listProjects,
+  openFollowUpsByUser,
+  projectKpis,
+} from "~/modules/reporting/kpis.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} – ${t("app.name")}` }];
 
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The lead's project view: targets, figures of a period, breakdowns, the team's follow-ups. */
+async function projectView(url: URL, now: Date) {
+  const projects = await listProjects();
+  const project = projects.find((p) => p.id === url.searchParams.get("projekt")) ?? projects[0];
+  if (!project) return null;
+  const today = new Date(`${todayIso(now)}T00:00:00Z`);
+  const defaultTo = today < project.endDate ? today : project.endDate;
+  const from = parseDate(url.searchParams.get("von") ?? "") ?? project.startDate;
+  const toParam = parseDate(url.searchParams.get("bis") ?? "");
+  const to = toParam && toParam >= from ? toParam : defaultTo;
+  const period = { from, to };
+  const [targets, kpis, byDistrict, byMonth, followUps] = await Promise.all([
+    projectKpis(project.id, now),
+    computeKpis(project.id, period, now),
+    kpisByDistrict(project.id, period),
+    kpisByMonth(project.id, period),
+    openFollowUpsByUser(now),
+  ]);
+  return {
+    projects,
+    project,
+    period: { from: formatDate(from), to: formatDate(to), fromIso: iso(from), toIso: iso(to) },
+    targets,
+    kpis,
+    byDistrict,
+    byMonth,
+    followUps,
+  };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "dashboard");
-  return { name: user.name, figures: await dashboardFigures(user) };
+  const now = new Date();
+  const url = new URL(request.url);
+  const lead = can(user.role, "read", "report", "any");
+  const [figures, project, myFollowUps] = await Promise.all([
+    dashboardFigures(user, now),
+    lead ? projectView(url, now) : Promise.resolve(null),
+    can(user.role, "read", "followup") ? listMyFollowUps(user) : Promise.resolve([]),
+  ]);
+  return {
+    name: user.name,
+    figures,
+    project,
+    myFollowUps: myFollowUps
+      .filter((f) => f.dueDate.getTime() < now.getTime() + 7 * 24 * 60 * 60 * 1000)
+      .slice(0, 10),
+  };
+}
+
+type ProjectView = NonNullable<Awaited<ReturnType<typeof projectView>>>;
+
+const MONTH = new Intl.DateTimeFormat("de-DE", { month: "short", year: "2-digit" });
+const monthLabel = (ym: string) => MONTH.format(new Date(`${ym}-15T00:00:00Z`));
+
+function Targets({ view }: { view: ProjectView }) {
+  return (
+    <section aria-labelledby="ziele">
+      <h2 id="ziele">{t("report.targets", { name: view.project.name })}</h2>
+      <ul className="kpi-cards">
+        {view.targets.map((k) => {
+          const show = (v: number) => (k.isRate ? formatPercent(v) : formatNumber(v));
+          const share = k.target ? Math.min(1, k.actual / k.target) : null;
+          return (
+            <li key={k.kpi} className="kpi-card">
+              <span className="kpi-label">{t(`kpi.${k.kpi}`)}</span>
+              <span className="kpi-value">{show(k.actual)}</span>
+              {k.target != null ? (
+                <>
+                  <span className="kpi-target">
+                    {t("report.ofTarget", { target: show(k.target) })}
+                  </span>
+                  <progress
+                    max={1}
+                    value={share ?? 0}
+                    aria-label={t("report.progressOf", { kpi: t(`kpi.${k.kpi}`) })}
+                  >
+                    {formatPercent(share ?? 0)}
+                  </progress>
+                </>
+              ) : (
+                <span className="kpi-target">{t("report.noTarget")}</span>
+              )}
+              {k.forecast != null && !k.isRate ? (
+                <span className="kpi-forecast">
+                  {t("report.forecast", { value: show(k.forecast) })}
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function PeriodFigures({ view }: { view: ProjectView }) {
+  const { kpis: k, period, project } = view;
+  const range = (name: string) => `${name}_von=${period.fromIso}&${name}_bis=${period.toIso}`;
+  const p = `projekt=${project.id}`;
+  const rows: { label: MessageKey; value: string; to?: string }[] = [
+    {
+      label: "report.entered",
+      value: formatNumber(k.participants.entered),
+      to: `/teilnehmende?${p}&${range("eintritt")}`,
+    },
+    {
+      label: "report.active",
+      value: formatNumber(k.participants.active),
+      to: `/teilnehmende?${p}&status=aktiv`,
+    },
+    {
+      label: "report.exited",
+      value: formatNumber(k.participants.exited),
+      to: `/teilnehmende?${p}&${range("austritt")}`,
+    },
+    {
+      label: "report.apprenticeship",
+      value: formatNumber(k.outcomes.apprenticeship),
+      to: `/teilnehmende?${p}&verbleib=ausbildung&${range("verbleib")}`,
+    },
+    { label: "report.partTime", value: formatNumber(k.outcomes.apprenticeshipPartTime) },
+    {
+      label: "report.job",
+      value: formatNumber(k.outcomes.job),
+      to: `/teilnehmende?${p}&verbleib=arbeit&${range("verbleib")}`,
+    },
+    {
+      label: "report.school",
+      value: formatNumber(k.outcomes.school),
+      to: `/teilnehmende?${p}&verbleib=schule&${range("verbleib")}`,
+    },
+    { label: "report.integrationRate", value: formatPercent(k.outcomes.integrationRate) },
+    {
+      label: "report.internships",
+      value: formatNumber(k.internships.total),
+      to: `/praktika?${p}&${range("beginn")}`,
+    },
+    {
+      label: "report.internshipsCompleted",
+      value: formatNumber(k.internships.completed),
+      to: `/praktika?${p}&status=abgeschlossen&${range("ende")}`,
+    },
+    {
+      label: "report.internshipsOffer",
+      value: formatNumber(k.internships.ledToOffer),
+      to: `/praktika?${p}&status=abgeschlossen&angebot=ja&${range("ende")}`,
+    },
+    {
+      label: "report.workshops",
+      value: formatNumber(k.events.workshops),
+      to: "/veranstaltungen?zeit=vergangen",
+    },
+    {
+      label: "report.otherEvents",
+      value: formatNumber(k.events.other),
+      to: "/veranstaltungen?zeit=vergangen",
+    },
+    { label: "report.attendance", value: formatNumber(k.events.attendance) },
+    {
+      label: "report.informed",
+      value: formatNumber(k.employersInformed),
+      to: `/unternehmen?${range("informiert")}`,
+    },
+    {
+      label: "report.multiplierContacts",
+      value: formatNumber(k.multiplierContacts.total),
+      to: "/unternehmen?multiplikator=ja",
+    },
+  ];
+  return (
+    <section aria-labelledby="zeitraum">
+      <h2 id="zeitraum">{t("report.inPeriod", { from: period.from, to: period.to })}</h2>
+      <ul className="figures">
+        {rows.map((r) => (
+          <li key={r.label} className="figure">
+            <span className="figure-value">
+              {r.to ? <Link to={r.to}>{r.value}</Link> : r.value}
+            </span>
+            <span className="figure-label">{t(r.label)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Breakdowns({ view }: { view: ProjectView }) {
+  const months = view.byMonth.map((m) => ({ ...m, label: monthLabel(m.month) }));
+  const monthSeries = [
+    { key: "entered", label: t("report.entered"), color: "#0b5563" },
+    { key: "exited", label: t("report.exited"), color: "#c2410c" },
+    { key: "internships", label: t("report.internships"), color: "#6b7d8c" },
+    { key: "employersInformed", label: t("report.informed"), color: "#2f8f5b" },
+  ];
+  const districtSeries = [
+    { key: "entered", label: t("report.entered"), color: "#0b5563" },
+    { key: "apprenticeship", label: t("report.apprenticeship"), color: "#c2410c" },
+    { key: "employersInformed", label: t("report.informed"), color: "#2f8f5b" },
+  ];
+  return (
+    <>
+      <section aria-labelledby="monate">
+        <h2 id="monate">{t("report.byMonth")}</h2>
+        <ReportBarChart
+          data={months}
+          categoryKey="label"
+          series={monthSeries}
+          summary={t("report.chartSummaryMonth")}
+        />
+        <TableWrap label={t("report.byMonth")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.month")}</th>
+                {monthSeries.map((s) => (
+                  <th key={s.key} scope="col" className="num">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{m.label}</th>
+                  <td className="num">{m.entered}</td>
+                  <td className="num">{m.exited}</td>
+                  <td className="num">{m.internships}</td>
+                  <td className="num">{m.employersInformed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+      <section aria-labelledby="kreise">
+        <h2 id="kreise">{t("report.byDistrict")}</h2>
+        <ReportBarChart
+          data={view.byDistrict}
+          categoryKey="name"
+          series={districtSeries}
+          summary={t("report.chartSummaryDistrict")}
+        />
+        <TableWrap label={t("report.byDistrict")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.district")}</th>
+                {districtSeries.map((s) => (
+                  <th key={s.key} scope="col" className="num">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.byDistrict.map((d) => (
+                <tr key={d.ags}>
+                  <th scope="row">{d.name}</th>
+                  <td className="num">{d.entered}</td>
+                  <td className="num">{d.apprenticeship}</td>
+                  <td className="num">{d.employersInformed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+      <section aria-labelledby="multiplikatoren">
+        <h2 id="multiplikatoren">{t("report.multiplierContacts")}</h2>
+        <TableWrap label={t("report.multiplierContacts")}>
+          <table>
+            <tbody>
+              {Object.entries(view.kpis.multiplierContacts.byType).map(([type, n]) => (
+                <tr key={type}>
+                  <th scope="row">
+                    <Link to={`/unternehmen?multiplikator=${type}`}>
+                      {t(`multiplier.${type}` as MessageKey)}
+                    </Link>
+                  </th>
+                  <td className="num">{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+      <section aria-labelledby="team">
+        <h2 id="team">{t("report.teamFollowUps")}</h2>
+        <TableWrap label={t("report.teamFollowUps")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.person")}</th>
+                <th scope="col" className="num">
+                  {t("report.open")}
+                </th>
+                <th scope="col" className="num">
+                  {t("dashboard.overdue")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.followUps.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row">{f.name}</th>
+                  <td className="num">{f.open}</td>
+                  <td className="num">{f.overdue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+    </>
+  );
 }
 
 export default function DashboardPage() {
-  const { name, figures } = useLoaderData<typeof loader>();
+  const { name, figures, project: view, myFollowUps } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
@@ -32,6 +362,42 @@ export default function DashboardPage() {
           </li>
         ))}
       </ul>
+      {myFollowUps.length ? (
+        <section aria-labelledby="meine-wv">
+          <h2 id="meine-wv">{t("dashboard.dueSoon")}</h2>
+          <ul className="plain-list">
+            {myFollowUps.map((f) => (
+              <li key={f.id}>
+                <strong>{formatDate(f.dueDate)}</strong> {f.title}
+                {f.company ? ` · ${f.company.name}` : ""}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/wiedervorlagen">{t("dashboard.allFollowUps")}</Link>
+          </p>
+        </section>
+      ) : null}
+      {view ? (
+        <>
+          <Form method="get" className="filter-bar" aria-label={t("report.periodForm")}>
+            <SelectField
+              label={t("report.projectLabel")}
+              name="projekt"
+              options={view.projects.map((p) => ({ value: p.id, label: p.name }))}
+              defaultValue={view.project.id}
+            />
+            <TextField label={t("report.from")} name="von" defaultValue={view.period.from} />
+            <TextField label={t("report.to")} name="bis" defaultValue={view.period.to} />
+            <button type="submit" className="button">
+              {t("matching.apply")}
+            </button>
+          </Form>
+          <Targets view={view} />
+          <PeriodFigures view={view} />
+          <Breakdowns view={view} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,12 @@
 import { db, likeContains, Prisma, sqlDate } from "~/db.server";
-import { type ListParams, pickParam, skipTake, toPage } from "~/lib/list-params";
+import {
+  type DayRange,
+  dayRangeParam,
+  type ListParams,
+  pickParam,
+  skipTake,
+  toPage,
+} from "~/lib/list-params";
 import { foldText } from "~/lib/text";
 import { referenceCache } from "~/modules/reference/cache.server";
 import { ASSIGNABLE_ROLES } from "./detail.server";
@@ -22,6 +29,8 @@ export type CompanyListFilters = {
   occupationId?: string | null;
   /** No contact for at least this many days (or never). */
   noContactDays?: number | null;
+  /** Counted as informed about part-time apprenticeship in this range (report links). */
+  informed?: DayRange | null;
 };
 
 // Sort columns; the id breaks ties in the same direction so the covering indexes serve the order.
@@ -58,6 +67,7 @@ export function parseCompanyFilters(url: URL, districtCodes: string[]): CompanyL
     tag: sp.get("schlagwort")?.slice(0, 60) || null,
     occupationId: id("beruf"),
     noContactDays: days ? Number(days) : null,
+    informed: dayRangeParam(url, "informiert"),
   };
 }
 
@@ -81,6 +91,9 @@ export function companyCondition(
   if (filters.occupationId)
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM TrainingOffer o WHERE o.companyId = c.id
       AND o.occupationId = ${filters.occupationId} AND o.archivedAt IS NULL)`);
+  if (filters.informed)
+    and.push(Prisma.sql`c.informedAt >= ${sqlDate(filters.informed.from)}
+      AND c.informedAt < ${sqlDate(filters.informed.until)}`);
   if (filters.noContactDays) {
     const before = new Date(now.getTime() - filters.noContactDays * 24 * 60 * 60 * 1000);
     and.push(Prisma.sql`(c.lastContactAt IS NULL OR c.lastContactAt < ${sqlDate(before)})`);

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db.server";
-import { type ListParams, skipTake, toPage } from "~/lib/list-params";
+import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScope } from "~/modules/participant/access.server";
@@ -10,11 +10,27 @@ export async function listInternships(
   user: SessionUser,
   scope: Scope,
   params: ListParams,
-  filters: { status?: string | null } = {},
+  filters: {
+    status?: string | null;
+    projectId?: string | null;
+    /** Begun in the range (and more than proposed), as the report counts them. */
+    start?: DayRange | null;
+    /** Ended in the range. */
+    end?: DayRange | null;
+    ledToOffer?: boolean;
+  } = {},
 ) {
   const where: Prisma.InternshipWhereInput = {
     participant: participantScope(user, scope),
-    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.status
+      ? { status: filters.status }
+      : filters.start
+        ? { status: { not: "vorgeschlagen" } }
+        : {}),
+    ...(filters.projectId ? { projectId: filters.projectId } : {}),
+    ...(filters.start ? { startDate: { gte: filters.start.from, lt: filters.start.until } } : {}),
+    ...(filters.end ? { endDate: { gte: filters.end.from, lt: filters.end.until } } : {}),
+    ...(filters.ledToOffer ? { ledToOffer: true } : {}),
   };
   const [rows, count] = await Promise.all([
     db.internship.findMany({

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db.server";
-import { type ListParams, skipTake, toPage } from "~/lib/list-params";
+import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
@@ -16,19 +16,49 @@ export function ageOn(birthDate: Date, day: Date): number {
   return age;
 }
 
+export type ParticipantListFilters = {
+  status?: string | null;
+  projectId?: string | null;
+  entry?: DayRange | null;
+  exit?: DayRange | null;
+  /** Participants with an outcome of these types, dated in the range (the report's definition). */
+  outcome?: { types: string[]; range: DayRange | null } | null;
+};
+
 /** Lists the participants the user may see; the read is written to the audit log. */
 export async function listParticipants(
   user: SessionUser,
   scope: Scope,
   params: ListParams<(typeof PARTICIPANT_SORTS)[number]>,
-  filters: { status?: string | null } = {},
+  filters: ParticipantListFilters = {},
   meta: { ip?: string } = {},
 ) {
+  const inRange = (r: DayRange) => ({ gte: r.from, lt: r.until });
   const where: Prisma.ParticipantWhereInput = {
     AND: [
       participantScope(user, scope),
       { archivedAt: null, anonymisedAt: null },
       filters.status ? { status: filters.status } : {},
+      filters.projectId ? { projectId: filters.projectId } : {},
+      filters.entry ? { entryDate: inRange(filters.entry) } : {},
+      filters.exit ? { exitDate: inRange(filters.exit) } : {},
+      filters.outcome
+        ? {
+            outcomes: {
+              some: {
+                type: { in: filters.outcome.types },
+                ...(filters.outcome.range
+                  ? {
+                      OR: [
+                        { startDate: inRange(filters.outcome.range) },
+                        { startDate: null, createdAt: inRange(filters.outcome.range) },
+                      ],
+                    }
+                  : {}),
+              },
+            },
+          }
+        : {},
       params.q
         ? {
             OR: [

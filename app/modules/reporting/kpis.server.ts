@@ -176,3 +176,92 @@ export function listProjects() {
     select: { id: true, name: true, startDate: true, endDate: true },
   });
 }
+
+export type DistrictRow = {
+  ags: string;
+  name: string;
+  entered: number;
+  apprenticeship: number;
+  employersInformed: number;
+};
+
+/** Per served district: participants entered, apprenticeships begun, employers informed. */
+export async function kpisByDistrict(projectId: string, period: Period): Promise<DistrictRow[]> {
+  const { from, until } = bounds(period);
+  const rows = await db.$queryRaw<
+    { ags: string; name: string; entered: number; apprenticeship: number; informed: number }[]
+  >`
+    SELECT d.ags, d.name,
+      (SELECT count(*) FROM Participant p WHERE p.projectId = ${projectId}
+        AND p.districtAgs = d.ags AND p.entryDate >= ${from} AND p.entryDate < ${until}) AS entered,
+      (SELECT count(DISTINCT o.participantId) FROM Outcome o JOIN Participant p ON p.id = o.participantId
+        WHERE p.projectId = ${projectId} AND p.districtAgs = d.ags AND o.type = 'ausbildung'
+          AND coalesce(o.startDate, o.createdAt) >= ${from}
+          AND coalesce(o.startDate, o.createdAt) < ${until}) AS apprenticeship,
+      (SELECT count(*) FROM Company c WHERE c.districtAgs = d.ags
+        AND c.informedAt >= ${from} AND c.informedAt < ${until}) AS informed
+    FROM District d WHERE d.served = 1 ORDER BY d.name`;
+  return rows.map((r) => ({
+    ags: r.ags,
+    name: r.name,
+    entered: num(r.entered),
+    apprenticeship: num(r.apprenticeship),
+    employersInformed: num(r.informed),
+  }));
+}
+
+export type MonthRow = {
+  month: string;
+  entered: number;
+  exited: number;
+  internships: number;
+  employersInformed: number;
+};
+
+/** Per month of the period (YYYY-MM): entries, exits, internships begun, employers informed. */
+export async function kpisByMonth(projectId: string, period: Period): Promise<MonthRow[]> {
+  const { from, until } = bounds(period);
+  const [participants, internships, informed] = await Promise.all([
+    db.$queryRaw<{ month: string; entered: number; exited: number }[]>`
+      SELECT month, sum(kind = 'in') AS entered, sum(kind = 'out') AS exited FROM (
+        SELECT substr(entryDate, 1, 7) AS month, 'in' AS kind FROM Participant
+          WHERE projectId = ${projectId} AND entryDate >= ${from} AND entryDate < ${until}
+        UNION ALL
+        SELECT substr(exitDate, 1, 7), 'out' FROM Participant
+          WHERE projectId = ${projectId} AND exitDate >= ${from} AND exitDate < ${until}
+      ) GROUP BY month`,
+    db.$queryRaw<{ month: string; n: number }[]>`
+      SELECT substr(startDate, 1, 7) AS month, count(*) AS n FROM Internship
+      WHERE projectId = ${projectId} AND status <> 'vorgeschlagen'
+        AND startDate >= ${from} AND startDate < ${until} GROUP BY 1`,
+    db.$queryRaw<{ month: string; n: number }[]>`
+      SELECT substr(informedAt, 1, 7) AS month, count(*) AS n FROM Company
+      WHERE informedAt >= ${from} AND informedAt < ${until} GROUP BY 1`,
+  ]);
+  const months: string[] = [];
+  const cursor = new Date(Date.UTC(period.from.getUTCFullYear(), period.from.getUTCMonth(), 1));
+  while (cursor <= period.to) {
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  const of = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]));
+  const p = of(participants);
+  const i = of(internships);
+  const c = of(informed);
+  return months.map((month) => ({
+    month,
+    entered: num(p.get(month)?.entered),
+    exited: num(p.get(month)?.exited),
+    internships: num(i.get(month)?.n),
+    employersInformed: num(c.get(month)?.n),
+  }));
+}
+
+/** Open and overdue follow-ups per active team member (for the lead). */
+export async function openFollowUpsByUser(now = new Date()) {
+  const rows = await db.$queryRaw<{ id: string; name: string; open: number; overdue: number }[]>`
+    SELECT u.id, u.name, count(f.id) AS open, sum(f.dueDate < ${sqlDate(now)}) AS overdue
+    FROM User u JOIN FollowUp f ON f.assigneeId = u.id AND f.doneAt IS NULL
+    WHERE u.active = 1 GROUP BY u.id, u.name ORDER BY open DESC, u.name`;
+  return rows.map((r) => ({ ...r, open: num(r.open), overdue: num(r.overdue) }));
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
-import { computeKpis, projectKpis } from "./kpis.server";
+import { computeKpis, kpisByDistrict, kpisByMonth, projectKpis } from "./kpis.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
@@ -176,5 +176,55 @@ describe("KPIs for a period", () => {
     expect(rows.participants).toMatchObject({ actual: 5, target: 8, forecast: 10 });
     expect(rows.apprenticeship_rate).toMatchObject({ actual: 1 / 5, target: 0.5 });
     expect(rows.internships!.target).toBeNull();
+  });
+});
+
+describe("breakdowns", () => {
+  it("spreads a period's figures over its months and the served districts", async () => {
+    const coach = await createUser("jobcoach");
+    const project = await db.project.create({
+      data: { name: "Aufteilung", startDate: day("2024-01-01"), endDate: day("2024-12-31") },
+    });
+    const mk = (entry: string, districtAgs: string, exit: string | null = null) =>
+      db.participant.create({
+        data: {
+          projectId: project.id,
+          firstName: "T",
+          lastName: "N",
+          birthDate: day("2002-01-01"),
+          coachId: coach.id,
+          entryDate: day(entry),
+          exitDate: exit ? day(exit) : null,
+          districtAgs,
+        },
+      });
+    const a = await mk("2024-04-01", "15089", "2024-06-30");
+    await mk("2024-04-30", "15089");
+    await mk("2024-06-15", "15003");
+    await mk("2024-07-01", "15003");
+    await db.outcome.create({
+      data: { participantId: a.id, type: "ausbildung", startDate: day("2024-06-01") },
+    });
+    await db.company.create({
+      data: {
+        name: "Informiert",
+        normalizedName: "informiert-breakdown",
+        districtAgs: "15090",
+        informedAt: new Date("2024-05-20T10:00:00Z"),
+      },
+    });
+    const period = { from: day("2024-04-01"), to: day("2024-06-30") };
+    expect(await kpisByMonth(project.id, period)).toEqual([
+      { month: "2024-04", entered: 2, exited: 0, internships: 0, employersInformed: 0 },
+      { month: "2024-05", entered: 0, exited: 0, internships: 0, employersInformed: 1 },
+      { month: "2024-06", entered: 1, exited: 1, internships: 0, employersInformed: 0 },
+    ]);
+    const districts = Object.fromEntries(
+      (await kpisByDistrict(project.id, period)).map((d) => [d.ags, d]),
+    );
+    expect(Object.keys(districts).sort()).toEqual(["15003", "15083", "15086", "15089", "15090"]);
+    expect(districts["15089"]).toMatchObject({ entered: 2, apprenticeship: 1 });
+    expect(districts["15003"]).toMatchObject({ entered: 1, apprenticeship: 0 });
+    expect(districts["15090"]).toMatchObject({ entered: 0, employersInformed: 1 });
   });
 });
