@@ -282,6 +282,111 @@ async function seedMatchingVolume() {
   return true;
 }
 
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000);
+
+/**
+ * Puts the bench participants into the demo project (entries over its first two years, a third
+ * with an exit and an outcome) and adds events with registrations, for the dashboard figure.
+ */
+async function seedReportingVolume() {
+  const db = createClient({ url: DB_URL });
+  const key = `bench-reporting:v1-${MATCH_VOLUME.participants}-${EVENTS}`;
+  const marker = await db.execute({ sql: "SELECT key FROM JobRun WHERE key = ?", args: [key] });
+  if (marker.rows.length) {
+    db.close();
+    return false;
+  }
+  const rand = seededRandom(13);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  const project = (await db.execute("SELECT id, startDate FROM Project ORDER BY startDate LIMIT 1"))
+    .rows[0]!;
+  const start = new Date(String(project.startDate)).getTime();
+  const now = Date.now();
+  const span = Math.max(DAY, now - start);
+  const participants = (
+    await db.execute("SELECT id FROM Participant WHERE projectId IS NULL ORDER BY id")
+  ).rows.map((r) => String(r.id));
+  const companies = (await db.execute("SELECT id FROM Company ORDER BY id LIMIT 5000")).rows.map(
+    (r) => String(r.id),
+  );
+  const statements: { sql: string; args: unknown[] }[] = [];
+  for (const id of participants) {
+    const entry = start + Math.floor(rand() * span);
+    const exits = rand() < 0.33;
+    const exit = exits ? Math.min(now, entry + int(30, 300) * DAY) : null;
+    statements.push({
+      sql: "UPDATE Participant SET projectId = ?, entryDate = ?, exitDate = ?, status = ? WHERE id = ?",
+      args: [
+        project.id,
+        iso(entry),
+        exit ? iso(exit) : null,
+        exits ? "ausgeschieden" : "aktiv",
+        id,
+      ],
+    });
+    if (exits)
+      statements.push({
+        sql: `INSERT INTO Outcome (id, participantId, type, companyId, partTime, startDate, createdAt, updatedAt)
+          VALUES (?,?,?,?,?,?,?,?)`,
+        args: [
+          randomUUID(),
+          id,
+          pick(["ausbildung", "ausbildung", "arbeit", "schule", "sonstiges"]),
+          pick(companies),
+          rand() < 0.6 ? 1 : 0,
+          iso(exit!),
+          iso(now),
+          iso(now),
+        ],
+      });
+  }
+  const types = ["info_teilzeit", "ausbildungsforum", "stammtisch", "workshop", "exkursion"];
+  for (let i = 0; i < EVENTS; i++) {
+    const id = randomUUID();
+    const startsAt = start + Math.floor(rand() * span);
+    statements.push({
+      sql: `INSERT INTO Event (id, projectId, type, title, startsAt, place, capacity, forCompanies,
+        publicSlug, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      args: [
+        id,
+        project.id,
+        pick(types),
+        `Veranstaltung ${i}`,
+        iso(startsAt),
+        "Magdeburg",
+        30,
+        1,
+        `bench-${id}`,
+        iso(now),
+        iso(now),
+      ],
+    });
+    for (let r = int(0, 8); r > 0; r--)
+      statements.push({
+        sql: `INSERT INTO EventRegistration (id, eventId, name, source, status, attendance, createdAt, updatedAt)
+          VALUES (?,?,?,?,?,?,?,?)`,
+        args: [
+          randomUUID(),
+          id,
+          `Gast ${r}`,
+          "oeffentlich",
+          "angemeldet",
+          rand() < 0.7 ? "anwesend" : "nicht_erschienen",
+          iso(now),
+          iso(now),
+        ],
+      });
+  }
+  for (let i = 0; i < statements.length; i += 2000)
+    await db.batch(statements.slice(i, i + 2000) as never, "write");
+  await db.execute("ANALYZE");
+  await db.execute({ sql: "INSERT INTO JobRun (key, ranAt) VALUES (?, ?)", args: [key, iso(now)] });
+  db.close();
+  return true;
+}
+
 /** What the pure scorer costs per (participant, offer) pair, measured in this process. */
 function scorerCostPerPair() {
   const rand = seededRandom(11);
@@ -416,6 +521,12 @@ async function main() {
         `seeded ${MATCH_VOLUME.participants} participants and ${MATCH_VOLUME.offers} offers in ${Math.round(performance.now() - t1)} ms`,
       );
 
+    const t2 = performance.now();
+    if (await seedReportingVolume())
+      console.log(
+        `seeded ${EVENTS} events and put the participants into the project in ${Math.round(performance.now() - t2)} ms`,
+      );
+
     const signIn = async (email: string) => {
       const login = await fetch(`${BASE}/anmelden`, {
         method: "POST",
@@ -517,6 +628,17 @@ async function main() {
       figures[name] = { p50_ms: app.p50, p95_ms: app.p95, requests_per_s: app.requests };
       console.log(`bench ${name} p50_ms=${app.p50} p95_ms=${app.p95}`);
     }
+    // The lead's Übersicht: targets, the period's figures and the breakdowns of the whole project.
+    const lead = await signIn("leitung@lotse.example");
+    await warmUp("/uebersicht", lead);
+    const dashboard = await http("/uebersicht", lead);
+    figures.dashboard = {
+      p50_ms: dashboard.p50,
+      p95_ms: dashboard.p95,
+      requests_per_s: dashboard.requests,
+    };
+    console.log(`bench dashboard p50_ms=${dashboard.p50} p95_ms=${dashboard.p95}`);
+
     const perPair = scorerCostPerPair();
     figures.scorer = { us_per_pair: Number(perPair.toFixed(3)) };
     console.log(`bench scorer us_per_pair=${perPair.toFixed(3)}`);
@@ -536,7 +658,7 @@ async function main() {
     mkdirSync(path.join(root, "bench"), { recursive: true });
     writeFileSync(
       path.join(root, "bench/results.json"),
-      `${JSON.stringify({ measuredAt: new Date().toISOString(), volume: { ...VOLUME, ...MATCH_VOLUME }, durationSeconds: DURATION, figures }, null, 2)}\n`,
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), volume: { ...VOLUME, ...MATCH_VOLUME, events: EVENTS }, durationSeconds: DURATION, figures }, null, 2)}\n`,
     );
   } finally {
     stop();

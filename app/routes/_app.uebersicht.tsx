@@ -17,7 +17,8 @@ import {
   kpisByMonth,
   listProjects,
   openFollowUpsByUser,
-  projectKpis,
+  projectToDate,
+  targetRows,
 } from "~/modules/reporting/kpis.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} – ${t("app.name")}` }];
@@ -35,16 +36,21 @@ async function projectView(url: URL, now: Date) {
   const toParam = parseDate(url.searchParams.get("bis") ?? "");
   const to = toParam && toParam >= from ? toParam : defaultTo;
   const period = { from, to };
-  const [targets, kpis, byDistrict, byMonth, followUps] = await Promise.all([
-    projectKpis(project.id, now),
+  const toDate = projectToDate(project, today);
+  const sameAsToDate =
+    toDate.from.getTime() === from.getTime() && toDate.to.getTime() === to.getTime();
+  // The targets need the project so far; the page's period is usually exactly that.
+  const [kpis, kpisToDate, byDistrict, byMonth, followUps] = await Promise.all([
     computeKpis(project.id, period, now),
+    sameAsToDate ? null : computeKpis(project.id, toDate, now),
     kpisByDistrict(project.id, period),
     kpisByMonth(project.id, period),
     openFollowUpsByUser(now),
   ]);
+  const targets = targetRows(project, kpisToDate ?? kpis, toDate.to);
   return {
-    projects,
-    project,
+    projects: projects.map((p) => ({ id: p.id, name: p.name })),
+    project: { id: project.id, name: project.name },
     period: { from: formatDate(from), to: formatDate(to), fromIso: iso(from), toIso: iso(to) },
     targets,
     kpis,
@@ -60,7 +66,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lead = can(user.role, "read", "report", "any");
   const [figures, project, myFollowUps] = await Promise.all([
-    dashboardFigures(user, now),
+    // The project view shows the programme's numbers; the lead's cards keep the personal ones.
+    dashboardFigures(user, now, { personalOnly: lead }),
     lead ? projectView(url, now) : Promise.resolve(null),
     can(user.role, "read", "followup") ? listMyFollowUps(user) : Promise.resolve([]),
   ]);

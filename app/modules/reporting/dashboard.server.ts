@@ -5,8 +5,13 @@ import type { SessionUser } from "~/modules/auth/session.server";
 export type Figure = { key: string; value: number; note?: { key: string; value: number } };
 
 /** The numbers of the Übersicht page, only those the user's role may see. */
-export async function dashboardFigures(user: SessionUser, now = new Date()): Promise<Figure[]> {
+export async function dashboardFigures(
+  user: SessionUser,
+  now = new Date(),
+  options: { personalOnly?: boolean } = {},
+): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const programme = !options.personalOnly;
   if (can(user.role, "read", "followup")) {
     const mine = { assigneeId: user.id, doneAt: null };
     const [open, overdue] = await Promise.all([
@@ -28,7 +33,7 @@ export async function dashboardFigures(user: SessionUser, now = new Date()): Pro
       value: await db.participant.count({ where: { coachId: user.id, archivedAt: null } }),
     });
   }
-  if (can(user.role, "read", "company")) {
+  if (programme && can(user.role, "read", "company")) {
     const [companies, informed] = await Promise.all([
       db.company.count({ where: { archivedAt: null } }),
       db.company.count({ where: { archivedAt: null, informedAt: { not: null } } }),
@@ -39,7 +44,7 @@ export async function dashboardFigures(user: SessionUser, now = new Date()): Pro
       note: { key: "dashboard.informed", value: informed },
     });
   }
-  if (can(user.role, "read", "participant", "any")) {
+  if (programme && can(user.role, "read", "participant", "any")) {
     const [participants, inApprenticeship] = await Promise.all([
       db.participant.count({ where: { archivedAt: null } }),
       db.participant.count({ where: { archivedAt: null, status: "in_ausbildung" } }),
@@ -50,7 +55,7 @@ export async function dashboardFigures(user: SessionUser, now = new Date()): Pro
       note: { key: "dashboard.inApprenticeship", value: inApprenticeship },
     });
   }
-  if (can(user.role, "read", "internship", "any")) {
+  if (programme && can(user.role, "read", "internship", "any")) {
     figures.push({ key: "dashboard.internships", value: await db.internship.count() });
   }
   if (can(user.role, "read", "event")) {
