@@ -4,6 +4,7 @@ import { type MessageKey, t } from "~/messages";
 import {
   CHILDCARE,
   GENDERS,
+  LABOUR_STATUSES,
   OUTCOME_TYPES,
   PARTICIPANT_STATUSES,
   SCHOOL_CERTIFICATES,
@@ -138,6 +139,11 @@ export function ParticipantForm({
             label={t("participant.school")}
             options={options(SCHOOL_CERTIFICATES, "school")}
             {...f("schoolCertificate")}
+          />
+          <SelectField
+            label={t("participant.labourStatus")}
+            options={options(LABOUR_STATUSES, "labour")}
+            {...f("labourStatus")}
           />
         </div>
         <CheckboxField label={t("participant.drivingLicence")} {...check("drivingLicence")} />

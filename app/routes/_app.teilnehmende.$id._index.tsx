@@ -224,6 +224,8 @@ export default function ParticipantPage() {
               <dd>{orNone(p.maxCommuteMinutes)}</dd>
               <dt>{t("participant.school")}</dt>
               <dd>{label("school", p.schoolCertificate)}</dd>
+              <dt>{t("participant.labourStatus")}</dt>
+              <dd>{label("labour", p.labourStatus)}</dd>
             </dl>
             <h3>{t("participant.wishes")}</h3>
             {p.wishes.length ? (

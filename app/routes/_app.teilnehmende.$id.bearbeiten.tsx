@@ -60,6 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       usesPublicTransport: fields.usesPublicTransport,
       maxCommuteMinutes: fields.maxCommuteMinutes,
       schoolCertificate: fields.schoolCertificate,
+      labourStatus: fields.labourStatus,
       strengths: fields.strengths,
       entryDate: fields.entryDate,
       exitDate: fields.exitDate,

@@ -34,3 +34,45 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
   ).toBeVisible();
   await expect(figure("eingetreten").getByRole("link")).toHaveText("0");
 });
+
+test("the lead produces the funder report for a period and downloads the ESF export", async ({
+  page,
+}) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.getByRole("link", { name: "Berichte" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Sachbericht: MiKA-plus II");
+  await page.getByLabel("von", { exact: true }).fill("01.01.2025");
+  await page.getByLabel("bis", { exact: true }).fill("31.12.2026");
+  await page.getByRole("button", { name: "Anwenden" }).click();
+  await expect(page.getByText("Berichtszeitraum 01.01.2025 – 31.12.2026")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Nach Landkreisen" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Durchgeführte Veranstaltungen" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table")
+      .filter({ hasText: "Infoveranstaltung Teilzeitausbildung für Unternehmen" }),
+  ).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "ESF-Monitoring (CSV)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("esf-monitoring-2025-01-01-2026-12-31.csv");
+  const csv = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(csv).toString("utf8");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    "Kennung;Eintritt;Austritt;Geschlecht;Altersgruppe bei Eintritt;Erwerbsstatus bei Eintritt;Bildungsstand (ISCED);Verbleib bei Austritt",
+  );
+  expect(lines.length).toBeGreaterThan(10);
+  expect(lines[1]).toMatch(/^TN-[A-Z0-9]{10};\d{2}\.\d{2}\.\d{4};/);
+
+  const [xlsx] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "ESF-Monitoring (Excel)" }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+});

@@ -216,7 +216,12 @@ const ROUTES: RouteSpec[] = [
     post: ["update", "followup"],
     postForm: { id: "", version: "x" },
   },
-  { file: "_app.berichte.tsx", path: "/berichte", get: ["read", "report", "any"] },
+  {
+    file: "_app.berichte.esf.ts",
+    path: "/berichte/esf?projekt=:project",
+    get: ["read", "report", "any"],
+  },
+  { file: "_app.berichte._index.tsx", path: "/berichte", get: ["read", "report", "any"] },
   { file: "_app.suche.tsx", path: "/suche?q=mueller", get: ["read", "company"] },
 ];
 
@@ -232,6 +237,7 @@ let companyId = "";
 let contactId = "";
 let offerId = "";
 let eventId = "";
+let projectId = "";
 let occupationId = "";
 beforeAll(async () => {
   await seedDemoData();
@@ -245,6 +251,7 @@ beforeAll(async () => {
     select: { id: true, occupationId: true, places: true, placesFilled: true },
   });
   offerId = offer.id;
+  projectId = (await db.project.findFirstOrThrow({ select: { id: true } })).id;
   eventId = (
     await db.event.create({
       data: {
@@ -271,6 +278,7 @@ async function resolve(p: string, userId?: string) {
     contact: contactId,
     offer: offerId,
     event: eventId,
+    project: projectId,
   };
   if (p.includes(":participant") || p.includes(":internship")) {
     ids.participant = (

@@ -19,6 +19,7 @@ import { CONSENT_METHODS } from "~/modules/contact/values";
 import {
   CHILDCARE,
   GENDERS,
+  LABOUR_STATUSES,
   OUTCOME_TYPES,
   PARTICIPANT_CONSENTS,
   PARTICIPANT_STATUSES,
@@ -66,6 +67,7 @@ export const participantFormSchema = z
     usesPublicTransport: checkbox,
     maxCommuteMinutes: optionalIntInRange(5, 180),
     schoolCertificate: optionalChoice(SCHOOL_CERTIFICATES),
+    labourStatus: optionalChoice(LABOUR_STATUSES),
     strengths: optionalText(1000),
     entryDate: optionalDate,
     exitDate: optionalDate,

@@ -146,6 +146,7 @@ export async function getParticipant(
       usesPublicTransport: true,
       maxCommuteMinutes: true,
       schoolCertificate: true,
+      labourStatus: true,
       strengths: true,
       entryDate: true,
       exitDate: true,

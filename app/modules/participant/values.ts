@@ -15,6 +15,13 @@ export const SCHOOL_CERTIFICATES = [
   "abitur",
   "sonstige",
 ] as const;
+/** Erwerbsstatus at entry, as ESF monitoring asks for it. */
+export const LABOUR_STATUSES = [
+  "arbeitslos",
+  "langzeitarbeitslos",
+  "nicht_erwerbstaetig",
+  "erwerbstaetig",
+] as const;
 export const OUTCOME_TYPES = ["ausbildung", "arbeit", "schule", "sonstiges"] as const;
 export const PARTICIPANT_CONSENTS = ["datenverarbeitung", "profil_weitergabe", "fotos"] as const;
 /** Age from which a participant no longer fits the programme (under 27): a warning, not a block. */

@@ -303,3 +303,24 @@ export async function openFollowUpsByUser(now = new Date()) {
     WHERE u.active = 1 GROUP BY u.id, u.name ORDER BY open DESC, u.name`;
   return rows.map((r) => ({ ...r, open: num(r.open), overdue: num(r.overdue) }));
 }
+
+/** The project's events held in the period, with attendance, for the funder report. */
+export function eventsHeld(projectId: string, period: Period, now = new Date()) {
+  const until = new Date(period.to.getTime() + 24 * 60 * 60 * 1000);
+  return db.event.findMany({
+    where: {
+      projectId,
+      cancelledAt: null,
+      startsAt: { gte: period.from, lt: until < now ? until : now },
+    },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      type: true,
+      title: true,
+      startsAt: true,
+      place: true,
+      registrations: { where: { attendance: "anwesend" }, select: { persons: true } },
+    },
+  });
+}

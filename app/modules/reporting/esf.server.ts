@@ -1,0 +1,88 @@
+import { db } from "~/db.server";
+import type { Sheet } from "~/lib/spreadsheet.server";
+import { signedToken } from "~/lib/tokens.server";
+import { type MessageKey, t } from "~/messages";
+import { ageOn } from "~/modules/participant/service.server";
+import type { Period } from "./kpis.server";
+
+/** ISCED 2011 levels for the school certificates Lotse records. */
+const ISCED: Record<string, string> = {
+  ohne: "ISCED 0–1",
+  hauptschule: "ISCED 2",
+  realschule: "ISCED 2",
+  abitur: "ISCED 3",
+  sonstige: "ISCED 2",
+};
+
+/** ESF age bands at entry. */
+export function ageBand(age: number): string {
+  if (age < 18) return "unter 18";
+  if (age < 25) return "18–24";
+  if (age < 30) return "25–29";
+  return "30 und älter";
+}
+
+/** A stable pseudonym per participant: the same person keeps it across exports, no name in it. */
+export const pseudonym = (participantId: string) =>
+  `TN-${signedToken("esf", participantId)
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 10)
+    .toUpperCase()}`;
+
+const label = (prefix: string, v: string | null) => (v ? t(`${prefix}.${v}` as MessageKey) : "");
+
+/**
+ * The ESF monitoring rows of a project for a period: everyone who entered or left in it, with
+ * entry and exit date, gender, age band at entry, labour status at entry, education level and
+ * the outcome at exit — pseudonymised (no name, no birth date).
+ */
+export async function esfSheet(projectId: string, period: Period): Promise<Sheet> {
+  const until = new Date(period.to.getTime() + 24 * 60 * 60 * 1000);
+  const inPeriod = { gte: period.from, lt: until };
+  const rows = await db.participant.findMany({
+    where: { projectId, OR: [{ entryDate: inPeriod }, { exitDate: inPeriod }] },
+    orderBy: [{ entryDate: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      entryDate: true,
+      exitDate: true,
+      birthDate: true,
+      gender: true,
+      labourStatus: true,
+      schoolCertificate: true,
+      outcomes: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { type: true, partTime: true },
+      },
+    },
+  });
+  return {
+    name: "ESF-Monitoring",
+    header: [
+      t("esf.pseudonym"),
+      t("esf.entry"),
+      t("esf.exit"),
+      t("esf.gender"),
+      t("esf.ageBand"),
+      t("esf.labourStatus"),
+      t("esf.education"),
+      t("esf.outcome"),
+    ],
+    rows: rows.map((p) => {
+      const outcome = p.exitDate ? p.outcomes[0] : undefined;
+      return [
+        pseudonym(p.id),
+        p.entryDate,
+        p.exitDate,
+        label("gender", p.gender),
+        p.entryDate ? ageBand(ageOn(p.birthDate, p.entryDate)) : "",
+        label("labour", p.labourStatus),
+        p.schoolCertificate ? (ISCED[p.schoolCertificate] ?? "") : "",
+        outcome
+          ? `${label("outcome", outcome.type)}${outcome.type === "ausbildung" && outcome.partTime ? ` (${t("outcome.partTime")})` : ""}`
+          : "",
+      ];
+    }),
+  };
+}

@@ -1,0 +1,302 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { PageErrorBoundary } from "~/components/error-page";
+import { SelectField, TextField } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/lib/format";
+import { parseDate } from "~/lib/validation";
+import { type MessageKey, t } from "~/messages";
+import { requirePermission } from "~/modules/auth/guard.server";
+import {
+  computeKpis,
+  eventsHeld,
+  kpisByDistrict,
+  kpisByMonth,
+  listProjects,
+  projectToDate,
+  targetRows,
+} from "~/modules/reporting/kpis.server";
+import { KPIS } from "~/modules/reporting/values";
+
+export const meta: MetaFunction = () => [{ title: `${t("report.title")} – ${t("app.name")}` }];
+
+// The funder report: a project and a period, printable, with the ESF export beside it.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "read", "report", "any");
+  const url = new URL(request.url);
+  const projects = await listProjects();
+  const project = projects.find((p) => p.id === url.searchParams.get("projekt")) ?? projects[0];
+  if (!project) return { projects: [], report: null };
+  const now = new Date();
+  const toDate = projectToDate(project, now);
+  const from = parseDate(url.searchParams.get("von") ?? "") ?? project.startDate;
+  const toParam = parseDate(url.searchParams.get("bis") ?? "");
+  const to = toParam && toParam >= from ? toParam : toDate.to;
+  const period = { from, to };
+  const [kpis, kpisToDate, byDistrict, byMonth, events] = await Promise.all([
+    computeKpis(project.id, period, now),
+    computeKpis(project.id, toDate, now),
+    kpisByDistrict(project.id, period),
+    kpisByMonth(project.id, period),
+    eventsHeld(project.id, period, now),
+  ]);
+  const query = `projekt=${project.id}&von=${formatDate(from)}&bis=${formatDate(to)}`;
+  return {
+    projects: projects.map((p) => ({ id: p.id, name: p.name })),
+    report: {
+      project: {
+        id: project.id,
+        name: project.name,
+        start: project.startDate,
+        end: project.endDate,
+      },
+      period: { from: formatDate(from), to: formatDate(to) },
+      createdAt: now,
+      targets: targetRows(project, kpisToDate, toDate.to),
+      kpis,
+      byDistrict,
+      byMonth,
+      events: events.map((e) => ({
+        ...e,
+        attended: e.registrations.reduce((s, r) => s + r.persons, 0),
+        registrations: undefined,
+      })),
+      exports: {
+        csv: `/berichte/esf?${query}&format=csv`,
+        xlsx: `/berichte/esf?${query}&format=xlsx`,
+      },
+    },
+  };
+}
+
+export default function ReportPage() {
+  const { projects, report } = useLoaderData<typeof loader>();
+  if (!report)
+    return (
+      <>
+        <h1>{t("report.title")}</h1>
+        <p>{t("report.noProjects")}</p>
+      </>
+    );
+  const { kpis: k } = report;
+  const figures: [MessageKey, string][] = [
+    ["report.entered", formatNumber(k.participants.entered)],
+    ["report.active", formatNumber(k.participants.active)],
+    ["report.exited", formatNumber(k.participants.exited)],
+    ["report.apprenticeship", formatNumber(k.outcomes.apprenticeship)],
+    ["report.partTime", formatNumber(k.outcomes.apprenticeshipPartTime)],
+    ["report.job", formatNumber(k.outcomes.job)],
+    ["report.school", formatNumber(k.outcomes.school)],
+    ["report.integrationRate", formatPercent(k.outcomes.integrationRate)],
+    ["report.internships", formatNumber(k.internships.total)],
+    ["report.internshipsCompleted", formatNumber(k.internships.completed)],
+    ["report.internshipsOffer", formatNumber(k.internships.ledToOffer)],
+    ["report.workshops", formatNumber(k.events.workshops)],
+    ["report.otherEvents", formatNumber(k.events.other)],
+    ["report.attendance", formatNumber(k.events.attendance)],
+    ["report.informed", formatNumber(k.employersInformed)],
+    ["report.multiplierContacts", formatNumber(k.multiplierContacts.total)],
+  ];
+  return (
+    <>
+      <h1>{t("report.funderTitle", { name: report.project.name })}</h1>
+      <p className="lead">
+        {t("report.periodLine", {
+          from: report.period.from,
+          to: report.period.to,
+          created: formatDateTime(report.createdAt),
+        })}
+      </p>
+      <Form method="get" className="filter-bar no-print" aria-label={t("report.periodForm")}>
+        <SelectField
+          label={t("report.projectLabel")}
+          name="projekt"
+          options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValue={report.project.id}
+        />
+        <TextField label={t("report.from")} name="von" defaultValue={report.period.from} />
+        <TextField label={t("report.to")} name="bis" defaultValue={report.period.to} />
+        <button type="submit" className="button">
+          {t("matching.apply")}
+        </button>
+      </Form>
+      <p className="no-print report-actions">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t("report.print")}
+        </button>{" "}
+        <a className="button" href={report.exports.csv} download>
+          {t("report.esfCsv")}
+        </a>{" "}
+        <a className="button" href={report.exports.xlsx} download>
+          {t("report.esfXlsx")}
+        </a>
+      </p>
+      <p className="field-hint no-print">{t("report.esfHint")}</p>
+
+      <h2>
+        {t("report.targetsSoFar", {
+          from: formatDate(report.project.start),
+          to: formatDate(report.project.end),
+        })}
+      </h2>
+      <TableWrap label={t("report.targetsSoFar", { from: "", to: "" })}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("report.kpi")}</th>
+              <th scope="col" className="num">
+                {t("report.actual")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.target")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.progress")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.forecastShort")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.targets.map((r) => {
+              const show = (v: number) => (r.isRate ? formatPercent(v) : formatNumber(v));
+              return (
+                <tr key={r.kpi}>
+                  <th scope="row">{t(`kpi.${r.kpi}`)}</th>
+                  <td className="num">{show(r.actual)}</td>
+                  <td className="num">{r.target == null ? t("common.none") : show(r.target)}</td>
+                  <td className="num">
+                    {r.target ? formatPercent(r.actual / r.target) : t("common.none")}
+                  </td>
+                  <td className="num">
+                    {r.forecast == null ? t("common.none") : show(r.forecast)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <h2>{t("report.inPeriod", { from: report.period.from, to: report.period.to })}</h2>
+      <TableWrap label={t("report.inPeriod", { from: report.period.from, to: report.period.to })}>
+        <table>
+          <tbody>
+            {figures.map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{t(key)}</th>
+                <td className="num">{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <h2>{t("report.byDistrict")}</h2>
+      <TableWrap label={t("report.byDistrict")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("report.district")}</th>
+              <th scope="col" className="num">
+                {t("report.entered")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.apprenticeship")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.informed")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.byDistrict.map((d) => (
+              <tr key={d.ags}>
+                <th scope="row">{d.name}</th>
+                <td className="num">{d.entered}</td>
+                <td className="num">{d.apprenticeship}</td>
+                <td className="num">{d.employersInformed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <h2>{t("report.byMonth")}</h2>
+      <TableWrap label={t("report.byMonth")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("report.month")}</th>
+              <th scope="col" className="num">
+                {t("report.entered")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.exited")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.internships")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.informed")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.byMonth.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{m.month.split("-").reverse().join("/")}</th>
+                <td className="num">{m.entered}</td>
+                <td className="num">{m.exited}</td>
+                <td className="num">{m.internships}</td>
+                <td className="num">{m.employersInformed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <h2>{t("report.events")}</h2>
+      {report.events.length === 0 ? <p>{t("common.none")}</p> : null}
+      <TableWrap label={t("report.events")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("event.date")}</th>
+              <th scope="col">{t("event.name")}</th>
+              <th scope="col">{t("event.type")}</th>
+              <th scope="col">{t("event.place")}</th>
+              <th scope="col" className="num">
+                {t("report.attendance")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.events.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDate(e.startsAt)}</td>
+                <th scope="row">{e.title}</th>
+                <td>{t(`etype.${e.type}` as MessageKey)}</td>
+                <td>{e.place ?? t("common.none")}</td>
+                <td className="num">{e.attended}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <h2>{t("report.definitions")}</h2>
+      <dl className="definitions">
+        {KPIS.map((kpi) => (
+          <div key={kpi}>
+            <dt>{t(`kpi.${kpi}`)}</dt>
+            <dd>{t(`kpi.${kpi}.def`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+export const ErrorBoundary = PageErrorBoundary;
