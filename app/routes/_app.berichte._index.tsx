@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/lib/f
 import { parseDate } from "~/lib/validation";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
 import {
   computeKpis,
   eventsHeld,
@@ -22,11 +23,12 @@ export const meta: MetaFunction = () => [{ title: `${t("report.title")} – ${t(
 
 // The funder report: a project and a period, printable, with the ESF export beside it.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "read", "report", "any");
+  const { user } = await requirePermission(request, context, "read", "report", "any");
+  const manage = can(user.role, "update", "project", "any");
   const url = new URL(request.url);
   const projects = await listProjects();
   const project = projects.find((p) => p.id === url.searchParams.get("projekt")) ?? projects[0];
-  if (!project) return { projects: [], report: null };
+  if (!project) return { projects: [], report: null, manage };
   const now = new Date();
   const toDate = projectToDate(project, now);
   const from = parseDate(url.searchParams.get("von") ?? "") ?? project.startDate;
@@ -42,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   const query = `projekt=${project.id}&von=${formatDate(from)}&bis=${formatDate(to)}`;
   return {
+    manage,
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
     report: {
       project: {
@@ -70,12 +73,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function ReportPage() {
-  const { projects, report } = useLoaderData<typeof loader>();
+  const { projects, report, manage } = useLoaderData<typeof loader>();
+  const links = (
+    <p className="no-print report-actions">
+      <Link to="/berichte/multiplikatoren">{t("multiplierView.title")}</Link>
+      {manage ? (
+        <>
+          {" · "}
+          <Link to="/berichte/projekte">{t("project.manage")}</Link>
+        </>
+      ) : null}
+    </p>
+  );
   if (!report)
     return (
       <>
         <h1>{t("report.title")}</h1>
         <p>{t("report.noProjects")}</p>
+        {links}
       </>
     );
   const { kpis: k } = report;
@@ -132,6 +147,7 @@ export default function ReportPage() {
         </a>
       </p>
       <p className="field-hint no-print">{t("report.esfHint")}</p>
+      {links}
 
       <h2>
         {t("report.targetsSoFar", {

@@ -14,6 +14,8 @@ const PAGES = [
   "/veranstaltungen?ansicht=kalender",
   "/veranstaltungen/neu",
   "/wiedervorlagen",
+  "/berichte/multiplikatoren",
+  "/berichte/projekte",
   "/berichte",
 ];
 

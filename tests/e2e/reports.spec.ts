@@ -76,3 +76,36 @@ test("the lead produces the funder report for a period and downloads the ESF exp
   ]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
 });
+
+test("the lead sets a project's targets and reads the multiplier outreach", async ({ page }) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/berichte");
+  await page.getByRole("link", { name: "Projekte und Ziele verwalten" }).click();
+  await page.getByRole("link", { name: "Neues Projekt" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("MiKA-plus III");
+  await page.getByLabel("Beginn", { exact: true }).fill("01.01.2028");
+  await page.getByLabel("Ende", { exact: true }).fill("31.12.2027");
+  await page.getByLabel("Anteil in Ausbildung").fill("50");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText("Das Ende muss nach dem Beginn liegen.")).toBeVisible();
+  await expect(page.getByLabel("Anteil in Ausbildung")).toHaveValue("50");
+  await page.getByLabel("Ende", { exact: true }).fill("31.12.2030");
+  await page.getByLabel("Eingetretene Teilnehmende").fill("120");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status").first()).toContainText("MiKA-plus III");
+  const row = page.getByRole("row").filter({ hasText: "MiKA-plus III" });
+  await expect(row).toContainText("01.01.2028 – 31.12.2030");
+  await expect(row).toContainText("120");
+  await expect(row).toContainText("50 %");
+
+  await page.goto("/berichte/multiplikatoren");
+  await expect(page.getByRole("heading", { name: "Abdeckung nach Landkreis" })).toBeVisible();
+  const ihk = page
+    .locator("tbody tr")
+    .filter({ hasText: "IHK" })
+    .filter({ has: page.getByRole("link") })
+    .first();
+  const name = (await ihk.getByRole("link").first().innerText()).trim();
+  await ihk.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name.split(" (")[0]!);
+});

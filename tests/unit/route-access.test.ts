@@ -221,6 +221,30 @@ const ROUTES: RouteSpec[] = [
     path: "/berichte/esf?projekt=:project",
     get: ["read", "report", "any"],
   },
+  {
+    file: "_app.berichte.projekte._index.tsx",
+    path: "/berichte/projekte",
+    get: ["read", "project", "any"],
+  },
+  {
+    file: "_app.berichte.projekte.neu.tsx",
+    path: "/berichte/projekte/neu",
+    get: ["create", "project", "any"],
+    post: ["create", "project", "any"],
+    postForm: { name: "" },
+  },
+  {
+    file: "_app.berichte.projekte.$id.tsx",
+    path: "/berichte/projekte/:project",
+    get: ["update", "project", "any"],
+    post: ["update", "project", "any"],
+    postForm: { name: "" },
+  },
+  {
+    file: "_app.berichte.multiplikatoren.tsx",
+    path: "/berichte/multiplikatoren",
+    get: ["read", "report", "any"],
+  },
   { file: "_app.berichte._index.tsx", path: "/berichte", get: ["read", "report", "any"] },
   { file: "_app.suche.tsx", path: "/suche?q=mueller", get: ["read", "company"] },
 ];

@@ -18,6 +18,7 @@ export const OBJECTS = [
   "internship",
   "matching",
   "report",
+  "project",
   "user",
   "outbox",
   "audit",
@@ -45,6 +46,7 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:internship:any",
     "read:matching:any",
     "read:report:any",
+    ...all("project", "any"),
     "read:audit:any",
   ],
   jobcoach: [
