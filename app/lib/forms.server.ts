@@ -56,3 +56,17 @@ export function errorsFrom(error: unknown): {
   }
   throw error;
 }
+
+/**
+ * What the user typed, to put back into the form after a refused save: lists joined, and the
+ * named checkboxes as booleans (an unchecked box is simply missing from the form data).
+ */
+export function echoFormValues(
+  values: FormValues,
+  checkboxes: readonly string[] = [],
+): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  for (const k of checkboxes) out[k] = values[k] === "on";
+  return out;
+}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
+import { DistrictTable, MonthTable, periodFigures } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/lib/format";
 import { parseDate } from "~/lib/validation";
@@ -94,24 +95,6 @@ export default function ReportPage() {
       </>
     );
   const { kpis: k } = report;
-  const figures: [MessageKey, string][] = [
-    ["report.entered", formatNumber(k.participants.entered)],
-    ["report.active", formatNumber(k.participants.active)],
-    ["report.exited", formatNumber(k.participants.exited)],
-    ["report.apprenticeship", formatNumber(k.outcomes.apprenticeship)],
-    ["report.partTime", formatNumber(k.outcomes.apprenticeshipPartTime)],
-    ["report.job", formatNumber(k.outcomes.job)],
-    ["report.school", formatNumber(k.outcomes.school)],
-    ["report.integrationRate", formatPercent(k.outcomes.integrationRate)],
-    ["report.internships", formatNumber(k.internships.total)],
-    ["report.internshipsCompleted", formatNumber(k.internships.completed)],
-    ["report.internshipsOffer", formatNumber(k.internships.ledToOffer)],
-    ["report.workshops", formatNumber(k.events.workshops)],
-    ["report.otherEvents", formatNumber(k.events.other)],
-    ["report.attendance", formatNumber(k.events.attendance)],
-    ["report.informed", formatNumber(k.employersInformed)],
-    ["report.multiplierContacts", formatNumber(k.multiplierContacts.total)],
-  ];
   return (
     <>
       <h1>{t("report.funderTitle", { name: report.project.name })}</h1>
@@ -199,10 +182,10 @@ export default function ReportPage() {
       <TableWrap label={t("report.inPeriod", { from: report.period.from, to: report.period.to })}>
         <table>
           <tbody>
-            {figures.map(([key, value]) => (
-              <tr key={key}>
-                <th scope="row">{t(key)}</th>
-                <td className="num">{value}</td>
+            {periodFigures(k).map((f) => (
+              <tr key={f.key}>
+                <th scope="row">{t(f.key)}</th>
+                <td className="num">{f.value}</td>
               </tr>
             ))}
           </tbody>
@@ -210,68 +193,10 @@ export default function ReportPage() {
       </TableWrap>
 
       <h2>{t("report.byDistrict")}</h2>
-      <TableWrap label={t("report.byDistrict")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("report.district")}</th>
-              <th scope="col" className="num">
-                {t("report.entered")}
-              </th>
-              <th scope="col" className="num">
-                {t("report.apprenticeship")}
-              </th>
-              <th scope="col" className="num">
-                {t("report.informed")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.byDistrict.map((d) => (
-              <tr key={d.ags}>
-                <th scope="row">{d.name}</th>
-                <td className="num">{d.entered}</td>
-                <td className="num">{d.apprenticeship}</td>
-                <td className="num">{d.employersInformed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DistrictTable rows={report.byDistrict} />
 
       <h2>{t("report.byMonth")}</h2>
-      <TableWrap label={t("report.byMonth")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("report.month")}</th>
-              <th scope="col" className="num">
-                {t("report.entered")}
-              </th>
-              <th scope="col" className="num">
-                {t("report.exited")}
-              </th>
-              <th scope="col" className="num">
-                {t("report.internships")}
-              </th>
-              <th scope="col" className="num">
-                {t("report.informed")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.byMonth.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{m.month.split("-").reverse().join("/")}</th>
-                <td className="num">{m.entered}</td>
-                <td className="num">{m.exited}</td>
-                <td className="num">{m.internships}</td>
-                <td className="num">{m.employersInformed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <MonthTable rows={report.byMonth} />
 
       <h2>{t("report.events")}</h2>
       {report.events.length === 0 ? <p>{t("common.none")}</p> : null}

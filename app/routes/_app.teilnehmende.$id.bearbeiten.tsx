@@ -8,14 +8,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
 import { ParticipantForm } from "~/components/participant-form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { echoFormValues, errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { archiveParticipant, updateParticipant } from "~/modules/participant/editing.server";
 import {
-  echoParticipantValues,
+  PARTICIPANT_CHECKBOXES,
   participantFormDefaults,
   participantUpdateSchema,
 } from "~/modules/participant/schema";
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const { user, scope } = await requirePermission(request, context, "update", "participant");
   const form = await parseForm(request, participantUpdateSchema);
-  const values = echoParticipantValues(form.values);
+  const values = echoFormValues(form.values, PARTICIPANT_CHECKBOXES);
   if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
   try {
     const { name } = await updateParticipant(user, scope, id, form.data, { ip: context?.clientIp });

@@ -8,12 +8,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
 import { ParticipantForm } from "~/components/participant-form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { echoFormValues, errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { createParticipant } from "~/modules/participant/editing.server";
-import { echoParticipantValues, participantFormSchema } from "~/modules/participant/schema";
+import { PARTICIPANT_CHECKBOXES, participantFormSchema } from "~/modules/participant/schema";
 import { participantFormOptions } from "~/modules/participant/service.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("participant.new")} – ${t("app.name")}` }];
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "create", "participant");
   const form = await parseForm(request, participantFormSchema);
-  const values = echoParticipantValues(form.values);
+  const values = echoFormValues(form.values, PARTICIPANT_CHECKBOXES);
   if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
   try {
     const p = await createParticipant(user, scope, form.data, { ip: context?.clientIp });

@@ -3,6 +3,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
 import { ReportBarChart } from "~/components/report-chart";
+import {
+  DISTRICT_SERIES,
+  DistrictTable,
+  MONTH_SERIES,
+  MonthTable,
+  monthLabel,
+  periodFigures,
+} from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDate, formatNumber, formatPercent, todayIso } from "~/lib/format";
 import { parseDate } from "~/lib/validation";
@@ -83,9 +91,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ProjectView = NonNullable<Awaited<ReturnType<typeof projectView>>>;
 
-const MONTH = new Intl.DateTimeFormat("de-DE", { month: "short", year: "2-digit" });
-const monthLabel = (ym: string) => MONTH.format(new Date(`${ym}-15T00:00:00Z`));
-
 function Targets({ view }: { view: ProjectView }) {
   return (
     <section aria-labelledby="ziele">
@@ -131,76 +136,22 @@ function PeriodFigures({ view }: { view: ProjectView }) {
   const { kpis: k, period, project } = view;
   const range = (name: string) => `${name}_von=${period.fromIso}&${name}_bis=${period.toIso}`;
   const p = `projekt=${project.id}`;
-  const rows: { label: MessageKey; value: string; to?: string }[] = [
-    {
-      label: "report.entered",
-      value: formatNumber(k.participants.entered),
-      to: `/teilnehmende?${p}&${range("eintritt")}`,
-    },
-    {
-      label: "report.active",
-      value: formatNumber(k.participants.active),
-      to: `/teilnehmende?${p}&status=aktiv`,
-    },
-    {
-      label: "report.exited",
-      value: formatNumber(k.participants.exited),
-      to: `/teilnehmende?${p}&${range("austritt")}`,
-    },
-    {
-      label: "report.apprenticeship",
-      value: formatNumber(k.outcomes.apprenticeship),
-      to: `/teilnehmende?${p}&verbleib=ausbildung&${range("verbleib")}`,
-    },
-    { label: "report.partTime", value: formatNumber(k.outcomes.apprenticeshipPartTime) },
-    {
-      label: "report.job",
-      value: formatNumber(k.outcomes.job),
-      to: `/teilnehmende?${p}&verbleib=arbeit&${range("verbleib")}`,
-    },
-    {
-      label: "report.school",
-      value: formatNumber(k.outcomes.school),
-      to: `/teilnehmende?${p}&verbleib=schule&${range("verbleib")}`,
-    },
-    { label: "report.integrationRate", value: formatPercent(k.outcomes.integrationRate) },
-    {
-      label: "report.internships",
-      value: formatNumber(k.internships.total),
-      to: `/praktika?${p}&${range("beginn")}`,
-    },
-    {
-      label: "report.internshipsCompleted",
-      value: formatNumber(k.internships.completed),
-      to: `/praktika?${p}&status=abgeschlossen&${range("ende")}`,
-    },
-    {
-      label: "report.internshipsOffer",
-      value: formatNumber(k.internships.ledToOffer),
-      to: `/praktika?${p}&status=abgeschlossen&angebot=ja&${range("ende")}`,
-    },
-    {
-      label: "report.workshops",
-      value: formatNumber(k.events.workshops),
-      to: "/veranstaltungen?zeit=vergangen",
-    },
-    {
-      label: "report.otherEvents",
-      value: formatNumber(k.events.other),
-      to: "/veranstaltungen?zeit=vergangen",
-    },
-    { label: "report.attendance", value: formatNumber(k.events.attendance) },
-    {
-      label: "report.informed",
-      value: formatNumber(k.employersInformed),
-      to: `/unternehmen?${range("informiert")}`,
-    },
-    {
-      label: "report.multiplierContacts",
-      value: formatNumber(k.multiplierContacts.total),
-      to: "/unternehmen?multiplikator=ja",
-    },
-  ];
+  const links: Partial<Record<MessageKey, string>> = {
+    "report.entered": `/teilnehmende?${p}&${range("eintritt")}`,
+    "report.active": `/teilnehmende?${p}&status=aktiv`,
+    "report.exited": `/teilnehmende?${p}&${range("austritt")}`,
+    "report.apprenticeship": `/teilnehmende?${p}&verbleib=ausbildung&${range("verbleib")}`,
+    "report.job": `/teilnehmende?${p}&verbleib=arbeit&${range("verbleib")}`,
+    "report.school": `/teilnehmende?${p}&verbleib=schule&${range("verbleib")}`,
+    "report.internships": `/praktika?${p}&${range("beginn")}`,
+    "report.internshipsCompleted": `/praktika?${p}&status=abgeschlossen&${range("ende")}`,
+    "report.internshipsOffer": `/praktika?${p}&status=abgeschlossen&angebot=ja&${range("ende")}`,
+    "report.workshops": "/veranstaltungen?zeit=vergangen",
+    "report.otherEvents": "/veranstaltungen?zeit=vergangen",
+    "report.informed": `/unternehmen?${range("informiert")}`,
+    "report.multiplierContacts": "/berichte/multiplikatoren",
+  };
+  const rows = periodFigures(k).map((f) => ({ label: f.key, value: f.value, to: links[f.key] }));
   return (
     <section aria-labelledby="zeitraum">
       <h2 id="zeitraum">{t("report.inPeriod", { from: period.from, to: period.to })}</h2>
@@ -220,17 +171,6 @@ function PeriodFigures({ view }: { view: ProjectView }) {
 
 function Breakdowns({ view }: { view: ProjectView }) {
   const months = view.byMonth.map((m) => ({ ...m, label: monthLabel(m.month) }));
-  const monthSeries = [
-    { key: "entered", label: t("report.entered"), color: "#0b5563" },
-    { key: "exited", label: t("report.exited"), color: "#c2410c" },
-    { key: "internships", label: t("report.internships"), color: "#6b7d8c" },
-    { key: "employersInformed", label: t("report.informed"), color: "#2f8f5b" },
-  ];
-  const districtSeries = [
-    { key: "entered", label: t("report.entered"), color: "#0b5563" },
-    { key: "apprenticeship", label: t("report.apprenticeship"), color: "#c2410c" },
-    { key: "employersInformed", label: t("report.informed"), color: "#2f8f5b" },
-  ];
   return (
     <>
       <section aria-labelledby="monate">
@@ -238,67 +178,20 @@ function Breakdowns({ view }: { view: ProjectView }) {
         <ReportBarChart
           data={months}
           categoryKey="label"
-          series={monthSeries}
+          series={[...MONTH_SERIES]}
           summary={t("report.chartSummaryMonth")}
         />
-        <TableWrap label={t("report.byMonth")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("report.month")}</th>
-                {monthSeries.map((s) => (
-                  <th key={s.key} scope="col" className="num">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.label}</th>
-                  <td className="num">{m.entered}</td>
-                  <td className="num">{m.exited}</td>
-                  <td className="num">{m.internships}</td>
-                  <td className="num">{m.employersInformed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <MonthTable rows={view.byMonth} />
       </section>
       <section aria-labelledby="kreise">
         <h2 id="kreise">{t("report.byDistrict")}</h2>
         <ReportBarChart
           data={view.byDistrict}
           categoryKey="name"
-          series={districtSeries}
+          series={[...DISTRICT_SERIES]}
           summary={t("report.chartSummaryDistrict")}
         />
-        <TableWrap label={t("report.byDistrict")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("report.district")}</th>
-                {districtSeries.map((s) => (
-                  <th key={s.key} scope="col" className="num">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {view.byDistrict.map((d) => (
-                <tr key={d.ags}>
-                  <th scope="row">{d.name}</th>
-                  <td className="num">{d.entered}</td>
-                  <td className="num">{d.apprenticeship}</td>
-                  <td className="num">{d.employersInformed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DistrictTable rows={view.byDistrict} />
       </section>
       <section aria-labelledby="multiplikatoren">
         <h2 id="multiplikatoren">{t("report.multiplierContacts")}</h2>

@@ -8,14 +8,18 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CompanyForm } from "~/components/company-form";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { echoFormValues, errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { getCompany, listAssignableUsers } from "~/modules/company/detail.server";
 import { archiveCompany, type Conflict, updateCompany } from "~/modules/company/editing.server";
-import { companyFormDefaults, companyUpdateSchema, echoFormValues } from "~/modules/company/schema";
+import {
+  COMPANY_CHECKBOXES,
+  companyFormDefaults,
+  companyUpdateSchema,
+} from "~/modules/company/schema";
 import { listServedDistricts } from "~/modules/company/service.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -63,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const { user } = await requirePermission(request, context, "update", "company");
   const form = await parseForm(request, companyUpdateSchema);
-  const values = echoFormValues(form.values);
+  const values = echoFormValues(form.values, COMPANY_CHECKBOXES);
   if (!form.ok)
     return data<Result>({ errors: form.errors, message: null, values }, { status: 400 });
   try {

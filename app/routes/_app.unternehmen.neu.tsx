@@ -8,14 +8,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CompanyForm } from "~/components/company-form";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
-import { errorsFrom, parseFormData } from "~/lib/forms.server";
+import { echoFormValues, errorsFrom, parseFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { listAssignableUsers } from "~/modules/company/detail.server";
 import { DuplicateError } from "~/modules/company/duplicates.server";
 import { createCompany } from "~/modules/company/editing.server";
-import { companyFormSchema, echoFormValues } from "~/modules/company/schema";
+import { COMPANY_CHECKBOXES, companyFormSchema } from "~/modules/company/schema";
 import { listServedDistricts } from "~/modules/company/service.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.new")} – ${t("app.name")}` }];
@@ -32,7 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseFormData(formData, companyFormSchema);
   if (!form.ok)
     return data(
-      { errors: form.errors, message: null, values: echoFormValues(form.values) },
+      {
+        errors: form.errors,
+        message: null,
+        values: echoFormValues(form.values, COMPANY_CHECKBOXES),
+      },
       { status: 400 },
     );
   try {
@@ -50,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         {
           errors: {},
           message: null,
-          values: echoFormValues(form.values),
+          values: echoFormValues(form.values, COMPANY_CHECKBOXES),
           duplicates: error.candidates,
         },
         { status: 409 },
@@ -58,7 +62,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     const e = errorsFrom(error);
     return data(
-      { errors: e.errors, message: e.message, values: echoFormValues(form.values) },
+      {
+        errors: e.errors,
+        message: e.message,
+        values: echoFormValues(form.values, COMPANY_CHECKBOXES),
+      },
       { status: e.status },
     );
   }

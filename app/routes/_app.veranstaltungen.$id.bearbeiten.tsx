@@ -8,13 +8,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { EventForm } from "~/components/event-form";
 import { FormError } from "~/components/form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { echoFormValues, errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { listAssignableUsers } from "~/modules/company/detail.server";
 import { getEvent, updateEvent } from "~/modules/event/editing.server";
-import { echoEventValues, eventFormDefaults, eventUpdateSchema } from "~/modules/event/schema";
+import { EVENT_CHECKBOXES, eventFormDefaults, eventUpdateSchema } from "~/modules/event/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("event.editTitle", { title: data?.title ?? "" })} – ${t("app.name")}` },
@@ -37,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "update", "event");
   const id = params.id ?? "";
   const form = await parseForm(request, eventUpdateSchema);
-  const values = echoEventValues(form.values);
+  const values = echoFormValues(form.values, EVENT_CHECKBOXES);
   if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
   try {
     const { title } = await updateEvent(user, id, form.data, { ip: context?.clientIp });

@@ -8,13 +8,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { EventForm } from "~/components/event-form";
 import { FormError } from "~/components/form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { echoFormValues, errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { listAssignableUsers } from "~/modules/company/detail.server";
 import { createEvent } from "~/modules/event/editing.server";
-import { echoEventValues, eventFormSchema } from "~/modules/event/schema";
+import { EVENT_CHECKBOXES, eventFormSchema } from "~/modules/event/schema";
 
 export const meta: MetaFunction = () => [{ title: `${t("event.new")} – ${t("app.name")}` }];
 
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "create", "event");
   const form = await parseForm(request, eventFormSchema);
-  const values = echoEventValues(form.values);
+  const values = echoFormValues(form.values, EVENT_CHECKBOXES);
   if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
   try {
     const event = await createEvent(user, form.data, { ip: context?.clientIp });

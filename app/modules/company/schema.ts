@@ -114,13 +114,5 @@ export function companyFormDefaults(c: CompanyRecord): Record<string, string | b
   };
 }
 
-/** What the user typed, to put back into the form after a refused save. */
-export function echoFormValues(
-  values: Record<string, string | string[]>,
-): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
-  out.isTrainingCompany = values.isTrainingCompany === "on";
-  out.takesInternships = values.takesInternships === "on";
-  return out;
-}
+/** The company form's checkboxes (for echoing typed values back). */
+export const COMPANY_CHECKBOXES = ["isTrainingCompany", "takesInternships"] as const;

@@ -8,7 +8,7 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { EMAIL_CONSENT } from "~/modules/contact/values";
 import { queueEmail } from "~/modules/email/email.server";
 import { invitationEmail } from "./emails";
-import { closedReason, registrationPath } from "./registration.server";
+import { closedReason, EVENT_EMAIL_SELECT, registrationPath } from "./registration.server";
 import type { RecipientFilter } from "./schema";
 
 type Candidate = {
@@ -82,13 +82,7 @@ export async function sendInvitations(
   const event = await db.event.findUnique({
     where: { id: eventId },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      onlineUrl: true,
+      ...EVENT_EMAIL_SELECT,
       publicSlug: true,
       registrationDeadline: true,
       cancelledAt: true,
@@ -156,17 +150,7 @@ export async function sendInvitations(
 export async function invitationPreview(eventId: string) {
   const event = await db.event.findUnique({
     where: { id: eventId },
-    select: {
-      id: true,
-      title: true,
-      description: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      onlineUrl: true,
-      publicSlug: true,
-      registrationDeadline: true,
-    },
+    select: { ...EVENT_EMAIL_SELECT, publicSlug: true, registrationDeadline: true },
   });
   if (!event) return null;
   return invitationEmail({

@@ -25,7 +25,8 @@ export const cancelPath = (slug: string, token: string) => `/anmeldung/${slug}/a
 export const cancelLink = (slug: string, registrationId: string) =>
   new URL(cancelPath(slug, signedToken("cancel", registrationId)), env.APP_URL).toString();
 
-const eventForEmail = {
+/** The event fields every email about it needs. */
+export const EVENT_EMAIL_SELECT = {
   id: true,
   title: true,
   description: true,
@@ -40,7 +41,7 @@ export function getPublicEvent(slug: string) {
   return db.event.findUnique({
     where: { publicSlug: slug },
     select: {
-      ...eventForEmail,
+      ...EVENT_EMAIL_SELECT,
       type: true,
       publicSlug: true,
       publicRegistration: true,
@@ -203,7 +204,7 @@ export async function registerForEvent(
     const event = await tx.event.findUnique({
       where: { publicSlug: slug },
       select: {
-        ...eventForEmail,
+        ...EVENT_EMAIL_SELECT,
         publicSlug: true,
         publicRegistration: true,
         registrationDeadline: true,
@@ -281,7 +282,7 @@ export async function registerForEvent(
 async function moveUp(tx: Tx, eventId: string): Promise<{ names: string[]; outboxIds: string[] }> {
   const event = await tx.event.findUniqueOrThrow({
     where: { id: eventId },
-    select: { ...eventForEmail, publicSlug: true, capacity: true },
+    select: { ...EVENT_EMAIL_SELECT, publicSlug: true, capacity: true },
   });
   const result = { names: [] as string[], outboxIds: [] as string[] };
   if (event.capacity == null) return result;

@@ -121,15 +121,13 @@ export const attendanceSchema = z.object({
   attendance: z.enum(["anwesend", "nicht_erschienen"]),
 });
 
-const CHECKBOXES = ["forCompanies", "forParticipants", "forMultipliers", "publicRegistration"];
-
-/** What the user typed, to put back into the form after a refused save. */
-export function echoEventValues(values: Record<string, string | string[]>) {
-  const out: Record<string, string | boolean> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
-  for (const k of CHECKBOXES) out[k] = values[k] === "on";
-  return out;
-}
+/** The event form's checkboxes (for echoing typed values back). */
+export const EVENT_CHECKBOXES = [
+  "forCompanies",
+  "forParticipants",
+  "forMultipliers",
+  "publicRegistration",
+] as const;
 
 const berlinTime = new Intl.DateTimeFormat("de-DE", {
   hour: "2-digit",

@@ -2,7 +2,7 @@ import { db } from "~/db.server";
 import { todayIso } from "~/lib/format";
 import { type DeliveryReport, deliverOutbox, queueEmail } from "~/modules/email/email.server";
 import { reminderEmail } from "~/modules/event/emails";
-import { cancelLink } from "~/modules/event/registration.server";
+import { cancelLink, EVENT_EMAIL_SELECT } from "~/modules/event/registration.server";
 import { digestEmail } from "./digest-email";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -24,18 +24,7 @@ export async function queueReminders(now = new Date()) {
       id: true,
       name: true,
       email: true,
-      event: {
-        select: {
-          id: true,
-          title: true,
-          description: true,
-          startsAt: true,
-          endsAt: true,
-          place: true,
-          onlineUrl: true,
-          publicSlug: true,
-        },
-      },
+      event: { select: { ...EVENT_EMAIL_SELECT, publicSlug: true } },
     },
     take: 500,
   });

@@ -152,16 +152,7 @@ export const participantConsentSchema = z.object({
   note: optionalText(300),
 });
 
-const CHECKBOXES = ["drivingLicence", "hasCar", "usesPublicTransport"] as const;
-
-/** What the user typed, to put back into the form after a refused save. */
-export function echoParticipantValues(
-  values: Record<string, string | string[]>,
-): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
-  for (const k of CHECKBOXES) out[k] = values[k] === "on";
-  return out;
-}
+/** The participant form's checkboxes (for echoing typed values back). */
+export const PARTICIPANT_CHECKBOXES = ["drivingLicence", "hasCar", "usesPublicTransport"] as const;
 
 export const shareSchema = z.object({ userId: z.string().min(1).max(64) });

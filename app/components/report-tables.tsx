@@ -1,0 +1,115 @@
+import { TableWrap } from "~/components/table-wrap";
+import { formatNumber, formatPercent } from "~/lib/format";
+import { type MessageKey, t } from "~/messages";
+import type { DistrictRow, KpiFigures, MonthRow } from "~/modules/reporting/kpis.server";
+
+const MONTH = new Intl.DateTimeFormat("de-DE", { month: "short", year: "2-digit" });
+/** "2025-04" → "Apr. 25". */
+export const monthLabel = (ym: string) => MONTH.format(new Date(`${ym}-15T00:00:00Z`));
+
+/** The figures of a period, in the order the dashboard and the funder report show them. */
+export function periodFigures(k: KpiFigures): { key: MessageKey; value: string }[] {
+  return [
+    { key: "report.entered", value: formatNumber(k.participants.entered) },
+    { key: "report.active", value: formatNumber(k.participants.active) },
+    { key: "report.exited", value: formatNumber(k.participants.exited) },
+    { key: "report.apprenticeship", value: formatNumber(k.outcomes.apprenticeship) },
+    { key: "report.partTime", value: formatNumber(k.outcomes.apprenticeshipPartTime) },
+    { key: "report.job", value: formatNumber(k.outcomes.job) },
+    { key: "report.school", value: formatNumber(k.outcomes.school) },
+    { key: "report.integrationRate", value: formatPercent(k.outcomes.integrationRate) },
+    { key: "report.internships", value: formatNumber(k.internships.total) },
+    { key: "report.internshipsCompleted", value: formatNumber(k.internships.completed) },
+    { key: "report.internshipsOffer", value: formatNumber(k.internships.ledToOffer) },
+    { key: "report.workshops", value: formatNumber(k.events.workshops) },
+    { key: "report.otherEvents", value: formatNumber(k.events.other) },
+    { key: "report.attendance", value: formatNumber(k.events.attendance) },
+    { key: "report.informed", value: formatNumber(k.employersInformed) },
+    { key: "report.multiplierContacts", value: formatNumber(k.multiplierContacts.total) },
+  ];
+}
+
+export const MONTH_SERIES = [
+  { key: "entered", label: t("report.entered"), color: "#0b5563" },
+  { key: "exited", label: t("report.exited"), color: "#c2410c" },
+  { key: "internships", label: t("report.internships"), color: "#6b7d8c" },
+  { key: "employersInformed", label: t("report.informed"), color: "#2f8f5b" },
+] as const;
+
+export const DISTRICT_SERIES = [
+  { key: "entered", label: t("report.entered"), color: "#0b5563" },
+  { key: "apprenticeship", label: t("report.apprenticeship"), color: "#c2410c" },
+  { key: "employersInformed", label: t("report.informed"), color: "#2f8f5b" },
+] as const;
+
+/** A breakdown as a table: one row per category, one column per series. */
+function BreakdownTable<R>({
+  label,
+  head,
+  rows,
+  rowKey,
+  rowLabel,
+  series,
+}: {
+  label: string;
+  head: string;
+  rows: R[];
+  rowKey: (r: R) => string;
+  rowLabel: (r: R) => string;
+  series: readonly { key: string; label: string }[];
+}) {
+  return (
+    <TableWrap label={label}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            {series.map((s) => (
+              <th key={s.key} scope="col" className="num">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={rowKey(r)}>
+              <th scope="row">{rowLabel(r)}</th>
+              {series.map((s) => (
+                <td key={s.key} className="num">
+                  {formatNumber(Number((r as Record<string, unknown>)[s.key] ?? 0))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+export function MonthTable({ rows }: { rows: MonthRow[] }) {
+  return (
+    <BreakdownTable
+      label={t("report.byMonth")}
+      head={t("report.month")}
+      rows={rows}
+      rowKey={(m) => m.month}
+      rowLabel={(m) => monthLabel(m.month)}
+      series={MONTH_SERIES}
+    />
+  );
+}
+
+export function DistrictTable({ rows }: { rows: DistrictRow[] }) {
+  return (
+    <BreakdownTable
+      label={t("report.byDistrict")}
+      head={t("report.district")}
+      rows={rows}
+      rowKey={(d) => d.ags}
+      rowLabel={(d) => d.name}
+      series={DISTRICT_SERIES}
+    />
+  );
+}
