@@ -11,11 +11,11 @@ export type InvitationEmailProps = {
   expiresAt: Date;
 };
 
-export function invitationEmail(p: InvitationEmailProps) {
+export async function invitationEmail(p: InvitationEmailProps) {
   const role = t(`role.${p.role}`);
   const body = t("invite.email.body", { inviter: p.inviter, role });
   const expiry = t("invite.email.expiry", { date: formatDateTime(p.expiresAt) });
-  const html = renderEmail(
+  const html = await renderEmail(
     <EmailLayout preview={t("invite.email.subject")}>
       <p>{t("invite.email.greeting", { name: p.name })}</p>
       <p>{body}</p>

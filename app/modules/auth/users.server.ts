@@ -80,7 +80,7 @@ export async function inviteUser(
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
   const link = new URL(`/einladung/${token}`, env.APP_URL).toString();
-  const mail = invitationEmail({
+  const mail = await invitationEmail({
     name: input.name,
     inviter: actor.name,
     role: input.role,

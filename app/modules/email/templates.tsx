@@ -1,16 +1,23 @@
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Html,
+  Preview,
+  render,
+  Section,
+  Text,
+} from "@react-email/components";
 import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 
-// Email markup: inline styles only, a single column, readable without images.
+// Email markup with React Email: a single column, inline styles, readable without images.
 export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
   return (
-    <html lang="de">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width" />
-        <title>{preview}</title>
-      </head>
-      <body
+    <Html lang="de">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body
         style={{
           margin: 0,
           background: "#f4f6f8",
@@ -18,52 +25,31 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           color: "#1b2733",
         }}
       >
-        <div style={{ display: "none" }}>{preview}</div>
-        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>
-          <tbody>
-            <tr>
-              <td style={{ padding: "24px 12px" }}>
-                <table
-                  role="presentation"
-                  width="100%"
-                  style={{
-                    maxWidth: 560,
-                    margin: "0 auto",
-                    background: "#ffffff",
-                    borderRadius: 8,
-                  }}
-                >
-                  <tbody>
-                    <tr>
-                      <td style={{ padding: "24px 28px", fontSize: 16, lineHeight: 1.5 }}>
-                        <p
-                          style={{
-                            fontSize: 20,
-                            fontWeight: 700,
-                            color: "#0b5563",
-                            margin: "0 0 16px",
-                          }}
-                        >
-                          Lotse
-                        </p>
-                        {children}
-                      </td>
-                    </tr>
-                  </tbody>
-                </table>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </body>
-    </html>
+        <Container
+          style={{
+            maxWidth: 560,
+            margin: "24px auto",
+            background: "#ffffff",
+            borderRadius: 8,
+            padding: "24px 28px",
+            fontSize: 16,
+            lineHeight: 1.5,
+          }}
+        >
+          <Text style={{ fontSize: 20, fontWeight: 700, color: "#0b5563", margin: "0 0 16px" }}>
+            Lotse
+          </Text>
+          {children}
+        </Container>
+      </Body>
+    </Html>
   );
 }
 
 export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <p style={{ margin: "24px 0" }}>
-      <a
+    <Section style={{ margin: "24px 0" }}>
+      <Button
         href={href}
         style={{
           background: "#0b5563",
@@ -75,11 +61,12 @@ export function EmailButton({ href, children }: { href: string; children: ReactN
         }}
       >
         {children}
-      </a>
-    </p>
+      </Button>
+    </Section>
   );
 }
 
-export function renderEmail(element: ReactNode): string {
-  return `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
+/** The email's HTML (React Email's renderer). */
+export function renderEmail(element: ReactNode): Promise<string> {
+  return render(element);
 }

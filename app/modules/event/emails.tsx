@@ -38,7 +38,7 @@ export function calendarAttachment(e: EventForEmail): EmailAttachment {
 }
 
 /** The personal invitation with its registration link. */
-export function invitationEmail(p: {
+export async function invitationEmail(p: {
   name: string;
   event: EventForEmail;
   link: string;
@@ -52,7 +52,7 @@ export function invitationEmail(p: {
     where: where(p.event),
   });
   const expiry = t("invitation.email.expiry", { date: formatDate(p.expiresAt) });
-  const html = renderEmail(
+  const html = await renderEmail(
     <EmailLayout preview={subject}>
       <p>{greeting}</p>
       <p>{body}</p>
@@ -79,7 +79,7 @@ export function invitationEmail(p: {
 export type RegistrationMailKind = "confirmed" | "waiting" | "movedUp";
 
 /** Confirmation, waiting-list notice or move-up notice, with the cancel link. */
-export function registrationEmail(p: {
+export async function registrationEmail(p: {
   kind: RegistrationMailKind;
   name: string;
   event: EventForEmail;
@@ -96,7 +96,7 @@ export function registrationEmail(p: {
   );
   const body = t(`registration.email.${p.kind}`, values);
   const greeting = t("registration.email.greeting", { name: p.name });
-  const html = renderEmail(
+  const html = await renderEmail(
     <EmailLayout preview={subject}>
       <p>{greeting}</p>
       <p>{body}</p>
@@ -119,7 +119,7 @@ export function registrationEmail(p: {
 }
 
 /** The reminder two days before. */
-export function reminderEmail(p: { name: string; event: EventForEmail; cancelLink: string }) {
+export async function reminderEmail(p: { name: string; event: EventForEmail; cancelLink: string }) {
   const subject = t("reminder.email.subject", {
     title: p.event.title,
     day: formatDate(p.event.startsAt),
@@ -130,7 +130,7 @@ export function reminderEmail(p: { name: string; event: EventForEmail; cancelLin
     when: when(p.event),
     where: where(p.event),
   });
-  const html = renderEmail(
+  const html = await renderEmail(
     <EmailLayout preview={subject}>
       <p>{greeting}</p>
       <p>{body}</p>

@@ -112,7 +112,7 @@ export async function sendInvitations(
           `${registrationPath(event.publicSlug)}?t=${token}`,
           env.APP_URL,
         ).toString();
-        const mail = invitationEmail({ name: contact.name, event, link, expiresAt });
+        const mail = await invitationEmail({ name: contact.name, event, link, expiresAt });
         const outbox = await queueEmail(
           {
             kind: "event-invitation",

@@ -109,7 +109,7 @@ async function queueRegistrationMail(
   event: EventForEmail & { publicSlug: string },
 ) {
   if (!registration.email) return null;
-  const mail = registrationEmail({
+  const mail = await registrationEmail({
     kind,
     name: registration.name,
     event,

@@ -6,7 +6,7 @@ import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates
 export type DigestItem = { title: string; dueDate: Date; overdue: boolean; about: string | null };
 
 /** The morning email to a coach: follow-ups due today and overdue, oldest first. */
-export function digestEmail(p: { name: string; items: DigestItem[] }) {
+export async function digestEmail(p: { name: string; items: DigestItem[] }) {
   const subject = t("digest.email.subject", { n: p.items.length });
   const link = new URL("/wiedervorlagen", env.APP_URL).toString();
   const line = (i: DigestItem) =>
@@ -15,7 +15,7 @@ export function digestEmail(p: { name: string; items: DigestItem[] }) {
         ? t("digest.email.overdue", { date: formatDate(i.dueDate) })
         : t("digest.email.today")
     }`;
-  const html = renderEmail(
+  const html = await renderEmail(
     <EmailLayout preview={subject}>
       <p>{t("digest.email.greeting", { name: p.name })}</p>
       <p>{t("digest.email.body")}</p>

@@ -36,7 +36,7 @@ export async function queueReminders(now = new Date()) {
         data: { reminderSentAt: now },
       });
       if (claimed.count !== 1) return;
-      const mail = reminderEmail({
+      const mail = await reminderEmail({
         name: r.name,
         event: r.event,
         cancelLink: cancelLink(r.event.publicSlug, r.id),
@@ -88,7 +88,7 @@ export async function queueDigests(now = new Date()) {
       if (await tx.jobRun.findUnique({ where: { key } })) return;
       await tx.jobRun.create({ data: { key, ranAt: now } });
       const first = items[0]!;
-      const mail = digestEmail({
+      const mail = await digestEmail({
         name: first.assignee.name,
         items: items.map((f) => ({
           title: f.title,
