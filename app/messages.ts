@@ -123,6 +123,7 @@ export const de = {
   "outbox.status.sent": "gesendet",
   "outbox.status.failed": "fehlgeschlagen",
   "outbox.status.held": "abgelegt (kein Versand)",
+  "outbox.status.bounced": "unzustellbar",
 
   "invite.title": "Zugang einrichten",
   "invite.intro":
@@ -638,6 +639,7 @@ export const de = {
   "event.registrations": "Anmeldungen",
   "event.attended": "anwesend",
   "event.new": "Neue Veranstaltung",
+  "event.invitations": "Einladungen ({n})",
   "event.participantHidden": "Teilnehmende:r (anderer Coach)",
   "event.created": "„{title}“ ist angelegt.",
   "event.saved": "Änderungen an „{title}“ sind gespeichert.",

@@ -16,6 +16,7 @@ import { type MessageKey, t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can, scopeFor } from "~/modules/auth/permissions";
 import { getEvent } from "~/modules/event/editing.server";
+import { invitationStatuses } from "~/modules/event/invitations.server";
 import {
   cancelRegistration,
   registerParticipant,
@@ -52,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ? new URL(registrationPath(event.publicSlug), env.APP_URL).toString()
       : null,
     may: { manage: mayManage },
+    invitations: mayManage ? await invitationStatuses(event.id) : [],
     participants:
       event.forParticipants && participantScope
         ? await listParticipantChoices(user, participantScope)
@@ -105,7 +107,7 @@ const SOURCE: Record<string, MessageKey> = {
 };
 
 export default function EventPage() {
-  const { event: e, publicUrl, may, participants } = useLoaderData<typeof loader>();
+  const { event: e, publicUrl, may, participants, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const registered = e.registrations.filter((r) => r.status === "angemeldet");
   const waiting = e.registrations.filter((r) => r.status === "warteliste");
@@ -284,6 +286,19 @@ export default function EventPage() {
             </button>
           </Form>
         </section>
+      ) : null}
+      {invitations.length ? (
+        <details>
+          <summary>{t("event.invitations", { n: invitations.length })}</summary>
+          <ul className="plain-list">
+            {invitations.map((i) => (
+              <li key={i.id}>
+                <Link to={`/kontakte/${i.contactId}`}>{i.name}</Link> &lt;{i.email}&gt; ·{" "}
+                {t(`outbox.status.${i.status}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       {cancelled.length ? (
         <details>

@@ -96,6 +96,8 @@ test("the lead invites contacts to an information session; a guest registers by 
   // Checked in on the event page.
   await page.goto("/veranstaltungen");
   await page.getByRole("link", { name: title }).click();
+  await page.getByText(/^Einladungen \(\d+\)$/).click();
+  await expect(page.locator("li").filter({ hasText: guestEmail })).toContainText("gesendet");
   const row = page.locator(".registration-list li").filter({ hasText: guestName });
   await expect(row).toContainText("Einladung");
   await row.getByRole("button", { name: `${guestName}: anwesend` }).click();

@@ -17,7 +17,7 @@ test("a coach records a participant; placement matches her, runs a trial interns
   await coach.getByLabel("Längster akzeptierter Weg (Minuten)").fill("60");
   await coach.getByLabel("1. Berufswunsch").fill("Medizinische/r Fachangestellte/r (81102)");
   await coach.getByLabel("2. Berufswunsch").fill("Zahnmedizinische/r Fachangestellte/r (81112)");
-  await coach.getByLabel("Status").selectOption({ label: "aktiv" });
+  await coach.getByLabel("Status", { exact: true }).selectOption({ label: "aktiv" });
   await coach.getByRole("button", { name: "Speichern" }).click();
   await expect(coach.getByText("Das Geburtsdatum darf nicht in der Zukunft liegen.")).toBeVisible();
   await expect(coach.getByLabel("Nachname")).toHaveValue("Staßfurter");

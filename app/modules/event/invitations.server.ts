@@ -178,3 +178,28 @@ export async function recipientFilterOptions() {
     tags: tags.map((g) => g.name),
   };
 }
+
+/** Who was invited to an event and how far each email got (held, pending, sent, failed, bounced). */
+export async function invitationStatuses(eventId: string) {
+  const invitations = await db.eventInvitation.findMany({
+    where: { eventId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      outboxId: true,
+      contact: { select: { id: true, firstName: true, lastName: true, email: true } },
+    },
+  });
+  const outbox = await db.emailOutbox.findMany({
+    where: { id: { in: invitations.flatMap((i) => (i.outboxId ? [i.outboxId] : [])) } },
+    select: { id: true, status: true },
+  });
+  const status = new Map(outbox.map((o) => [o.id, o.status]));
+  return invitations.map((i) => ({
+    id: i.id,
+    contactId: i.contact.id,
+    name: `${i.contact.firstName} ${i.contact.lastName}`.trim(),
+    email: i.contact.email,
+    status: (i.outboxId && status.get(i.outboxId)) || "pending",
+  }));
+}
