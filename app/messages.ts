@@ -552,6 +552,7 @@ export const de = {
   "participant.shareHint":
     "Geteilte Teilnehmende sieht der andere Jobcoach wie die eigenen (z. B. als Urlaubsvertretung).",
   "participant.shareSaved": "Die Freigabe ist gespeichert.",
+  "company.filterInformed": "Über Teilzeitausbildung informiert {range}",
   "company.contracts": "Ausbildungsverträge über das Projekt",
   "participant.filterEntry": "Eintritt {range}",
   "participant.filterExit": "Austritt {range}",

@@ -52,7 +52,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listCompanies(params, filters),
     listViews(user, VIEW_OBJECT),
   ]);
-  return { page, options, views, mayCreate: can(user.role, "create", "company") };
+  return {
+    page,
+    options,
+    views,
+    mayCreate: can(user.role, "create", "company"),
+    informedRange: filters.informed?.label ?? null,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -124,7 +130,7 @@ const columns = [
 ];
 
 export default function CompaniesPage() {
-  const { page, options, views, mayCreate } = useLoaderData<typeof loader>();
+  const { page, options, views, mayCreate, informedRange } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
   const search = location.search.replace(/^\?/, "");
@@ -147,6 +153,12 @@ export default function CompaniesPage() {
           </Link>
         ) : null}
       </div>
+      {informedRange ? (
+        <p className="notice" role="status">
+          {t("company.filterInformed", { range: informedRange })}{" "}
+          <Link to="/unternehmen">{t("report.filterReset")}</Link>
+        </p>
+      ) : null}
       <DataTable
         caption={t("company.title")}
         columns={columns}

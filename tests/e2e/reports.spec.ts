@@ -22,6 +22,9 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
   const informedCount = await informed.innerText();
   await informed.click();
   await expect(page).toHaveURL(/\/unternehmen\?.*informiert_von=/);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Über Teilzeitausbildung informiert" }),
+  ).toBeVisible();
   await expect(page.getByText(`${informedCount} Einträge`)).toBeVisible();
 
   // Another period: the figures follow it.
