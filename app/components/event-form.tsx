@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { bindFields, CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
 import { t } from "~/messages";
 import { EVENT_TYPES } from "~/modules/event/values";
 
@@ -14,15 +14,7 @@ type Props = {
 /** The event form; the server checks it with the same zod schema. */
 export function EventForm({ defaults, errors = {}, users, version, cancelTo }: Props) {
   const busy = useNavigation().state === "submitting";
-  const f = (name: string) => ({
-    name,
-    defaultValue: String(defaults[name] ?? ""),
-    error: errors[name],
-  });
-  const check = (name: string) => ({
-    name,
-    defaultChecked: defaults[name] === true || defaults[name] === "on",
-  });
+  const { text: f, check } = bindFields(defaults, errors);
   return (
     <Form method="post" noValidate>
       {version ? <input type="hidden" name="version" value={version} /> : null}

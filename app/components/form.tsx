@@ -114,3 +114,24 @@ export function FormError({ message }: { message?: string | null }) {
     </div>
   );
 }
+
+/**
+ * Binds fields to a plain form's values and server errors: `text(name)` for inputs and selects,
+ * `check(name)` for checkboxes (checked when the value is true or "on").
+ */
+export function bindFields(
+  defaults: Record<string, unknown>,
+  errors: Record<string, string[] | undefined> = {},
+) {
+  return {
+    text: (name: string) => ({
+      name,
+      defaultValue: String(defaults[name] ?? ""),
+      error: errors[name],
+    }),
+    check: (name: string) => ({
+      name,
+      defaultChecked: defaults[name] === true || defaults[name] === "on",
+    }),
+  };
+}

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { bindFields, CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
 import { type MessageKey, t } from "~/messages";
 import {
   CHILDCARE,
@@ -44,15 +44,7 @@ export function ParticipantForm({
   ageWarning,
 }: Props) {
   const busy = useNavigation().state === "submitting";
-  const f = (name: string) => ({
-    name,
-    defaultValue: String(defaults[name] ?? ""),
-    error: errors[name],
-  });
-  const check = (name: string) => ({
-    name,
-    defaultChecked: defaults[name] === true || defaults[name] === "on",
-  });
+  const { text: f, check } = bindFields(defaults, errors);
   return (
     <Form method="post" noValidate>
       {version ? <input type="hidden" name="version" value={version} /> : null}

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { CheckboxField, TextField } from "~/components/form";
+import { bindFields, CheckboxField, TextField } from "~/components/form";
 import { t } from "~/messages";
 import { KPIS } from "~/modules/reporting/values";
 
@@ -13,11 +13,7 @@ type Props = {
 /** The project form; the server checks it with projectSchema. */
 export function ProjectForm({ defaults, errors = {}, districts, version }: Props) {
   const busy = useNavigation().state === "submitting";
-  const f = (name: string) => ({
-    name,
-    defaultValue: String(defaults[name] ?? ""),
-    error: errors[name],
-  });
+  const { text: f } = bindFields(defaults, errors);
   const chosen = new Set([defaults.districts ?? []].flat());
   return (
     <Form method="post" noValidate>
