@@ -134,6 +134,16 @@ describe("matching fixture: a participant in Staßfurt", () => {
 });
 
 describe("matching building blocks", () => {
+  it("treats an unusable location as unknown, so every score stays a number", () => {
+    const broken = offer("kaputt", MFA, {
+      districtAgs: "15089",
+      location: { lat: 51.5, lon: Number.NaN },
+    });
+    const f = features(lena, broken, areNeighbours);
+    expect(f.commuteMinutes).toBeNull();
+    expect(Number.isFinite(scoreFeatures(f))).toBe(true);
+  });
+
   it("compares KldB codes level by level", () => {
     expect(occupationLevel(MFA, MFA)).toBe(5);
     expect(occupationLevel("81102", "81103")).toBe(4);

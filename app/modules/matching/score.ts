@@ -123,6 +123,10 @@ export function distanceKm(a: Point, b: Point): number {
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
+/** A usable location: both coordinates are finite numbers (anything else counts as unknown). */
+const isPlace = (x: Point | null): x is Point =>
+  x != null && Number.isFinite(x.lat) && Number.isFinite(x.lon);
+
 export function travelMode(p: Pick<MatchParticipant, "hasCar" | "drivingLicence">): TravelMode {
   return p.hasCar && p.drivingLicence ? "auto" : "oepnv";
 }
@@ -161,7 +165,10 @@ export function features(
           ? "neighbour"
           : "further";
   const mode = travelMode(p);
-  const minutes = p.location && c.location ? commuteMinutes(p.location, c.location, mode) : null;
+  const minutes =
+    isPlace(p.location) && isPlace(c.location)
+      ? commuteMinutes(p.location, c.location, mode)
+      : null;
   const hours = p.weeklyHoursAvailable;
   const needsPartTime = hours != null && hours < o.weeklyHoursFull;
   const partTime: Features["partTime"] =
