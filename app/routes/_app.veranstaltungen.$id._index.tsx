@@ -106,6 +106,22 @@ const SOURCE: Record<string, MessageKey> = {
   coach: "event.sourceCoach",
 };
 
+/** Staff cancel a registration (its seat goes to the waiting list). */
+function CancelRegistration({ id, name }: { id: string; name: string }) {
+  return (
+    <Form method="post" action="?intent=abmelden" className="inline-form">
+      <input type="hidden" name="registrationId" value={id} />
+      <button
+        type="submit"
+        className="button button-small"
+        aria-label={`${name}: ${t("event.cancelRegistration")}`}
+      >
+        {t("event.cancelRegistration")}
+      </button>
+    </Form>
+  );
+}
+
 export default function EventPage() {
   const { event: e, publicUrl, may, participants, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -220,16 +236,7 @@ export default function EventPage() {
                       {t("event.markNoShow")}
                     </button>
                   </Form>
-                  <Form method="post" action="?intent=abmelden" className="inline-form">
-                    <input type="hidden" name="registrationId" value={r.id} />
-                    <button
-                      type="submit"
-                      className="button button-small"
-                      aria-label={`${r.name}: ${t("event.cancelRegistration")}`}
-                    >
-                      {t("event.cancelRegistration")}
-                    </button>
-                  </Form>
+                  <CancelRegistration id={r.id} name={r.name} />
                 </div>
               ) : null}
             </li>
@@ -247,18 +254,7 @@ export default function EventPage() {
                 {r.name}
                 {r.companyName ? ` · ${r.companyName}` : ""}
                 {r.persons > 1 ? ` · ${r.persons} ${t("event.persons")}` : ""}
-                {may.manage ? (
-                  <Form method="post" action="?intent=abmelden" className="inline-form">
-                    <input type="hidden" name="registrationId" value={r.id} />
-                    <button
-                      type="submit"
-                      className="button button-small"
-                      aria-label={`${r.name}: ${t("event.cancelRegistration")}`}
-                    >
-                      {t("event.cancelRegistration")}
-                    </button>
-                  </Form>
-                ) : null}
+                {may.manage ? <CancelRegistration id={r.id} name={r.name} /> : null}
               </li>
             ))}
           </ol>

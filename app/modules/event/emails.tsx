@@ -78,6 +78,31 @@ export async function invitationEmail(p: {
 
 export type RegistrationMailKind = "confirmed" | "waiting" | "movedUp";
 
+/** An email to a registrant: greeting, one paragraph, the cancel link (as button and in the text). */
+async function registrantEmail(p: {
+  subject: string;
+  name: string;
+  body: string;
+  cancelLink: string;
+}) {
+  const greeting = t("registration.email.greeting", { name: p.name });
+  const html = await renderEmail(
+    <EmailLayout preview={p.subject}>
+      <p>{greeting}</p>
+      <p>{p.body}</p>
+      <EmailButton href={p.cancelLink}>{t("registration.email.cancelCta")}</EmailButton>
+    </EmailLayout>,
+  );
+  const text = [
+    greeting,
+    "",
+    p.body,
+    "",
+    t("registration.email.cancel", { link: p.cancelLink }),
+  ].join("\n");
+  return { subject: p.subject, html, text };
+}
+
 /** Confirmation, waiting-list notice or move-up notice, with the cancel link. */
 export async function registrationEmail(p: {
   kind: RegistrationMailKind;
@@ -94,28 +119,13 @@ export async function registrationEmail(p: {
         : "registration.email.movedUpSubject",
     { title: p.event.title },
   );
-  const body = t(`registration.email.${p.kind}`, values);
-  const greeting = t("registration.email.greeting", { name: p.name });
-  const html = await renderEmail(
-    <EmailLayout preview={subject}>
-      <p>{greeting}</p>
-      <p>{body}</p>
-      <EmailButton href={p.cancelLink}>{t("registration.email.cancelCta")}</EmailButton>
-    </EmailLayout>,
-  );
-  const text = [
-    greeting,
-    "",
-    body,
-    "",
-    t("registration.email.cancel", { link: p.cancelLink }),
-  ].join("\n");
-  return {
+  const mail = await registrantEmail({
     subject,
-    html,
-    text,
-    attachments: p.kind === "waiting" ? [] : [calendarAttachment(p.event)],
-  };
+    name: p.name,
+    body: t(`registration.email.${p.kind}`, values),
+    cancelLink: p.cancelLink,
+  });
+  return { ...mail, attachments: p.kind === "waiting" ? [] : [calendarAttachment(p.event)] };
 }
 
 /** The reminder two days before. */
@@ -124,25 +134,15 @@ export async function reminderEmail(p: { name: string; event: EventForEmail; can
     title: p.event.title,
     day: formatDate(p.event.startsAt),
   });
-  const greeting = t("registration.email.greeting", { name: p.name });
-  const body = t("reminder.email.body", {
-    title: p.event.title,
-    when: when(p.event),
-    where: where(p.event),
+  const mail = await registrantEmail({
+    subject,
+    name: p.name,
+    body: t("reminder.email.body", {
+      title: p.event.title,
+      when: when(p.event),
+      where: where(p.event),
+    }),
+    cancelLink: p.cancelLink,
   });
-  const html = await renderEmail(
-    <EmailLayout preview={subject}>
-      <p>{greeting}</p>
-      <p>{body}</p>
-      <EmailButton href={p.cancelLink}>{t("registration.email.cancelCta")}</EmailButton>
-    </EmailLayout>,
-  );
-  const text = [
-    greeting,
-    "",
-    body,
-    "",
-    t("registration.email.cancel", { link: p.cancelLink }),
-  ].join("\n");
-  return { subject, html, text, attachments: [calendarAttachment(p.event)] };
+  return { ...mail, attachments: [calendarAttachment(p.event)] };
 }
