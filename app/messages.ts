@@ -512,6 +512,24 @@ export const de = {
   "participant.exitBeforeEntry": "Der Austritt kann nicht vor dem Eintritt liegen.",
   "participant.exitNeedsStatus": "Mit Austrittsdatum ist der Status „ausgeschieden“.",
   "participant.statusNeedsExit": "Bitte das Austrittsdatum angeben.",
+  "participant.exitNeedsEntry":
+    "Ohne Eintritt gibt es keinen Austritt – bitte das Eintrittsdatum angeben.",
+  "stay.title": "Teilnahmen",
+  "stay.number": "Teilnahme",
+  "stay.project": "Projekt",
+  "stay.none": "Noch kein Eintritt erfasst.",
+  "stay.current": "läuft",
+  "stay.outcome": "Verbleib beim Austritt",
+  "stay.reenter": "Wiedereintritt erfassen",
+  "stay.reenterHint":
+    "Die bisherige Teilnahme bleibt mit ihren Daten erhalten; der Wiedereintritt zählt im Bericht als eigene Teilnahme.",
+  "stay.reenterSave": "Wiedereintritt speichern",
+  "stay.reentered": "Wiedereintritt von {name} gespeichert.",
+  "stay.notExited": "Ein Wiedereintritt ist erst nach dem Austritt möglich.",
+  "stay.entryAfterExit": "Der Wiedereintritt muss nach dem letzten Austritt ({date}) liegen.",
+  "stay.entryRequired":
+    "Es gibt frühere Teilnahmen – das Eintrittsdatum der letzten Teilnahme bleibt erforderlich.",
+  "stay.overlaps": "Der Eintritt muss nach dem Austritt der vorherigen Teilnahme ({date}) liegen.",
   "participant.ageWarning":
     "{age} Jahre bei Eintritt – die Zielgruppe ist unter 27. Bitte die Förderfähigkeit prüfen.",
   "participant.personal": "Person und Familie",
@@ -556,6 +574,9 @@ export const de = {
   "company.contracts": "Ausbildungsverträge über das Projekt",
   "participant.filterEntry": "Eintritt {range}",
   "participant.filterExit": "Austritt {range}",
+  "participant.filterReentry": "Wiedereintritt {range}",
+  "participant.filterActive": "in Teilnahme am {day}",
+  "participant.filterPartTime": "in Teilzeit",
   "participant.filterOutcome": "Verbleib {range}",
   "participant.labourStatus": "Erwerbsstatus bei Eintritt",
   "labour.arbeitslos": "arbeitslos",
@@ -632,6 +653,9 @@ export const de = {
 
   "event.title": "Veranstaltungen",
   "event.upcoming": "Kommende",
+  "event.filterHeld": "durchgeführt {range}",
+  "event.filterKind.workshop": "nur Workshops",
+  "event.filterKind.andere": "ohne Workshops",
   "event.past": "Vergangene",
   "event.date": "Datum",
   "event.name": "Titel",
@@ -936,6 +960,7 @@ export const de = {
   "report.forecastShort": "Prognose",
   "report.events": "Durchgeführte Veranstaltungen",
   "esf.pseudonym": "Kennung",
+  "esf.stay": "Teilnahme-Nr.",
   "esf.entry": "Eintritt",
   "esf.exit": "Austritt",
   "esf.gender": "Geschlecht",
@@ -952,6 +977,7 @@ export const de = {
   "report.entered": "eingetreten",
   "report.active": "aktiv am Ende des Zeitraums",
   "report.exited": "ausgetreten",
+  "report.reentered": "wieder eingetreten",
   "report.apprenticeship": "in Ausbildung eingemündet",
   "report.partTime": "davon in Teilzeit",
   "report.job": "in Arbeit",
@@ -982,10 +1008,10 @@ export const de = {
   "report.to": "bis",
   "kpi.participants": "Eingetretene Teilnehmende",
   "kpi.participants.def":
-    "Teilnehmende des Projekts, deren Eintrittsdatum im Zeitraum liegt (erster und letzter Tag eingeschlossen).",
+    "Personen, deren erste Teilnahme im Projekt im Zeitraum beginnt (erster und letzter Tag eingeschlossen); ein Wiedereintritt zählt nicht als neuer Eintritt.",
   "kpi.apprenticeship_rate": "Anteil in Ausbildung",
   "kpi.apprenticeship_rate.def":
-    "Teilnehmende mit einem Verbleib „Ausbildung“ bis zum Ende des Zeitraums, geteilt durch alle bis dahin eingetretenen Teilnehmenden des Projekts.",
+    "Personen mit einem Verbleib „Ausbildung“ bis zum Ende des Zeitraums, geteilt durch alle bis dahin in das Projekt eingetretenen Personen.",
   "kpi.internships": "Erprobungspraktika",
   "kpi.internships.def":
     "Praktika des Projekts, die im Zeitraum beginnen und mehr als vorgeschlagen sind (vereinbart, laufend, abgeschlossen oder abgebrochen).",

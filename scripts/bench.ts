@@ -247,6 +247,11 @@ async function seedMatchingVolume() {
         iso(now),
       ],
     });
+    statements.push({
+      sql: `INSERT INTO ParticipantStay (id, participantId, entryDate, createdAt, updatedAt)
+        SELECT 'stay_' || id, id, entryDate, createdAt, updatedAt FROM Participant WHERE id = ?`,
+      args: [id],
+    });
     const wishes = new Set<string>();
     const count = int(1, 3);
     while (wishes.size < count) wishes.add(pick(occupations));
@@ -316,23 +321,39 @@ async function seedReportingVolume() {
     const entry = start + Math.floor(rand() * span);
     const exits = rand() < 0.33;
     const exit = exits ? Math.min(now, entry + int(30, 300) * DAY) : null;
-    statements.push({
-      sql: "UPDATE Participant SET projectId = ?, entryDate = ?, exitDate = ?, status = ? WHERE id = ?",
-      args: [
-        project.id,
-        iso(entry),
-        exit ? iso(exit) : null,
-        exits ? "ausgeschieden" : "aktiv",
-        id,
-      ],
-    });
+    // One in ten of those who left comes back a few weeks later: a second stay.
+    const back = exit && rand() < 0.1 ? exit + int(20, 90) * DAY : null;
+    const reentry = back && back < now ? back : null;
+    statements.push(
+      {
+        sql: "UPDATE Participant SET projectId = ?, entryDate = ?, exitDate = ?, status = ? WHERE id = ?",
+        args: [
+          project.id,
+          iso(reentry ?? entry),
+          reentry ? null : exit ? iso(exit) : null,
+          exits && !reentry ? "ausgeschieden" : "aktiv",
+          id,
+        ],
+      },
+      {
+        sql: "UPDATE ParticipantStay SET projectId = ?, entryDate = ?, exitDate = ? WHERE id = ?",
+        args: [project.id, iso(entry), exit ? iso(exit) : null, `stay_${id}`],
+      },
+    );
+    if (reentry)
+      statements.push({
+        sql: `INSERT INTO ParticipantStay (id, participantId, projectId, entryDate, createdAt, updatedAt)
+          VALUES (?,?,?,?,?,?)`,
+        args: [`stay2_${id}`, id, project.id, iso(reentry), iso(now), iso(now)],
+      });
     if (exits)
       statements.push({
-        sql: `INSERT INTO Outcome (id, participantId, type, companyId, partTime, startDate, createdAt, updatedAt)
-          VALUES (?,?,?,?,?,?,?,?)`,
+        sql: `INSERT INTO Outcome (id, participantId, stayId, type, companyId, partTime, startDate, createdAt, updatedAt)
+          VALUES (?,?,?,?,?,?,?,?,?)`,
         args: [
           randomUUID(),
           id,
+          `stay_${id}`,
           pick(["ausbildung", "ausbildung", "arbeit", "schule", "sonstiges"]),
           pick(companies),
           rand() < 0.6 ? 1 : 0,

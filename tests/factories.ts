@@ -27,6 +27,55 @@ export async function createUser(
   });
 }
 
+type StaySpec = {
+  entry: string;
+  exit?: string | null;
+  projectId?: string | null;
+  labourStatus?: string;
+};
+const isoDay = (d: string) => new Date(`${d}T00:00:00Z`);
+
+/**
+ * A participant with the given stays (entry/exit as YYYY-MM-DD, oldest first); the participant's
+ * own dates, labour status and project are the latest stay's, as the participant module keeps them.
+ */
+export async function createParticipant(
+  data: { coachId: string; projectId?: string | null } & Record<string, unknown>,
+  stays: StaySpec[] = [],
+) {
+  counter++;
+  const latest = stays.at(-1);
+  const projectOf = (s: StaySpec) => (s.projectId === undefined ? data.projectId : s.projectId);
+  const participant = await db.participant.create({
+    data: {
+      firstName: `TN${counter}`,
+      lastName: "Test",
+      birthDate: isoDay("2002-01-01"),
+      ...data,
+      projectId: latest ? projectOf(latest) : (data.projectId ?? null),
+      entryDate: latest ? isoDay(latest.entry) : null,
+      exitDate: latest?.exit ? isoDay(latest.exit) : null,
+      labourStatus: latest?.labourStatus ?? (data.labourStatus as string | undefined) ?? null,
+    } as never,
+    select: { id: true },
+  });
+  const created = [];
+  for (const s of stays)
+    created.push(
+      await db.participantStay.create({
+        data: {
+          participantId: participant.id,
+          projectId: projectOf(s) ?? null,
+          entryDate: isoDay(s.entry),
+          exitDate: s.exit ? isoDay(s.exit) : null,
+          labourStatus: s.labourStatus ?? null,
+        },
+        select: { id: true },
+      }),
+    );
+  return { id: participant.id, stays: created.map((s) => s.id) };
+}
+
 /** A signed-in user with the cookie header a browser would send. */
 export async function signedIn(role: Role) {
   const user = await createUser(role);

@@ -27,7 +27,8 @@ type Props = {
 
 const WISH_FIELDS = Array.from({ length: WISH_SLOTS }, (_, i) => `wish${i + 1}`);
 const none = { value: "", label: t("common.none") };
-const options = (values: readonly string[], prefix: string) => [
+/** A select's options: "no answer" and each value with its catalogue label. */
+export const choiceOptions = (values: readonly string[], prefix: string) => [
   none,
   ...values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) })),
 ];
@@ -72,7 +73,7 @@ export function ParticipantForm({
           />
           <SelectField
             label={t("participant.gender")}
-            options={options(GENDERS, "gender")}
+            options={choiceOptions(GENDERS, "gender")}
             {...f("gender")}
           />
         </div>
@@ -104,7 +105,7 @@ export function ParticipantForm({
           />
           <SelectField
             label={t("participant.childcare")}
-            options={options(CHILDCARE, "childcare")}
+            options={choiceOptions(CHILDCARE, "childcare")}
             {...f("childcare")}
           />
           <TextField
@@ -129,12 +130,12 @@ export function ParticipantForm({
           />
           <SelectField
             label={t("participant.school")}
-            options={options(SCHOOL_CERTIFICATES, "school")}
+            options={choiceOptions(SCHOOL_CERTIFICATES, "school")}
             {...f("schoolCertificate")}
           />
           <SelectField
             label={t("participant.labourStatus")}
-            options={options(LABOUR_STATUSES, "labour")}
+            options={choiceOptions(LABOUR_STATUSES, "labour")}
             {...f("labourStatus")}
           />
         </div>
@@ -184,7 +185,7 @@ export function ParticipantForm({
           />
           <SelectField
             label={t("participant.exitOutcome")}
-            options={options(OUTCOME_TYPES, "outcome")}
+            options={choiceOptions(OUTCOME_TYPES, "outcome")}
             {...f("exitOutcome")}
           />
           {coaches ? (

@@ -1,6 +1,6 @@
 import { TableWrap } from "~/components/table-wrap";
 import { formatNumber, formatPercent } from "~/lib/format";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import type { DistrictRow, KpiFigures, MonthRow } from "~/modules/reporting/kpis.server";
 
 const MONTH = new Intl.DateTimeFormat("de-DE", { month: "short", year: "2-digit" });
@@ -8,10 +8,31 @@ const MONTH = new Intl.DateTimeFormat("de-DE", { month: "short", year: "2-digit"
 export const monthLabel = (ym: string) => MONTH.format(new Date(`${ym}-15T00:00:00Z`));
 
 /** The figures of a period, in the order the dashboard and the funder report show them. */
-export function periodFigures(k: KpiFigures): { key: MessageKey; value: string }[] {
+/** Every figure of a period; the Übersicht links each one to its records. */
+export type FigureKey =
+  | "report.entered"
+  | "report.active"
+  | "report.reentered"
+  | "report.exited"
+  | "report.apprenticeship"
+  | "report.partTime"
+  | "report.job"
+  | "report.school"
+  | "report.integrationRate"
+  | "report.internships"
+  | "report.internshipsCompleted"
+  | "report.internshipsOffer"
+  | "report.workshops"
+  | "report.otherEvents"
+  | "report.attendance"
+  | "report.informed"
+  | "report.multiplierContacts";
+
+export function periodFigures(k: KpiFigures): { key: FigureKey; value: string }[] {
   return [
     { key: "report.entered", value: formatNumber(k.participants.entered) },
     { key: "report.active", value: formatNumber(k.participants.active) },
+    { key: "report.reentered", value: formatNumber(k.participants.reentered) },
     { key: "report.exited", value: formatNumber(k.participants.exited) },
     { key: "report.apprenticeship", value: formatNumber(k.outcomes.apprenticeship) },
     { key: "report.partTime", value: formatNumber(k.outcomes.apprenticeshipPartTime) },

@@ -85,3 +85,14 @@ export function dayRangeParam(url: URL, name: string): DayRange | null {
     label: `${from.split("-").reverse().join(".")} – ${to.split("-").reverse().join(".")}`,
   };
 }
+
+/** One whole day from `<name>` (YYYY-MM-DD), as a range; null when missing or malformed. */
+export function dayParam(url: URL, name: string): DayRange | null {
+  const day = url.searchParams.get(name) ?? "";
+  if (!ISO_DAY.test(day)) return null;
+  const probe = new URL("http://x");
+  probe.searchParams.set("d_von", day);
+  probe.searchParams.set("d_bis", day);
+  const range = dayRangeParam(probe, "d");
+  return range ? { ...range, label: day.split("-").reverse().join(".") } : null;
+}

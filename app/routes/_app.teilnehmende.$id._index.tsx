@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, FormError, SelectField, TextArea, TextField } from "~/components/form";
+import { choiceOptions } from "~/components/participant-form";
 import { formatDate, formatDateTime, todayIso } from "~/lib/format";
 import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -18,16 +19,27 @@ import { CONSENT_METHODS } from "~/modules/contact/values";
 import {
   recordOutcome,
   recordParticipantConsent,
+  reenterParticipant,
   setParticipantShare,
   withdrawParticipantConsent,
 } from "~/modules/participant/editing.server";
-import { outcomeSchema, participantConsentSchema, shareSchema } from "~/modules/participant/schema";
+import {
+  outcomeSchema,
+  participantConsentSchema,
+  reentrySchema,
+  shareSchema,
+} from "~/modules/participant/schema";
 import {
   getParticipant,
   listCoaches,
   participantAuditTrail,
 } from "~/modules/participant/service.server";
-import { AGE_LIMIT, OUTCOME_TYPES, PARTICIPANT_CONSENTS } from "~/modules/participant/values";
+import {
+  AGE_LIMIT,
+  LABOUR_STATUSES,
+  OUTCOME_TYPES,
+  PARTICIPANT_CONSENTS,
+} from "~/modules/participant/values";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.participant.name : ""} – ${t("app.name")}` },
@@ -104,6 +116,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         );
       await recordOutcome(user, scope, id, form.data, meta);
       return back(t("outcome.saved"));
+    }
+    if (intent === "reenter") {
+      const form = await parseForm(request, reentrySchema);
+      if (!form.ok)
+        return data<Result>(
+          { intent, errors: form.errors, message: null, values: form.values },
+          { status: 400 },
+        );
+      const { name } = await reenterParticipant(user, scope, id, form.data, meta);
+      return back(t("stay.reentered", { name }));
     }
     const form = await parseForm(request, participantConsentSchema);
     if (!form.ok)
@@ -394,6 +416,59 @@ export default function ParticipantPage() {
               <dd>{formatDate(p.exitDate)}</dd>
             </dl>
             {p.notes ? <p className="notes">{p.notes}</p> : null}
+          </section>
+          <section className="panel" aria-labelledby="teilnahmen">
+            <h2 id="teilnahmen">{t("stay.title")}</h2>
+            {p.stays.length ? (
+              <ol className="plain-list stays">
+                {p.stays.map((s, i) => (
+                  <li key={s.id}>
+                    <strong>
+                      {t("stay.number")} {i + 1}
+                    </strong>
+                    : {formatDate(s.entryDate)} –{" "}
+                    {s.exitDate ? formatDate(s.exitDate) : t("stay.current")}
+                    {s.project ? ` · ${s.project.name}` : ""}
+                    <br />
+                    <span className="muted">
+                      {t("participant.labourStatus")}: {label("labour", s.labourStatus)}
+                      {s.exitDate
+                        ? ` · ${t("stay.outcome")}: ${label("outcome", s.outcomes[0]?.type ?? null)}`
+                        : ""}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="muted">{t("stay.none")}</p>
+            )}
+            {may.edit && p.exitDate ? (
+              <details open={result?.intent === "reenter"}>
+                <summary>{t("stay.reenter")}</summary>
+                {result?.intent === "reenter" ? <FormError message={result.message} /> : null}
+                <Form method="post" action="?intent=reenter" noValidate>
+                  <p className="hint">{t("stay.reenterHint")}</p>
+                  <input type="hidden" name="version" value={p.version} />
+                  <TextField
+                    label={t("participant.entryDate")}
+                    name="entryDate"
+                    placeholder="TT.MM.JJJJ"
+                    defaultValue={typed("reenter", "entryDate") ?? formatDate(new Date(today))}
+                    error={errorsFor("reenter")?.entryDate}
+                  />
+                  <SelectField
+                    label={t("participant.labourStatus")}
+                    name="labourStatus"
+                    options={choiceOptions(LABOUR_STATUSES, "labour")}
+                    defaultValue={typed("reenter", "labourStatus") ?? p.labourStatus ?? ""}
+                    error={errorsFor("reenter")?.labourStatus}
+                  />
+                  <button type="submit" className="button">
+                    {t("stay.reenterSave")}
+                  </button>
+                </Form>
+              </details>
+            ) : null}
           </section>
           <section className="panel" aria-labelledby="geteilt">
             <h2 id="geteilt">{t("participant.shares")}</h2>

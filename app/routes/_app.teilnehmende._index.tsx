@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { formatDate } from "~/lib/format";
-import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
+import { dayParam, dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
@@ -33,15 +33,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     status: pickParam(url, "status", PARTICIPANT_STATUSES),
     projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
     entry: dayRangeParam(url, "eintritt"),
+    reentry: dayRangeParam(url, "wiedereintritt"),
     exit: dayRangeParam(url, "austritt"),
-    outcome: outcomeTypes ? { types: outcomeTypes, range: dayRangeParam(url, "verbleib") } : null,
+    activeAt: dayParam(url, "aktiv_am"),
+    outcome: outcomeTypes
+      ? {
+          types: outcomeTypes,
+          range: dayRangeParam(url, "verbleib"),
+          partTime: url.searchParams.get("teilzeit") === "ja",
+        }
+      : null,
   };
   const ranges = [
     filters.entry ? t("participant.filterEntry", { range: filters.entry.label }) : null,
+    filters.reentry ? t("participant.filterReentry", { range: filters.reentry.label }) : null,
     filters.exit ? t("participant.filterExit", { range: filters.exit.label }) : null,
+    filters.activeAt ? t("participant.filterActive", { day: filters.activeAt.label }) : null,
     filters.outcome?.range
       ? t("participant.filterOutcome", { range: filters.outcome.range.label })
       : null,
+    filters.outcome?.partTime ? t("participant.filterPartTime") : null,
   ].filter((x): x is string => x != null);
   return {
     ranges,

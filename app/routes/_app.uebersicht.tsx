@@ -6,6 +6,7 @@ import { ReportBarChart } from "~/components/report-chart";
 import {
   DISTRICT_SERIES,
   DistrictTable,
+  type FigureKey,
   MONTH_SERIES,
   MonthTable,
   monthLabel,
@@ -58,7 +59,7 @@ async function projectView(url: URL, now: Date) {
   const targets = targetRows(project, kpisToDate ?? kpis, toDate.to);
   return {
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
-    project: { id: project.id, name: project.name },
+    project: { id: project.id, name: project.name, startIso: iso(project.startDate) },
     period: { from: formatDate(from), to: formatDate(to), fromIso: iso(from), toIso: iso(to) },
     targets,
     kpis,
@@ -136,18 +137,24 @@ function PeriodFigures({ view }: { view: ProjectView }) {
   const { kpis: k, period, project } = view;
   const range = (name: string) => `${name}_von=${period.fromIso}&${name}_bis=${period.toIso}`;
   const p = `projekt=${project.id}`;
-  const links: Partial<Record<MessageKey, string>> = {
+  const events = `/veranstaltungen?${p}&${range("durchgefuehrt")}`;
+  const links: Record<FigureKey, string> = {
     "report.entered": `/teilnehmende?${p}&${range("eintritt")}`,
-    "report.active": `/teilnehmende?${p}&status=aktiv`,
+    "report.reentered": `/teilnehmende?${p}&${range("wiedereintritt")}`,
+    "report.active": `/teilnehmende?${p}&aktiv_am=${period.toIso}`,
     "report.exited": `/teilnehmende?${p}&${range("austritt")}`,
     "report.apprenticeship": `/teilnehmende?${p}&verbleib=ausbildung&${range("verbleib")}`,
+    "report.partTime": `/teilnehmende?${p}&verbleib=ausbildung&teilzeit=ja&${range("verbleib")}`,
     "report.job": `/teilnehmende?${p}&verbleib=arbeit&${range("verbleib")}`,
     "report.school": `/teilnehmende?${p}&verbleib=schule&${range("verbleib")}`,
+    // The rate's numerator: integrated from the project's start to the end of the period.
+    "report.integrationRate": `/teilnehmende?${p}&verbleib=integriert&verbleib_von=${project.startIso}&verbleib_bis=${period.toIso}`,
     "report.internships": `/praktika?${p}&${range("beginn")}`,
     "report.internshipsCompleted": `/praktika?${p}&status=abgeschlossen&${range("ende")}`,
     "report.internshipsOffer": `/praktika?${p}&status=abgeschlossen&angebot=ja&${range("ende")}`,
-    "report.workshops": "/veranstaltungen?zeit=vergangen",
-    "report.otherEvents": "/veranstaltungen?zeit=vergangen",
+    "report.workshops": `${events}&art=workshop`,
+    "report.otherEvents": `${events}&art=andere`,
+    "report.attendance": events,
     "report.informed": `/unternehmen?${range("informiert")}`,
     "report.multiplierContacts": "/berichte/multiplikatoren",
   };

@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { formatDateTime, todayIso } from "~/lib/format";
-import { parseListParams, pickParam } from "~/lib/list-params";
+import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
@@ -31,17 +31,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       mayCreate,
       month: { year: y, month: m, today, events: await eventsInMonth(y, m) },
       when: "kommend" as const,
+      shown: [],
       page: null,
     };
   }
-  const when = pickParam(url, "zeit", ["kommend", "vergangen"] as const) ?? "kommend";
+  const filters = {
+    projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
+    held: dayRangeParam(url, "durchgefuehrt"),
+    kind: pickParam(url, "art", ["workshop", "andere"] as const),
+  };
+  const when = filters.held
+    ? "vergangen"
+    : (pickParam(url, "zeit", ["kommend", "vergangen"] as const) ?? "kommend");
   const params = parseListParams(url, { sortable: [], defaultSort: "" });
+  const shown = [
+    filters.held ? t("event.filterHeld", { range: filters.held.label }) : null,
+    filters.kind ? t(`event.filterKind.${filters.kind}`) : null,
+  ].filter((x): x is string => x != null);
   return {
     view: "liste" as const,
     mayCreate,
     month: null,
     when,
-    page: await listEvents(params, when),
+    shown,
+    page: await listEvents(params, when, new Date(), filters),
   };
 }
 
@@ -163,7 +176,7 @@ function Calendar({ month }: { month: NonNullable<Awaited<ReturnType<typeof load
 }
 
 export default function EventsPage() {
-  const { page, when, view, month, mayCreate } = useLoaderData<typeof loader>();
+  const { page, when, view, month, mayCreate, shown } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-head">
@@ -191,6 +204,12 @@ export default function EventsPage() {
           {t("event.calendar")}
         </Link>
       </nav>
+      {shown.length ? (
+        <p className="notice" role="status">
+          {shown.join(" · ")}{" "}
+          <Link to="/veranstaltungen?zeit=vergangen">{t("report.filterReset")}</Link>
+        </p>
+      ) : null}
       {month ? <Calendar month={month} /> : null}
       {page ? (
         <DataTable caption={t("event.title")} columns={columns} page={page} rowKey={(r) => r.id} />

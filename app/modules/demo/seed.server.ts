@@ -484,6 +484,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
       : [pick(occupationIds)];
     const firstName = pick(YOUNG_NAMES);
     const lastName = pick(LAST_NAMES);
+    const exitDate = status === "ausgeschieden" ? daysAgo(int(1, 25)) : null;
     const participant = await db.participant.create({
       data: {
         projectId: project.id,
@@ -505,9 +506,18 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         maxCommuteMinutes: pick([30, 45, 60]),
         schoolCertificate: pick(["hauptschule", "realschule", "realschule", "ohne", "abitur"]),
         entryDate: entry,
-        exitDate: status === "ausgeschieden" ? daysAgo(int(1, 25)) : null,
+        exitDate,
         status,
         coachId,
+        stays: {
+          create: [
+            // One participant left early in the project (moved, child ill) and came back.
+            ...(p === 3
+              ? [{ projectId: project.id, entryDate: daysAgo(680), exitDate: daysAgo(560) }]
+              : []),
+            { projectId: project.id, entryDate: entry, exitDate },
+          ],
+        },
         wishes: {
           create: [...new Set(wishIds)].map((occupationId, idx) => ({
             occupationId,
@@ -523,8 +533,19 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
           },
         },
       },
-      select: { id: true },
+      select: { id: true, stays: { orderBy: { entryDate: "asc" }, select: { id: true } } },
     });
+    const stayId = participant.stays.at(-1)!.id;
+    if (p === 3)
+      await db.outcome.create({
+        data: {
+          participantId: participant.id,
+          stayId: participant.stays[0]!.id,
+          type: "sonstiges",
+          startDate: daysAgo(560),
+          note: "Umzug zur Familie, kam ein Jahr später zurück",
+        },
+      });
     participants.push({
       id: participant.id,
       coachId,
@@ -536,6 +557,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
       await db.outcome.create({
         data: {
           participantId: participant.id,
+          stayId,
           type:
             status === "in_ausbildung" ? "ausbildung" : pick(["ausbildung", "arbeit", "sonstiges"]),
           companyId: company.id,

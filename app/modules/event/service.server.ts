@@ -1,14 +1,36 @@
 import { db, type Prisma } from "~/db.server";
-import { type ListParams, skipTake, toPage } from "~/lib/list-params";
+import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
 
-/** Upcoming events soonest first, past ones newest first, with registration and attendance counts. */
+/** The report's filters: events of a project held (begun, not cancelled) in a range, by kind. */
+export type EventListFilters = {
+  projectId?: string | null;
+  held?: DayRange | null;
+  kind?: "workshop" | "andere" | null;
+};
+
+/**
+ * Upcoming events soonest first, past ones newest first, with registrations and attendance
+ * (persons marked present, as the report counts them).
+ */
 export async function listEvents(
   params: ListParams,
   when: "kommend" | "vergangen",
   now = new Date(),
+  filters: EventListFilters = {},
 ) {
-  const where: Prisma.EventWhereInput =
-    when === "kommend" ? { startsAt: { gte: now } } : { startsAt: { lt: now } };
+  const { projectId, held, kind } = filters;
+  const where: Prisma.EventWhereInput = {
+    AND: [
+      when === "kommend" ? { startsAt: { gte: now } } : { startsAt: { lt: now } },
+      projectId ? { projectId } : {},
+      held ? { startsAt: { gte: held.from, lt: held.until }, cancelledAt: null } : {},
+      kind === "workshop"
+        ? { type: "workshop" }
+        : kind === "andere"
+          ? { type: { not: "workshop" } }
+          : {},
+    ],
+  };
   const [rows, count] = await Promise.all([
     db.event.findMany({
       where,
@@ -31,9 +53,9 @@ export async function listEvents(
   const attended = await db.eventRegistration.groupBy({
     by: ["eventId"],
     where: { eventId: { in: rows.map((r) => r.id) }, attendance: "anwesend" },
-    _count: true,
+    _sum: { persons: true },
   });
-  const attendedBy = new Map(attended.map((a) => [a.eventId, a._count]));
+  const attendedBy = new Map(attended.map((a) => [a.eventId, a._sum.persons ?? 0]));
   return toPage(
     rows.map(({ _count, ...r }) => ({
       ...r,

@@ -1,5 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { AppError, fieldError } from "~/lib/errors";
+import { formatDate } from "~/lib/format";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
@@ -8,7 +9,8 @@ import { listOccupations } from "~/modules/company/offers.server";
 import { addConsent, type ConsentInput, endConsent } from "~/modules/consent/register.server";
 import { resolveDistrict } from "~/modules/reference/district.server";
 import { participantScope } from "./access.server";
-import type { OutcomeInput, ParticipantInput } from "./schema";
+import type { OutcomeInput, ParticipantInput, ReentryInput } from "./schema";
+import { currentProjectId, latestStay, type Stay, saveLatestStay } from "./stays.server";
 import { WISH_SLOTS } from "./values";
 
 type Meta = { ip?: string };
@@ -65,22 +67,14 @@ export async function createParticipant(
     const district = await resolveDistrict(input.plz, input.districtAgs, tx);
     // A coach's new participant is their own; lead and placement may assign any coach.
     const coachId = scope === "any" ? (input.coachId ?? user.id) : user.id;
-    const project = await tx.project.findFirst({
-      where: { archivedAt: null, endDate: { gte: new Date() } },
-      orderBy: { startDate: "desc" },
-      select: { id: true },
-    });
+    const projectId = await currentProjectId(tx);
     const participant = await tx.participant.create({
-      data: {
-        ...participantData(input),
-        districtAgs: district.districtAgs,
-        coachId,
-        projectId: project?.id ?? null,
-      },
+      data: { ...participantData(input), districtAgs: district.districtAgs, coachId, projectId },
       select: { id: true, firstName: true, lastName: true },
     });
+    const stay = await saveLatestStay(tx, participant.id, input, projectId);
     await setWishes(tx, participant.id, wishes);
-    if (input.status === "ausgeschieden") await recordExitOutcome(tx, participant.id, input);
+    if (input.status === "ausgeschieden") await recordExitOutcome(tx, participant.id, stay, input);
     await audit(
       {
         actorId: user.id,
@@ -96,12 +90,20 @@ export async function createParticipant(
   });
 }
 
-async function recordExitOutcome(tx: Tx, participantId: string, input: ParticipantInput) {
-  const existing = await tx.outcome.count({ where: { participantId } });
+/** The outcome at the exit of a stay: one recorded during the stay, or the one typed in the form. */
+async function recordExitOutcome(
+  tx: Tx,
+  participantId: string,
+  stay: Stay | null,
+  input: ParticipantInput,
+) {
+  const existing = await tx.outcome.count({
+    where: stay ? { stayId: stay.id } : { participantId },
+  });
   if (existing > 0 && !input.exitOutcome) return;
   if (!input.exitOutcome) throw fieldError("exitOutcome", t("participant.exitOutcomeRequired"));
   await tx.outcome.create({
-    data: { participantId, type: input.exitOutcome, startDate: input.exitDate },
+    data: { participantId, stayId: stay?.id, type: input.exitOutcome, startDate: input.exitDate },
   });
 }
 
@@ -124,12 +126,19 @@ export async function updateParticipant(
     if (!current) throw new AppError(404, t("validation.notFound"));
     if (current.version !== input.version) throw new AppError(409, t("error.stale"));
     const district = await resolveDistrict(input.plz, input.districtAgs, tx);
+    const stay = await saveLatestStay(
+      tx,
+      id,
+      input,
+      current.projectId ?? (await currentProjectId(tx)),
+    );
     const { version: _v, ...rest } = input;
     const updated = await tx.participant.updateMany({
       where: { id, version: input.version },
       data: {
         ...participantData(rest),
         districtAgs: district.districtAgs,
+        projectId: stay?.projectId ?? current.projectId,
         // Only lead and placement reassign; a coach keeps the coach.
         coachId: scope === "any" ? (input.coachId ?? current.coachId) : current.coachId,
         version: { increment: 1 },
@@ -137,8 +146,9 @@ export async function updateParticipant(
     });
     if (updated.count !== 1) throw new AppError(409, t("error.stale"));
     await setWishes(tx, id, wishes);
-    if (input.status === "ausgeschieden" && current.status !== "ausgeschieden")
-      await recordExitOutcome(tx, id, input);
+    // Leaving needs an outcome – also when a whole later stay is typed in at once.
+    if (input.status === "ausgeschieden" && (current.status !== "ausgeschieden" || stay?.opened))
+      await recordExitOutcome(tx, id, stay, input);
     const { version: _cv, ...before } = current;
     await audit(
       {
@@ -153,6 +163,53 @@ export async function updateParticipant(
       tx,
     );
     return { name: `${input.firstName} ${input.lastName}` };
+  });
+}
+
+/**
+ * A participant who left comes back: a new stay from the given day (after the last exit), in
+ * the current project; the earlier stay and its outcome stay as they were.
+ */
+export async function reenterParticipant(
+  user: SessionUser,
+  scope: Scope,
+  id: string,
+  input: ReentryInput,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.participant.findFirst({
+      where: { AND: [participantScope(user, scope), { id, archivedAt: null, anonymisedAt: null }] },
+      select: { firstName: true, lastName: true, version: true, exitDate: true, projectId: true },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    if (current.version !== input.version) throw new AppError(409, t("error.stale"));
+    if (!current.exitDate) throw new AppError(400, t("stay.notExited"));
+    if (input.entryDate <= current.exitDate)
+      throw fieldError(
+        "entryDate",
+        t("stay.entryAfterExit", { date: formatDate(current.exitDate) }),
+      );
+    const dates = { entryDate: input.entryDate, exitDate: null, labourStatus: input.labourStatus };
+    const stay = await saveLatestStay(tx, id, dates, current.projectId);
+    await tx.participant.update({
+      where: { id },
+      data: { ...dates, status: "aktiv", projectId: stay?.projectId, version: { increment: 1 } },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "participant",
+        entityId: id,
+        before: { exitDate: current.exitDate, projectId: current.projectId },
+        after: { ...dates, stayId: stay?.id, projectId: stay?.projectId },
+        detail: "Wiedereintritt",
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { name: `${current.firstName} ${current.lastName}` };
   });
 }
 
@@ -201,9 +258,11 @@ export async function recordOutcome(
     const companyId = await resolveCompany(tx, input);
     if (input.type === "ausbildung" && !companyId)
       throw fieldError("companyId", t("outcome.companyRequired"));
+    const stay = await latestStay(tx, participantId);
     const outcome = await tx.outcome.create({
       data: {
         participantId,
+        stayId: stay?.id,
         type: input.type,
         companyId,
         occupationId,

@@ -87,6 +87,12 @@ export const participantFormSchema = z
         path: ["exitDate"],
         message: t("participant.exitBeforeEntry"),
       });
+    if (v.exitDate && !v.entryDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["exitDate"],
+        message: t("participant.exitNeedsEntry"),
+      });
     if (v.exitDate && v.status !== "ausgeschieden")
       ctx.addIssue({ code: "custom", path: ["status"], message: t("participant.exitNeedsStatus") });
     if (v.status === "ausgeschieden" && !v.exitDate)
@@ -156,3 +162,11 @@ export const participantConsentSchema = z.object({
 export const PARTICIPANT_CHECKBOXES = ["drivingLicence", "hasCar", "usesPublicTransport"] as const;
 
 export const shareSchema = z.object({ userId: z.string().min(1).max(64) });
+
+/** A participant who left comes back: the new stay's entry date and labour status at entry. */
+export const reentrySchema = z.object({
+  entryDate: requiredDate,
+  labourStatus: optionalChoice(LABOUR_STATUSES),
+  version,
+});
+export type ReentryInput = z.infer<typeof reentrySchema>;

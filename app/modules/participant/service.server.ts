@@ -1,4 +1,4 @@
-import { db, type Prisma } from "~/db.server";
+import { db, Prisma, sqlDate } from "~/db.server";
 import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
@@ -16,14 +16,86 @@ export function ageOn(birthDate: Date, day: Date): number {
   return age;
 }
 
+// The filters follow the report's definitions (docs/kpi-definitions.md), so a figure's link
+// lists exactly the participants it counts. With a project, they look at its stays.
 export type ParticipantListFilters = {
   status?: string | null;
+  /** Participants with a stay in the project. */
   projectId?: string | null;
+  /** First entry (into the project) in the range – re-entries are not counted. */
   entry?: DayRange | null;
+  /** Came back in the range: a stay beginning in it after an earlier stay (in the project). */
+  reentry?: DayRange | null;
+  /** Left in the range (any stay). */
   exit?: DayRange | null;
+  /** In a stay at the end of the range's last day. */
+  activeAt?: DayRange | null;
   /** Participants with an outcome of these types, dated in the range (the report's definition). */
-  outcome?: { types: string[]; range: DayRange | null } | null;
+  outcome?: { types: string[]; range: DayRange | null; partTime?: boolean } | null;
 };
+
+const inRange = (r: DayRange) => ({ gte: r.from, lt: r.until });
+
+/** Ids of participants with a stay beginning in the range that is not their first (in the project). */
+async function reenteredIds(range: DayRange, projectId: string | null | undefined) {
+  const project = projectId ? Prisma.sql`AND s.projectId = ${projectId}` : Prisma.empty;
+  const earlier = projectId ? Prisma.sql`AND e.projectId = ${projectId}` : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT s.participantId AS id FROM ParticipantStay s
+    WHERE s.entryDate >= ${sqlDate(range.from)} AND s.entryDate < ${sqlDate(range.until)} ${project}
+      AND EXISTS (SELECT 1 FROM ParticipantStay e
+        WHERE e.participantId = s.participantId AND e.entryDate < s.entryDate ${earlier})`;
+  return rows.map((r) => r.id);
+}
+
+async function participantFilters(
+  f: ParticipantListFilters,
+): Promise<Prisma.ParticipantWhereInput[]> {
+  const project = f.projectId ? { projectId: f.projectId } : {};
+  const outcome = f.outcome;
+  return [
+    f.status ? { status: f.status } : {},
+    f.projectId ? { stays: { some: project } } : {},
+    f.entry
+      ? {
+          stays: { some: { ...project, entryDate: inRange(f.entry) } },
+          NOT: { stays: { some: { ...project, entryDate: { lt: f.entry.from } } } },
+        }
+      : {},
+    f.reentry ? { id: { in: await reenteredIds(f.reentry, f.projectId) } } : {},
+    f.exit ? { stays: { some: { ...project, exitDate: inRange(f.exit) } } } : {},
+    f.activeAt
+      ? {
+          stays: {
+            some: {
+              ...project,
+              entryDate: { lt: f.activeAt.until },
+              OR: [{ exitDate: null }, { exitDate: { gte: f.activeAt.until } }],
+            },
+          },
+        }
+      : {},
+    outcome
+      ? {
+          outcomes: {
+            some: {
+              type: { in: outcome.types },
+              ...(outcome.partTime ? { partTime: true } : {}),
+              ...(f.projectId ? { stay: { projectId: f.projectId } } : {}),
+              ...(outcome.range
+                ? {
+                    OR: [
+                      { startDate: inRange(outcome.range) },
+                      { startDate: null, createdAt: inRange(outcome.range) },
+                    ],
+                  }
+                : {}),
+            },
+          },
+        }
+      : {},
+  ];
+}
 
 /** Lists the participants the user may see; the read is written to the audit log. */
 export async function listParticipants(
@@ -33,32 +105,11 @@ export async function listParticipants(
   filters: ParticipantListFilters = {},
   meta: { ip?: string } = {},
 ) {
-  const inRange = (r: DayRange) => ({ gte: r.from, lt: r.until });
   const where: Prisma.ParticipantWhereInput = {
     AND: [
       participantScope(user, scope),
       { archivedAt: null, anonymisedAt: null },
-      filters.status ? { status: filters.status } : {},
-      filters.projectId ? { projectId: filters.projectId } : {},
-      filters.entry ? { entryDate: inRange(filters.entry) } : {},
-      filters.exit ? { exitDate: inRange(filters.exit) } : {},
-      filters.outcome
-        ? {
-            outcomes: {
-              some: {
-                type: { in: filters.outcome.types },
-                ...(filters.outcome.range
-                  ? {
-                      OR: [
-                        { startDate: inRange(filters.outcome.range) },
-                        { startDate: null, createdAt: inRange(filters.outcome.range) },
-                      ],
-                    }
-                  : {}),
-              },
-            },
-          }
-        : {},
+      ...(await participantFilters(filters)),
       params.q
         ? {
             OR: [
@@ -174,6 +225,17 @@ export async function getParticipant(
           endDate: true,
           company: { select: { id: true, name: true } },
           occupation: { select: { title: true } },
+        },
+      },
+      stays: {
+        orderBy: { entryDate: "asc" },
+        select: {
+          id: true,
+          entryDate: true,
+          exitDate: true,
+          labourStatus: true,
+          project: { select: { name: true } },
+          outcomes: { orderBy: { createdAt: "desc" }, take: 1, select: { type: true } },
         },
       },
       outcomes: {

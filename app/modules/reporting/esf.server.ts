@@ -32,24 +32,23 @@ export const pseudonym = (participantId: string) =>
 const label = (prefix: string, v: string | null) => (v ? t(`${prefix}.${v}` as MessageKey) : "");
 
 /**
- * The ESF monitoring rows of a project for a period: everyone who entered or left in it, with
- * entry and exit date, gender, age band at entry, labour status at entry, education level and
- * the outcome at exit — pseudonymised (no name, no birth date).
+ * The ESF monitoring rows of a project for a period: one per stay that began or ended in it
+ * (someone who left and came back has a row per stay, numbered), with entry and exit date,
+ * gender, age band at entry, labour status at entry, education level and the outcome at that
+ * exit — pseudonymised (no name, no birth date).
  */
 export async function esfSheet(projectId: string, period: Period): Promise<Sheet> {
   const until = new Date(period.to.getTime() + 24 * 60 * 60 * 1000);
   const inPeriod = { gte: period.from, lt: until };
-  const rows = await db.participant.findMany({
+  const stays = await db.participantStay.findMany({
     where: { projectId, OR: [{ entryDate: inPeriod }, { exitDate: inPeriod }] },
     orderBy: [{ entryDate: "asc" }, { id: "asc" }],
     select: {
-      id: true,
+      participantId: true,
       entryDate: true,
       exitDate: true,
-      birthDate: true,
-      gender: true,
       labourStatus: true,
-      schoolCertificate: true,
+      participant: { select: { birthDate: true, gender: true, schoolCertificate: true } },
       outcomes: {
         orderBy: { createdAt: "desc" },
         take: 1,
@@ -57,10 +56,21 @@ export async function esfSheet(projectId: string, period: Period): Promise<Sheet
       },
     },
   });
+  // The number of each stay among the person's stays in the project.
+  const numbers = await db.participantStay.findMany({
+    where: { projectId, participantId: { in: [...new Set(stays.map((s) => s.participantId))] } },
+    orderBy: { entryDate: "asc" },
+    select: { participantId: true, entryDate: true },
+  });
+  const stayNumber = (participantId: string, entryDate: Date) =>
+    numbers
+      .filter((n) => n.participantId === participantId)
+      .findIndex((n) => n.entryDate.getTime() === entryDate.getTime()) + 1;
   return {
     name: "ESF-Monitoring",
     header: [
       t("esf.pseudonym"),
+      t("esf.stay"),
       t("esf.entry"),
       t("esf.exit"),
       t("esf.gender"),
@@ -69,15 +79,17 @@ export async function esfSheet(projectId: string, period: Period): Promise<Sheet
       t("esf.education"),
       t("esf.outcome"),
     ],
-    rows: rows.map((p) => {
-      const outcome = p.exitDate ? p.outcomes[0] : undefined;
+    rows: stays.map((s) => {
+      const p = s.participant;
+      const outcome = s.exitDate ? s.outcomes[0] : undefined;
       return [
-        pseudonym(p.id),
-        p.entryDate,
-        p.exitDate,
+        pseudonym(s.participantId),
+        stayNumber(s.participantId, s.entryDate),
+        s.entryDate,
+        s.exitDate,
         label("gender", p.gender),
-        p.entryDate ? ageBand(ageOn(p.birthDate, p.entryDate)) : "",
-        label("labour", p.labourStatus),
+        ageBand(ageOn(p.birthDate, s.entryDate)),
+        label("labour", s.labourStatus),
         p.schoolCertificate ? (ISCED[p.schoolCertificate] ?? "") : "",
         outcome
           ? `${label("outcome", outcome.type)}${outcome.type === "ausbildung" && outcome.partTime ? ` (${t("outcome.partTime")})` : ""}`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createUser } from "../../../tests/factories";
+import { createParticipant, createUser } from "../../../tests/factories";
 import { ageBand, esfSheet, pseudonym } from "./esf.server";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -11,38 +11,52 @@ describe("ESF monitoring export", () => {
     const project = await db.project.create({
       data: { name: "ESF", startDate: day("2025-01-01"), endDate: day("2025-12-31") },
     });
-    const mk = (data: Record<string, unknown>) =>
-      db.participant.create({
-        data: {
+    const mk = (
+      data: Record<string, unknown>,
+      ...stays: NonNullable<Parameters<typeof createParticipant>[1]>
+    ) =>
+      createParticipant(
+        {
           projectId: project.id,
           firstName: "Mira",
           lastName: "Geheim",
-          birthDate: day("2001-05-10"),
           coachId: coach.id,
           ...data,
         },
-      });
-    const left = await mk({
-      entryDate: day("2025-02-01"),
-      exitDate: day("2025-05-31"),
-      gender: "w",
+        stays,
+      );
+    const person = { birthDate: day("2001-05-10"), gender: "w", schoolCertificate: "realschule" };
+    const left = await mk(person, {
+      entry: "2025-02-01",
+      exit: "2025-05-31",
       labourStatus: "langzeitarbeitslos",
-      schoolCertificate: "realschule",
     });
     await db.outcome.create({
       data: {
         participantId: left.id,
+        stayId: left.stays[0],
         type: "ausbildung",
         partTime: true,
         startDate: day("2025-08-01"),
       },
     });
-    await mk({ entryDate: day("2025-04-15"), schoolCertificate: "abitur" });
-    await mk({ entryDate: day("2025-07-01") });
+    await mk({ schoolCertificate: "abitur" }, { entry: "2025-04-15" });
+    await mk({}, { entry: "2025-07-01" });
+    // Left in April without a result, came back in June: two rows, numbered, each with its own
+    // labour status at entry and outcome at exit.
+    const back = await mk(
+      person,
+      { entry: "2025-01-10", exit: "2025-04-30", labourStatus: "arbeitslos" },
+      { entry: "2025-06-02", labourStatus: "nicht_erwerbstaetig" },
+    );
+    await db.outcome.create({
+      data: { participantId: back.id, stayId: back.stays[0], type: "sonstiges" },
+    });
 
     const sheet = await esfSheet(project.id, { from: day("2025-04-01"), to: day("2025-06-30") });
     expect(sheet.header).toEqual([
       "Kennung",
+      "Teilnahme-Nr.",
       "Eintritt",
       "Austritt",
       "Geschlecht",
@@ -51,9 +65,21 @@ describe("ESF monitoring export", () => {
       "Bildungsstand (ISCED)",
       "Verbleib bei Austritt",
     ]);
-    expect(sheet.rows).toHaveLength(2);
+    expect(sheet.rows).toHaveLength(4);
     expect(sheet.rows[0]).toEqual([
+      pseudonym(back.id),
+      1,
+      day("2025-01-10"),
+      day("2025-04-30"),
+      "weiblich",
+      "18–24",
+      "arbeitslos",
+      "ISCED 2",
+      "Sonstiges",
+    ]);
+    expect(sheet.rows[1]).toEqual([
       pseudonym(left.id),
+      1,
       day("2025-02-01"),
       day("2025-05-31"),
       "weiblich",
@@ -62,8 +88,19 @@ describe("ESF monitoring export", () => {
       "ISCED 2",
       "Ausbildung (Teilzeit)",
     ]);
-    expect(sheet.rows[1]![6]).toBe("ISCED 3");
-    expect(sheet.rows[1]![7]).toBe("");
+    expect(sheet.rows[2]![7]).toBe("ISCED 3");
+    expect(sheet.rows[2]![8]).toBe("");
+    expect(sheet.rows[3]).toEqual([
+      pseudonym(back.id),
+      2,
+      day("2025-06-02"),
+      null,
+      "weiblich",
+      "18–24",
+      "nicht erwerbstätig (z. B. Elternzeit)",
+      "ISCED 2",
+      "",
+    ]);
     const text = JSON.stringify(sheet);
     expect(text).not.toContain("Mira");
     expect(text).not.toContain("Geheim");

@@ -14,7 +14,8 @@ const bounds = (p: Period) => ({
 });
 
 export type KpiFigures = {
-  participants: { entered: number; active: number; exited: number };
+  /** Persons: first entries, re-entries, in a stay at the period's end, left in the period. */
+  participants: { entered: number; reentered: number; active: number; exited: number };
   outcomes: {
     apprenticeship: number;
     apprenticeshipPartTime: number;
@@ -45,19 +46,26 @@ export async function computeKpis(
   const nowSql = sqlDate(now);
   const integrated = Prisma.join([...INTEGRATED_OUTCOMES]);
   const [participants, outcomes, internships, events, informed, multipliers] = await Promise.all([
+    // Stays in the project; a person's first stay is their entry, later ones are re-entries.
     db.$queryRaw<Row[]>`
+      WITH s AS (
+        SELECT participantId, entryDate, exitDate,
+          entryDate = min(entryDate) OVER (PARTITION BY participantId) AS first
+        FROM ParticipantStay WHERE projectId = ${projectId})
       SELECT
-        sum(entryDate >= ${from} AND entryDate < ${until}) AS entered,
-        sum(entryDate < ${until} AND (exitDate IS NULL OR exitDate >= ${until})) AS active,
-        sum(exitDate >= ${from} AND exitDate < ${until}) AS exited,
-        sum(entryDate < ${until}) AS base
-      FROM Participant WHERE projectId = ${projectId} AND entryDate IS NOT NULL`,
-    // An outcome counts on its date: the start of the contract or job, else when it was recorded.
+        count(DISTINCT CASE WHEN first AND entryDate >= ${from} AND entryDate < ${until} THEN participantId END) AS entered,
+        count(DISTINCT CASE WHEN NOT first AND entryDate >= ${from} AND entryDate < ${until} THEN participantId END) AS reentered,
+        count(DISTINCT CASE WHEN entryDate < ${until} AND (exitDate IS NULL OR exitDate >= ${until}) THEN participantId END) AS active,
+        count(DISTINCT CASE WHEN exitDate >= ${from} AND exitDate < ${until} THEN participantId END) AS exited,
+        count(DISTINCT CASE WHEN entryDate < ${until} THEN participantId END) AS base
+      FROM s`,
+    // An outcome counts on its date: the start of the contract or job, else when it was recorded;
+    // it belongs to the project of the stay it was recorded in.
     db.$queryRaw<Row[]>`
       WITH o AS (
         SELECT o.participantId, o.type, o.partTime, coalesce(o.startDate, o.createdAt) AS day
-        FROM Outcome o JOIN Participant p ON p.id = o.participantId
-        WHERE p.projectId = ${projectId} AND p.entryDate IS NOT NULL AND p.entryDate < ${until})
+        FROM Outcome o JOIN ParticipantStay s ON s.id = o.stayId
+        WHERE s.projectId = ${projectId} AND s.entryDate < ${until})
       SELECT
         count(DISTINCT CASE WHEN type = 'ausbildung' AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeship,
         count(DISTINCT CASE WHEN type = 'ausbildung' AND partTime AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeshipPartTime,
@@ -107,7 +115,12 @@ export async function computeKpis(
   const byType = Object.fromEntries(MULTIPLIER_TYPES.map((t) => [t, 0])) as Record<string, number>;
   for (const m of multipliers) byType[m.type] = num(m.contacts);
   return {
-    participants: { entered: num(p.entered), active: num(p.active), exited: num(p.exited) },
+    participants: {
+      entered: num(p.entered),
+      reentered: num(p.reentered),
+      active: num(p.active),
+      exited: num(p.exited),
+    },
     outcomes: {
       apprenticeship: num(o.apprenticeship),
       apprenticeshipPartTime: num(o.apprenticeshipPartTime),
@@ -214,20 +227,24 @@ export type DistrictRow = {
   employersInformed: number;
 };
 
-/** Per served district: participants entered, apprenticeships begun, employers informed. */
+/** Per served district: participants entered (first entry), apprenticeships begun, employers informed. */
 export async function kpisByDistrict(projectId: string, period: Period): Promise<DistrictRow[]> {
   const { from, until } = bounds(period);
   const [districts, entered, apprenticeship, informed] = await Promise.all([
     db.$queryRaw<{ ags: string; name: string }[]>`
       SELECT ags, name FROM District WHERE served = 1 ORDER BY name`,
     db.$queryRaw<{ ags: string; n: number }[]>`
-      SELECT districtAgs AS ags, count(*) AS n FROM Participant
-      WHERE projectId = ${projectId} AND entryDate >= ${from} AND entryDate < ${until}
+      SELECT p.districtAgs AS ags, count(*) AS n
+      FROM (SELECT participantId, min(entryDate) AS firstEntry FROM ParticipantStay
+        WHERE projectId = ${projectId} GROUP BY participantId) f
+      JOIN Participant p ON p.id = f.participantId
+      WHERE f.firstEntry >= ${from} AND f.firstEntry < ${until}
       GROUP BY 1`,
     db.$queryRaw<{ ags: string; n: number }[]>`
       SELECT p.districtAgs AS ags, count(DISTINCT o.participantId) AS n
-      FROM Outcome o JOIN Participant p ON p.id = o.participantId
-      WHERE p.projectId = ${projectId} AND o.type = 'ausbildung'
+      FROM Outcome o JOIN ParticipantStay s ON s.id = o.stayId
+      JOIN Participant p ON p.id = o.participantId
+      WHERE s.projectId = ${projectId} AND o.type = 'ausbildung'
         AND coalesce(o.startDate, o.createdAt) >= ${from}
         AND coalesce(o.startDate, o.createdAt) < ${until}
       GROUP BY 1`,
@@ -256,16 +273,19 @@ export type MonthRow = {
   employersInformed: number;
 };
 
-/** Per month of the period (YYYY-MM): entries, exits, internships begun, employers informed. */
+/** Per month of the period (YYYY-MM): first entries, persons who left, internships begun, employers informed. */
 export async function kpisByMonth(projectId: string, period: Period): Promise<MonthRow[]> {
   const { from, until } = bounds(period);
   const [participants, internships, informed] = await Promise.all([
     db.$queryRaw<{ month: string; entered: number; exited: number }[]>`
-      SELECT month, sum(kind = 'in') AS entered, sum(kind = 'out') AS exited FROM (
-        SELECT substr(entryDate, 1, 7) AS month, 'in' AS kind FROM Participant
-          WHERE projectId = ${projectId} AND entryDate >= ${from} AND entryDate < ${until}
+      SELECT month, count(DISTINCT CASE WHEN kind = 'in' THEN id END) AS entered,
+        count(DISTINCT CASE WHEN kind = 'out' THEN id END) AS exited FROM (
+        SELECT substr(firstEntry, 1, 7) AS month, 'in' AS kind, participantId AS id FROM (
+          SELECT participantId, min(entryDate) AS firstEntry FROM ParticipantStay
+          WHERE projectId = ${projectId} GROUP BY participantId)
+          WHERE firstEntry >= ${from} AND firstEntry < ${until}
         UNION ALL
-        SELECT substr(exitDate, 1, 7), 'out' FROM Participant
+        SELECT substr(exitDate, 1, 7), 'out', participantId FROM ParticipantStay
           WHERE projectId = ${projectId} AND exitDate >= ${from} AND exitDate < ${until}
       ) GROUP BY month`,
     db.$queryRaw<{ month: string; n: number }[]>`

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
-import { createUser } from "../../../tests/factories";
+import { createParticipant, createUser } from "../../../tests/factories";
 import { computeKpis, kpisByDistrict, kpisByMonth, projectKpis } from "./kpis.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
@@ -29,37 +29,51 @@ describe("KPIs for a period", () => {
     const other = await db.project.create({
       data: { name: "Anderes", startDate: day("2025-01-01"), endDate: day("2025-12-31") },
     });
-    const mk = (
-      name: string,
-      entry: string | null,
-      exit: string | null = null,
-      projectId = project.id,
+    type Stay = { entry: string; exit?: string | null; projectId?: string };
+    const mk = (name: string, ...stays: Stay[]) =>
+      createParticipant({ projectId: project.id, firstName: name, coachId: coach.id }, stays);
+    const a = await mk("A", { entry: "2025-03-31", exit: "2025-04-01" }); // left on the first day
+    const b = await mk("B", { entry: "2025-04-01" }); // entered on the first day
+    await mk("C", { entry: "2025-06-30", exit: "2025-07-01" }); // entered on the last day, left after
+    await mk("D", { entry: "2025-07-01" }); // after the period
+    await mk("E"); // no entry yet
+    const f = await mk("F", { entry: "2025-02-01", exit: "2025-03-15" }); // before the period
+    await mk("G", { entry: "2025-05-01", projectId: other.id }); // another project
+    // Re-entries: H left before the period and came back in it; I entered, left, came back and
+    // left again, all in the period; J was in the other project first, then entered this one.
+    const h = await mk("H", { entry: "2025-01-10", exit: "2025-02-28" }, { entry: "2025-05-02" });
+    const i = await mk(
+      "I",
+      { entry: "2025-04-10", exit: "2025-05-10" },
+      { entry: "2025-06-01", exit: "2025-06-20" },
+    );
+    const j = await mk(
+      "J",
+      { entry: "2025-01-05", exit: "2025-03-01", projectId: other.id },
+      { entry: "2025-04-20" },
+    );
+    const outcome = (
+      who: { id: string; stays: string[] },
+      stay: number,
+      type: string,
+      start: string,
+      partTime = false,
     ) =>
-      db.participant.create({
+      db.outcome.create({
         data: {
-          projectId,
-          firstName: name,
-          lastName: "T",
-          birthDate: day("2002-01-01"),
-          coachId: coach.id,
-          entryDate: entry ? day(entry) : null,
-          exitDate: exit ? day(exit) : null,
+          participantId: who.id,
+          stayId: who.stays[stay],
+          type,
+          partTime,
+          startDate: day(start),
         },
       });
-    const a = await mk("A", "2025-03-31", "2025-04-01"); // left on the first day
-    const b = await mk("B", "2025-04-01"); // entered on the first day
-    await mk("C", "2025-06-30", "2025-07-01"); // entered on the last day, left after
-    await mk("D", "2025-07-01"); // after the period
-    await mk("E", null); // no entry yet
-    const f = await mk("F", "2025-02-01", "2025-03-15"); // before the period
-    await mk("G", "2025-05-01", null, other.id); // another project
-    await db.outcome.createMany({
-      data: [
-        { participantId: a.id, type: "ausbildung", partTime: true, startDate: day("2025-04-01") },
-        { participantId: b.id, type: "arbeit", startDate: day("2025-06-30") },
-        { participantId: f.id, type: "schule", startDate: day("2025-03-15") },
-      ],
-    });
+    await outcome(a, 0, "ausbildung", "2025-04-01", true);
+    await outcome(b, 0, "arbeit", "2025-06-30");
+    await outcome(f, 0, "schule", "2025-03-15");
+    await outcome(h, 0, "sonstiges", "2025-02-28");
+    await outcome(i, 1, "ausbildung", "2025-06-20");
+    await outcome(j, 0, "arbeit", "2025-02-20"); // in the other project: not counted here
     const occupation = await db.occupation.findFirstOrThrow();
     const company = await db.company.create({ data: { name: "Praxis", normalizedName: "praxis" } });
     const internship = (status: string, start: string, end: string | null, ledToOffer = false) =>
@@ -151,16 +165,21 @@ describe("KPIs for a period", () => {
       { from: day("2025-04-01"), to: day("2025-06-30") },
       new Date("2025-07-15T00:00:00Z"),
     );
-    expect(k.participants).toEqual({ entered: 2, active: 2, exited: 1 });
+    // Entered (first stay in the project): B, C, I, J. Re-entered: H, I. In a stay at the end
+    // of 30 June: B, C (left 1 July), H, J. Left in the period: A, I (twice, one person).
+    expect(k.participants).toEqual({ entered: 4, reentered: 2, active: 4, exited: 2 });
+    // In the period: A apprenticeship (part-time), I apprenticeship (second stay), B job.
+    // Base: everyone with a stay in the project before 1 July: A, B, C, F, H, I, J = 7.
+    // Integrated so far: A, B, F, I = 4; apprenticeship so far: A, I = 2.
     expect(k.outcomes).toEqual({
-      apprenticeship: 1,
+      apprenticeship: 2,
       apprenticeshipPartTime: 1,
       job: 1,
       school: 0,
-      integrated: 2,
-      base: 4,
-      integrationRate: 3 / 4,
-      apprenticeshipRate: 1 / 4,
+      integrated: 3,
+      base: 7,
+      integrationRate: 4 / 7,
+      apprenticeshipRate: 2 / 7,
     });
     expect(k.internships).toEqual({ total: 2, completed: 1, ledToOffer: 1 });
     expect(k.events).toEqual({ workshops: 1, other: 1, attendance: 5 });
@@ -172,9 +191,10 @@ describe("KPIs for a period", () => {
     const rows = Object.fromEntries(
       (await projectKpis(project.id, new Date("2025-07-01T12:00:00Z"))).map((r) => [r.kpi, r]),
     );
-    // Entered 1 Jan – 1 Jul: A, B, C, D and F = 5; forecast 5 ÷ 0.497 ≈ 10.
-    expect(rows.participants).toMatchObject({ actual: 5, target: 8, forecast: 10 });
-    expect(rows.apprenticeship_rate).toMatchObject({ actual: 1 / 5, target: 0.5 });
+    // Entered 1 Jan – 1 Jul: A, B, C, D, F, H, I, J = 8 (H and I once each);
+    // forecast 8 ÷ 0.4986 ≈ 16.
+    expect(rows.participants).toMatchObject({ actual: 8, target: 8, forecast: 16 });
+    expect(rows.apprenticeship_rate).toMatchObject({ actual: 2 / 8, target: 0.5 });
     expect(rows.internships!.target).toBeNull();
   });
 });
@@ -185,25 +205,21 @@ describe("breakdowns", () => {
     const project = await db.project.create({
       data: { name: "Aufteilung", startDate: day("2024-01-01"), endDate: day("2024-12-31") },
     });
-    const mk = (entry: string, districtAgs: string, exit: string | null = null) =>
-      db.participant.create({
-        data: {
-          projectId: project.id,
-          firstName: "T",
-          lastName: "N",
-          birthDate: day("2002-01-01"),
-          coachId: coach.id,
-          entryDate: day(entry),
-          exitDate: exit ? day(exit) : null,
-          districtAgs,
-        },
-      });
-    const a = await mk("2024-04-01", "15089", "2024-06-30");
-    await mk("2024-04-30", "15089");
-    await mk("2024-06-15", "15003");
-    await mk("2024-07-01", "15003");
+    const mk = (districtAgs: string, ...stays: { entry: string; exit?: string }[]) =>
+      createParticipant({ projectId: project.id, coachId: coach.id, districtAgs }, stays);
+    const a = await mk("15089", { entry: "2024-04-01", exit: "2024-06-30" });
+    await mk("15089", { entry: "2024-04-30" });
+    await mk("15003", { entry: "2024-06-15" });
+    await mk("15003", { entry: "2024-07-01" });
+    // Left in April, back in May: one entry (April) and one exit; the re-entry is no new entry.
+    await mk("15003", { entry: "2024-04-03", exit: "2024-04-20" }, { entry: "2024-05-10" });
     await db.outcome.create({
-      data: { participantId: a.id, type: "ausbildung", startDate: day("2024-06-01") },
+      data: {
+        participantId: a.id,
+        stayId: a.stays[0],
+        type: "ausbildung",
+        startDate: day("2024-06-01"),
+      },
     });
     await db.company.create({
       data: {
@@ -215,7 +231,7 @@ describe("breakdowns", () => {
     });
     const period = { from: day("2024-04-01"), to: day("2024-06-30") };
     expect(await kpisByMonth(project.id, period)).toEqual([
-      { month: "2024-04", entered: 2, exited: 0, internships: 0, employersInformed: 0 },
+      { month: "2024-04", entered: 3, exited: 1, internships: 0, employersInformed: 0 },
       { month: "2024-05", entered: 0, exited: 0, internships: 0, employersInformed: 1 },
       { month: "2024-06", entered: 1, exited: 1, internships: 0, employersInformed: 0 },
     ]);
@@ -224,7 +240,7 @@ describe("breakdowns", () => {
     );
     expect(Object.keys(districts).sort()).toEqual(["15003", "15083", "15086", "15089", "15090"]);
     expect(districts["15089"]).toMatchObject({ entered: 2, apprenticeship: 1 });
-    expect(districts["15003"]).toMatchObject({ entered: 1, apprenticeship: 0 });
+    expect(districts["15003"]).toMatchObject({ entered: 2, apprenticeship: 0 });
     expect(districts["15090"]).toMatchObject({ entered: 0, employersInformed: 1 });
   });
 });

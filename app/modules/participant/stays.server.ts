@@ -1,0 +1,80 @@
+import type { Tx } from "~/db.server";
+import { fieldError } from "~/lib/errors";
+import { formatDate } from "~/lib/format";
+import { t } from "~/messages";
+
+// A participant's stays (Teilnahmen): entry to exit, one per time in the programme. The
+// participant's own entryDate, exitDate, labourStatus and projectId mirror the latest stay;
+// only the functions here change stays, always inside the caller's transaction.
+
+export type StayDates = {
+  entryDate?: Date | null;
+  exitDate?: Date | null;
+  labourStatus?: string | null;
+};
+export type Stay = { id: string; projectId: string | null };
+const STAY = { id: true, projectId: true } as const;
+
+const latestTwo = (tx: Tx, participantId: string) =>
+  tx.participantStay.findMany({
+    where: { participantId },
+    orderBy: { entryDate: "desc" },
+    take: 2,
+    select: { ...STAY, entryDate: true, exitDate: true },
+  });
+
+/** The project new stays belong to: the newest one that has not ended. */
+export async function currentProjectId(tx: Tx, now = new Date()): Promise<string | null> {
+  const project = await tx.project.findFirst({
+    where: { archivedAt: null, endDate: { gte: now } },
+    orderBy: { startDate: "desc" },
+    select: { id: true },
+  });
+  return project?.id ?? null;
+}
+
+/** The stay the participant is in now (or left last), if any. */
+export async function latestStay(tx: Tx, participantId: string): Promise<Stay | null> {
+  return (await latestTwo(tx, participantId))[0] ?? null;
+}
+
+/**
+ * Brings the stays in line with the dates typed in the participant form and returns the latest.
+ * - The first entry date opens the first stay (in the participant's project).
+ * - An entry date after the latest stay's exit is a re-entry: a new stay in the current
+ *   project; the earlier stay keeps its dates.
+ * - Anything else corrects the latest stay; it may not reach back into the stay before it.
+ */
+export async function saveLatestStay(
+  tx: Tx,
+  participantId: string,
+  dates: StayDates,
+  projectId: string | null,
+): Promise<(Stay & { opened: boolean }) | null> {
+  const [latest, previous] = await latestTwo(tx, participantId);
+  const { entryDate, exitDate = null, labourStatus = null } = dates;
+  if (!entryDate) {
+    if (!latest) return null;
+    if (previous) throw fieldError("entryDate", t("stay.entryRequired"));
+    await tx.participantStay.delete({ where: { id: latest.id } });
+    return null;
+  }
+  const open = async (project: string | null) => ({
+    ...(await tx.participantStay.create({
+      data: { participantId, projectId: project, entryDate, exitDate, labourStatus },
+      select: STAY,
+    })),
+    opened: true,
+  });
+  if (!latest) return open(projectId);
+  if (latest.exitDate && entryDate > latest.exitDate)
+    return open((await currentProjectId(tx)) ?? latest.projectId);
+  if (previous?.exitDate && entryDate <= previous.exitDate)
+    throw fieldError("entryDate", t("stay.overlaps", { date: formatDate(previous.exitDate) }));
+  const updated = await tx.participantStay.update({
+    where: { id: latest.id },
+    data: { entryDate, exitDate, labourStatus },
+    select: STAY,
+  });
+  return { ...updated, opened: false };
+}

@@ -1,0 +1,212 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { AppError } from "~/lib/errors";
+import { dayParam, dayRangeParam, parseListParams } from "~/lib/list-params";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { ensureReferenceData } from "~/modules/reference/reference-data.server";
+import { createUser } from "../../../tests/factories";
+import { createParticipant, reenterParticipant, updateParticipant } from "./editing.server";
+import { participantFormSchema, reentrySchema } from "./schema";
+import { listParticipants } from "./service.server";
+import { PARTICIPANT_SORTS } from "./values";
+
+beforeAll(() => ensureReferenceData(), 60_000);
+
+const asSession = (u: { id: string; email: string; name: string; role: string }) =>
+  u as SessionUser;
+
+const valid = (over: Record<string, string> = {}) => {
+  const parsed = participantFormSchema.safeParse({
+    firstName: "Sina",
+    lastName: "Wieder",
+    birthDate: "02.02.2002",
+    plz: "39418",
+    childrenCount: "1",
+    status: "aktiv",
+    entryDate: "01.02.2026",
+    labourStatus: "arbeitslos",
+    ...over,
+  });
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+  return parsed.data;
+};
+
+const reentry = (entryDate: string, version: number, labourStatus = "nicht_erwerbstaetig") => {
+  const parsed = reentrySchema.safeParse({ entryDate, labourStatus, version: String(version) });
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+  return parsed.data;
+};
+
+const fieldErrorsOf = async (p: Promise<unknown>) => {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).fieldErrors;
+};
+
+const staysOf = (participantId: string) =>
+  db.participantStay.findMany({
+    where: { participantId },
+    orderBy: { entryDate: "asc" },
+    select: {
+      entryDate: true,
+      exitDate: true,
+      labourStatus: true,
+      outcomes: { select: { type: true } },
+    },
+  });
+
+const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+
+describe("stays (Teilnahmen)", () => {
+  it("a participant who leaves and comes back keeps the first stay and its outcome", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(coach, "own", valid());
+    expect((await staysOf(id)).map((s) => iso(s.entryDate))).toEqual(["2026-02-01"]);
+
+    // Leaves with an outcome: the stay gets the exit, the outcome belongs to it.
+    const leave = { status: "ausgeschieden", exitDate: "30.04.2026", exitOutcome: "sonstiges" };
+    await updateParticipant(coach, "own", id, { ...valid(leave), version: 1 });
+
+    // Coming back on or before the exit day is refused at the field; nothing is written.
+    const errors = await fieldErrorsOf(
+      reenterParticipant(coach, "own", id, reentry("30.04.2026", 2)),
+    );
+    expect(errors.entryDate).toEqual([
+      "Der Wiedereintritt muss nach dem letzten Austritt (30.04.2026) liegen.",
+    ]);
+    expect(await db.participantStay.count({ where: { participantId: id } })).toBe(1);
+
+    await reenterParticipant(coach, "own", id, reentry("15.06.2026", 2));
+    const p = await db.participant.findUniqueOrThrow({ where: { id } });
+    expect([iso(p.entryDate), iso(p.exitDate), p.status, p.labourStatus]).toEqual([
+      "2026-06-15",
+      null,
+      "aktiv",
+      "nicht_erwerbstaetig",
+    ]);
+    expect(await staysOf(id)).toEqual([
+      {
+        entryDate: new Date("2026-02-01T00:00:00Z"),
+        exitDate: new Date("2026-04-30T00:00:00Z"),
+        labourStatus: "arbeitslos",
+        outcomes: [{ type: "sonstiges" }],
+      },
+      {
+        entryDate: new Date("2026-06-15T00:00:00Z"),
+        exitDate: null,
+        labourStatus: "nicht_erwerbstaetig",
+        outcomes: [],
+      },
+    ]);
+
+    // Leaving again needs an outcome of the second stay: the first stay's does not count.
+    const again = {
+      status: "ausgeschieden",
+      entryDate: "15.06.2026",
+      exitDate: "30.09.2026",
+      labourStatus: "nicht_erwerbstaetig",
+    };
+    const exitErrors = await fieldErrorsOf(
+      updateParticipant(coach, "own", id, { ...valid(again), version: 3 }),
+    );
+    expect(exitErrors.exitOutcome).toEqual(["Beim Austritt ist der Verbleib anzugeben."]);
+    await updateParticipant(coach, "own", id, {
+      ...valid({ ...again, exitOutcome: "ausbildung" }),
+      version: 3,
+    });
+    expect(
+      (await staysOf(id)).map((s) => [iso(s.exitDate), s.outcomes.map((o) => o.type)]),
+    ).toEqual([
+      ["2026-04-30", ["sonstiges"]],
+      ["2026-09-30", ["ausbildung"]],
+    ]);
+  });
+
+  it("a new entry date after the exit, typed in the form, opens a new stay; corrections may not overlap", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(
+      coach,
+      "own",
+      valid({ status: "ausgeschieden", exitDate: "31.03.2026", exitOutcome: "arbeit" }),
+    );
+    await updateParticipant(coach, "own", id, {
+      ...valid({ entryDate: "04.05.2026" }),
+      version: 1,
+    });
+    expect((await staysOf(id)).map((s) => [iso(s.entryDate), iso(s.exitDate)])).toEqual([
+      ["2026-02-01", "2026-03-31"],
+      ["2026-05-04", null],
+    ]);
+    // Moving the current stay's entry back into the earlier stay is refused.
+    const errors = await fieldErrorsOf(
+      updateParticipant(coach, "own", id, { ...valid({ entryDate: "15.03.2026" }), version: 2 }),
+    );
+    expect(errors.entryDate).toEqual([
+      "Der Eintritt muss nach dem Austritt der vorherigen Teilnahme (31.03.2026) liegen.",
+    ]);
+    // Correcting it within its own time is fine.
+    await updateParticipant(coach, "own", id, {
+      ...valid({ entryDate: "05.05.2026" }),
+      version: 2,
+    });
+    expect((await staysOf(id)).map((s) => iso(s.entryDate))).toEqual(["2026-02-01", "2026-05-05"]);
+  });
+
+  it("the list filters count first entries, re-entries, exits and who is in a stay on a day", async () => {
+    const lead = asSession(await createUser("leitung"));
+    const coach = asSession(await createUser("jobcoach"));
+    const project = await db.project.create({
+      data: {
+        name: "Filter",
+        startDate: new Date("2026-01-01T00:00:00Z"),
+        endDate: new Date("2027-12-31T00:00:00Z"),
+      },
+    });
+    const first = await createParticipant(
+      coach,
+      "own",
+      valid({
+        lastName: "Erst",
+        status: "ausgeschieden",
+        exitDate: "31.03.2026",
+        exitOutcome: "arbeit",
+      }),
+    );
+    await reenterParticipant(coach, "own", first.id, reentry("01.05.2026", 1));
+    const second = await createParticipant(
+      coach,
+      "own",
+      valid({ lastName: "Zweit", entryDate: "10.05.2026" }),
+    );
+    await db.participantStay.updateMany({
+      where: { participantId: { in: [first.id, second.id] } },
+      data: { projectId: project.id },
+    });
+    const names = async (query: string) => {
+      const url = new URL(`http://x/teilnehmende?${query}`);
+      const params = parseListParams(url, { sortable: PARTICIPANT_SORTS, defaultSort: "name" });
+      const page = await listParticipants(lead, "any", params, {
+        projectId: project.id,
+        entry: dayRangeParam(url, "eintritt"),
+        reentry: dayRangeParam(url, "wiedereintritt"),
+        exit: dayRangeParam(url, "austritt"),
+        activeAt: dayParam(url, "aktiv_am"),
+      });
+      return page.data.map((p) => p.lastName);
+    };
+    expect(await names("eintritt_von=2026-05-01&eintritt_bis=2026-05-31")).toEqual(["Zweit"]);
+    expect(await names("eintritt_von=2026-01-01&eintritt_bis=2026-05-31")).toEqual([
+      "Erst",
+      "Zweit",
+    ]);
+    expect(await names("wiedereintritt_von=2026-05-01&wiedereintritt_bis=2026-05-31")).toEqual([
+      "Erst",
+    ]);
+    expect(await names("austritt_von=2026-03-31&austritt_bis=2026-03-31")).toEqual(["Erst"]);
+    expect(await names("aktiv_am=2026-04-15")).toEqual([]);
+    expect(await names("aktiv_am=2026-05-10")).toEqual(["Erst", "Zweit"]);
+  });
+});
