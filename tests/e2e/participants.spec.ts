@@ -167,3 +167,38 @@ test("a coach cannot open another coach's participant by URL", async ({ browser 
   const matching = await coach.goto(`${foreign!.href}/matching`);
   expect(matching?.status()).toBe(404);
 });
+
+test("a participant who left comes back: the first stay stays as it was, the new one is open", async ({
+  page,
+}) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/teilnehmende?status=ausgeschieden&sort=name");
+  await page.locator("tbody tr a").first().click();
+  const stays = page.locator("section[aria-labelledby=teilnahmen]");
+  await expect(stays.locator("li").first()).toBeVisible();
+  const before = await stays.locator("li").count();
+  const exit = (await page.locator("dt:text-is('Austritt') + dd").innerText()).trim();
+
+  await stays.getByText("Wiedereintritt erfassen").click();
+  await stays.getByLabel("Eintritt", { exact: true }).fill(exit);
+  await stays.getByRole("button", { name: "Wiedereintritt speichern" }).click();
+  await expect(
+    stays.getByText(`Der Wiedereintritt muss nach dem letzten Austritt (${exit}) liegen.`),
+  ).toBeVisible();
+  await expect(stays.getByLabel("Eintritt", { exact: true })).toHaveValue(exit);
+
+  const today = new Intl.DateTimeFormat("de-DE", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(new Date());
+  await stays.getByLabel("Eintritt", { exact: true }).fill(today);
+  await stays.getByRole("button", { name: "Wiedereintritt speichern" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Wiedereintritt");
+  await expect(stays.locator("li")).toHaveCount(before + 1);
+  await expect(stays.locator("li").last()).toContainText(
+    `Teilnahme ${before + 1}: ${today} – läuft`,
+  );
+  await expect(stays.locator("li").nth(before - 1)).toContainText(`– ${exit}`);
+  await expect(page.locator("dt:text-is('Austritt') + dd")).toHaveText("–");
+});

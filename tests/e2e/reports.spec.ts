@@ -27,6 +27,30 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
   ).toBeVisible();
   await expect(page.getByText(`${informedCount} Einträge`)).toBeVisible();
 
+  // Every figure links to its records; each count is the length of its list.
+  await page.goto("/uebersicht");
+  const figures = page.locator(`section[aria-labelledby="zeitraum"] .figure`);
+  const total = await figures.count();
+  expect(total).toBeGreaterThan(15);
+  const targets: { label: string; value: string; href: string }[] = [];
+  for (let i = 0; i < total; i++) {
+    const f = figures.nth(i);
+    const link = f.getByRole("link");
+    await expect(link, `figure ${i} has a link`).toHaveCount(1);
+    targets.push({
+      label: await f.locator(".figure-label").innerText(),
+      value: await link.innerText(),
+      href: (await link.getAttribute("href"))!,
+    });
+  }
+  const notACount = ["Integrationsquote", "Anwesende", "Multiplikator"];
+  for (const target of targets) {
+    await page.goto(target.href);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (notACount.some((n) => target.label.includes(n))) continue;
+    await expect(page.getByText(`${target.value} Einträge`), target.label).toBeVisible();
+  }
+
   // Another period: the figures follow it.
   await page.goto("/uebersicht");
   await page.getByLabel("von", { exact: true }).fill("01.01.2020");
@@ -68,10 +92,15 @@ test("the lead produces the funder report for a period and downloads the ESF exp
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    "Kennung;Eintritt;Austritt;Geschlecht;Altersgruppe bei Eintritt;Erwerbsstatus bei Eintritt;Bildungsstand (ISCED);Verbleib bei Austritt",
+    "Kennung;Teilnahme-Nr.;Eintritt;Austritt;Geschlecht;Altersgruppe bei Eintritt;Erwerbsstatus bei Eintritt;Bildungsstand (ISCED);Verbleib bei Austritt",
   );
   expect(lines.length).toBeGreaterThan(10);
-  expect(lines[1]).toMatch(/^TN-[A-Z0-9]{10};\d{2}\.\d{2}\.\d{4};/);
+  expect(lines[1]).toMatch(/^TN-[A-Z0-9]{10};\d;\d{2}\.\d{2}\.\d{4};/);
+  // The demo participant who left and came back has two rows under one pseudonym.
+  const ids = lines.slice(1).map((l) => l.split(";")[0]);
+  const second = lines.slice(1).find((l) => l.split(";")[1] === "2");
+  expect(second).toBeTruthy();
+  expect(ids.filter((id) => id === second!.split(";")[0])).toHaveLength(2);
 
   const [xlsx] = await Promise.all([
     page.waitForEvent("download"),
