@@ -31,9 +31,9 @@ export type FigureKey =
 export function periodFigures(k: KpiFigures): { key: FigureKey; value: string }[] {
   return [
     { key: "report.entered", value: formatNumber(k.participants.entered) },
-    { key: "report.active", value: formatNumber(k.participants.active) },
     { key: "report.reentered", value: formatNumber(k.participants.reentered) },
     { key: "report.exited", value: formatNumber(k.participants.exited) },
+    { key: "report.active", value: formatNumber(k.participants.active) },
     { key: "report.apprenticeship", value: formatNumber(k.outcomes.apprenticeship) },
     { key: "report.partTime", value: formatNumber(k.outcomes.apprenticeshipPartTime) },
     { key: "report.job", value: formatNumber(k.outcomes.job) },
@@ -109,7 +109,32 @@ function BreakdownTable<R>({
   );
 }
 
-export function MonthTable({ rows }: { rows: MonthRow[] }) {
+/**
+ * The months as a table. `byYear` (the Übersicht) puts each calendar year in its own
+ * expandable table with the year's totals, the latest year open – a three-year project stays
+ * short on a phone. The funder report prints every month.
+ */
+export function MonthTable({ rows, byYear = false }: { rows: MonthRow[]; byYear?: boolean }) {
+  const years = [...new Set(rows.map((r) => r.month.slice(0, 4)))];
+  if (byYear && years.length > 1)
+    return (
+      <div className="month-years">
+        {years.map((year, i) => {
+          const months = rows.filter((r) => r.month.startsWith(year));
+          const sum = (key: (typeof MONTH_SERIES)[number]["key"]) =>
+            months.reduce((a, m) => a + m[key], 0);
+          return (
+            <details key={year} open={i === years.length - 1}>
+              <summary>
+                {year}:{" "}
+                {MONTH_SERIES.map((s) => `${formatNumber(sum(s.key))} ${s.label}`).join(" · ")}
+              </summary>
+              <MonthTable rows={months} />
+            </details>
+          );
+        })}
+      </div>
+    );
   return (
     <BreakdownTable
       label={t("report.byMonth")}

@@ -188,7 +188,7 @@ function Breakdowns({ view }: { view: ProjectView }) {
           series={[...MONTH_SERIES]}
           summary={t("report.chartSummaryMonth")}
         />
-        <MonthTable rows={view.byMonth} />
+        <MonthTable rows={view.byMonth} byYear />
       </section>
       <section aria-labelledby="kreise">
         <h2 id="kreise">{t("report.byDistrict")}</h2>
