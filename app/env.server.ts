@@ -15,6 +15,8 @@ const schema = z.object({
   LOTSE_SECRET: z.string().min(32).optional(),
   /** Verifies Resend's webhook calls (the "whsec_…" signing secret). */
   RESEND_WEBHOOK_SECRET: z.string().optional(),
+  /** The Chromium that prints the funder report as PDF; without it the report prints from the browser. */
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -951,6 +951,9 @@ export const de = {
   "project.manage": "Projekte und Ziele verwalten",
   "report.funderTitle": "Sachbericht: {name}",
   "report.periodLine": "Berichtszeitraum {from} – {to} · erstellt am {created}",
+  "report.pdf": "Als PDF herunterladen",
+  "report.pdfUnavailable":
+    "Die PDF-Erzeugung braucht Chromium auf dem Server (CHROMIUM_PATH). Bitte den Bericht über „Drucken“ als PDF speichern.",
   "report.print": "Drucken / als PDF speichern",
   "report.esfCsv": "ESF-Monitoring (CSV)",
   "report.esfXlsx": "ESF-Monitoring (Excel)",

@@ -18,6 +18,7 @@ import {
   projectToDate,
   targetRows,
 } from "~/modules/reporting/kpis.server";
+import { pdfAvailable } from "~/modules/reporting/pdf.server";
 import { KPIS } from "~/modules/reporting/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("report.title")} – ${t("app.name")}` }];
@@ -68,6 +69,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       exports: {
         csv: `/berichte/esf?${query}&format=csv`,
         xlsx: `/berichte/esf?${query}&format=xlsx`,
+        pdf: pdfAvailable() ? `/berichte/pdf?${query}` : null,
       },
     },
   };
@@ -122,6 +124,13 @@ export default function ReportPage() {
         <button type="button" className="button" onClick={() => window.print()}>
           {t("report.print")}
         </button>{" "}
+        {report.exports.pdf ? (
+          <>
+            <a className="button" href={report.exports.pdf} download>
+              {t("report.pdf")}
+            </a>{" "}
+          </>
+        ) : null}
         <a className="button" href={report.exports.csv} download>
           {t("report.esfCsv")}
         </a>{" "}

@@ -107,6 +107,16 @@ test("the lead produces the funder report for a period and downloads the ESF exp
     page.getByRole("link", { name: "ESF-Monitoring (Excel)" }).click(),
   ]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+
+  // The same report as PDF, printed on the server by Chromium.
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Als PDF herunterladen" }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toBe("sachbericht-2025-01-01-2026-12-31.pdf");
+  const bytes = Buffer.concat(await (await pdf.createReadStream()).toArray());
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(bytes.length).toBeGreaterThan(20_000);
 });
 
 test("the lead sets a project's targets and reads the multiplier outreach", async ({ page }) => {

@@ -12,6 +12,7 @@ Object.assign(process.env, {
   LOTSE_DEMO: "0",
   APP_URL: "http://localhost:3000",
   LOTSE_SECRET: "test-secret-test-secret-test-secret-0123",
+  CHROMIUM_PATH: "/nonexistent/chromium",
 });
 delete process.env.RESEND_API_KEY;
 delete (globalThis as { lotseDb?: unknown }).lotseDb;

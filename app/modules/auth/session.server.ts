@@ -19,7 +19,7 @@ const secureCookies =
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
 /** The session token of a request; anything but base64url is not ours and is ignored, never decoded. */
-function readSessionToken(request: Request): string | null {
+export function readSessionToken(request: Request): string | null {
   const value = readCookie(request, SESSION_COOKIE);
   return value && /^[A-Za-z0-9_-]+$/.test(value) ? value : null;
 }
