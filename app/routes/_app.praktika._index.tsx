@@ -23,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       start: dayRangeParam(url, "beginn"),
       end: dayRangeParam(url, "ende"),
       ledToOffer: url.searchParams.get("angebot") === "ja",
+      coachId: url.searchParams.get("betreuung") === "meine" ? user.id : null,
     }),
     internshipsInWeek(user, scope),
   ]);

@@ -31,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : null;
   const filters = {
     status: pickParam(url, "status", PARTICIPANT_STATUSES),
+    coachId: url.searchParams.get("betreuung") === "meine" ? user.id : null,
     projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
     entry: dayRangeParam(url, "eintritt"),
     reentry: dayRangeParam(url, "wiedereintritt"),
@@ -45,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
   };
   const ranges = [
+    filters.coachId ? t("participant.filterMine") : null,
     filters.entry ? t("participant.filterEntry", { range: filters.entry.label }) : null,
     filters.reentry ? t("participant.filterReentry", { range: filters.reentry.label }) : null,
     filters.exit ? t("participant.filterExit", { range: filters.exit.label }) : null,

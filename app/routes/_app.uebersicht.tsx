@@ -18,6 +18,7 @@ import { parseDate } from "~/lib/validation";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import type { SessionUser } from "~/modules/auth/session.server";
 import { listMyFollowUps } from "~/modules/interaction/follow-ups.server";
 import { dashboardFigures } from "~/modules/reporting/dashboard.server";
 import {
@@ -69,21 +70,40 @@ async function projectView(url: URL, now: Date) {
   };
 }
 
+/** A coach's own numbers: their participants in the running project, so far. */
+async function coachView(user: SessionUser, now: Date) {
+  const today = new Date(`${todayIso(now)}T00:00:00Z`);
+  const projects = await listProjects();
+  const project = projects.find((p) => p.startDate <= today && today <= p.endDate) ?? projects[0];
+  if (!project) return null;
+  const period = projectToDate(project, today);
+  return {
+    project: { id: project.id, name: project.name, startIso: iso(project.startDate) },
+    period: { from: formatDate(period.from), fromIso: iso(period.from), toIso: iso(period.to) },
+    kpis: await computeKpis(project.id, period, now, user.id),
+  };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "dashboard");
   const now = new Date();
   const url = new URL(request.url);
   const lead = can(user.role, "read", "report", "any");
-  const [figures, project, myFollowUps] = await Promise.all([
+  // Whoever looks after their own participants (the coaches) reads their own numbers.
+  const coach =
+    can(user.role, "read", "participant", "own") && !can(user.role, "read", "participant", "any");
+  const [figures, project, mine, myFollowUps] = await Promise.all([
     // The project view shows the programme's numbers; the lead's cards keep the personal ones.
     dashboardFigures(user, now, { personalOnly: lead }),
     lead ? projectView(url, now) : Promise.resolve(null),
+    coach ? coachView(user, now) : Promise.resolve(null),
     can(user.role, "read", "followup") ? listMyFollowUps(user) : Promise.resolve([]),
   ]);
   return {
     name: user.name,
     figures,
     project,
+    mine,
     myFollowUps: myFollowUps
       .filter((f) => f.dueDate.getTime() < now.getTime() + 7 * 24 * 60 * 60 * 1000)
       .slice(0, 10),
@@ -91,6 +111,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type ProjectView = NonNullable<Awaited<ReturnType<typeof projectView>>>;
+type CoachView = NonNullable<Awaited<ReturnType<typeof coachView>>>;
 
 function Targets({ view }: { view: ProjectView }) {
   return (
@@ -133,12 +154,17 @@ function Targets({ view }: { view: ProjectView }) {
   );
 }
 
-function PeriodFigures({ view }: { view: ProjectView }) {
-  const { kpis: k, period, project } = view;
+/** Where each figure's records are listed, with the same rule as the figure. */
+function figureLinks(
+  projectId: string,
+  period: { fromIso: string; toIso: string },
+  projectStartIso: string,
+  extra = "",
+): Record<FigureKey, string> {
   const range = (name: string) => `${name}_von=${period.fromIso}&${name}_bis=${period.toIso}`;
-  const p = `projekt=${project.id}`;
-  const events = `/veranstaltungen?${p}&${range("durchgefuehrt")}`;
-  const links: Record<FigureKey, string> = {
+  const p = `projekt=${projectId}${extra}`;
+  const events = `/veranstaltungen?projekt=${projectId}&${range("durchgefuehrt")}`;
+  return {
     "report.entered": `/teilnehmende?${p}&${range("eintritt")}`,
     "report.reentered": `/teilnehmende?${p}&${range("wiedereintritt")}`,
     "report.active": `/teilnehmende?${p}&aktiv_am=${period.toIso}`,
@@ -148,7 +174,7 @@ function PeriodFigures({ view }: { view: ProjectView }) {
     "report.job": `/teilnehmende?${p}&verbleib=arbeit&${range("verbleib")}`,
     "report.school": `/teilnehmende?${p}&verbleib=schule&${range("verbleib")}`,
     // The rate's numerator: integrated from the project's start to the end of the period.
-    "report.integrationRate": `/teilnehmende?${p}&verbleib=integriert&verbleib_von=${project.startIso}&verbleib_bis=${period.toIso}`,
+    "report.integrationRate": `/teilnehmende?${p}&verbleib=integriert&verbleib_von=${projectStartIso}&verbleib_bis=${period.toIso}`,
     "report.internships": `/praktika?${p}&${range("beginn")}`,
     "report.internshipsCompleted": `/praktika?${p}&status=abgeschlossen&${range("ende")}`,
     "report.internshipsOffer": `/praktika?${p}&status=abgeschlossen&angebot=ja&${range("ende")}`,
@@ -158,21 +184,74 @@ function PeriodFigures({ view }: { view: ProjectView }) {
     "report.informed": `/unternehmen?${range("informiert")}`,
     "report.multiplierContacts": "/berichte/multiplikatoren",
   };
-  const rows = periodFigures(k).map((f) => ({ label: f.key, value: f.value, to: links[f.key] }));
+}
+
+/** Figures as cards, each number a link to its records. */
+function LinkedFigures({
+  id,
+  heading,
+  rows,
+}: {
+  id: string;
+  heading: string;
+  rows: { key: FigureKey; value: string; to: string }[];
+}) {
   return (
-    <section aria-labelledby="zeitraum">
-      <h2 id="zeitraum">{t("report.inPeriod", { from: period.from, to: period.to })}</h2>
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
       <ul className="figures">
         {rows.map((r) => (
-          <li key={r.label} className="figure">
+          <li key={r.key} className="figure">
             <span className="figure-value">
-              {r.to ? <Link to={r.to}>{r.value}</Link> : r.value}
+              <Link to={r.to}>{r.value}</Link>
             </span>
-            <span className="figure-label">{t(r.label)}</span>
+            <span className="figure-label">{t(r.key)}</span>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+function PeriodFigures({ view }: { view: ProjectView }) {
+  const { kpis: k, period, project } = view;
+  const links = figureLinks(project.id, period, project.startIso);
+  return (
+    <LinkedFigures
+      id="zeitraum"
+      heading={t("report.inPeriod", { from: period.from, to: period.to })}
+      rows={periodFigures(k).map((f) => ({ ...f, to: links[f.key] }))}
+    />
+  );
+}
+
+/** The figures a coach reads about their own participants. */
+const COACH_FIGURES: FigureKey[] = [
+  "report.entered",
+  "report.reentered",
+  "report.exited",
+  "report.active",
+  "report.apprenticeship",
+  "report.integrationRate",
+  "report.internships",
+  "report.internshipsCompleted",
+];
+
+function CoachFigures({ view }: { view: CoachView }) {
+  const links = figureLinks(
+    view.project.id,
+    view.period,
+    view.project.startIso,
+    "&betreuung=meine",
+  );
+  return (
+    <LinkedFigures
+      id="meine-zahlen"
+      heading={t("dashboard.myNumbers", { project: view.project.name, from: view.period.from })}
+      rows={periodFigures(view.kpis)
+        .filter((f) => COACH_FIGURES.includes(f.key))
+        .map((f) => ({ ...f, to: links[f.key] }))}
+    />
   );
 }
 
@@ -251,7 +330,7 @@ function Breakdowns({ view }: { view: ProjectView }) {
 }
 
 export default function DashboardPage() {
-  const { name, figures, project: view, myFollowUps } = useLoaderData<typeof loader>();
+  const { name, figures, project: view, mine, myFollowUps } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
@@ -285,6 +364,7 @@ export default function DashboardPage() {
           </p>
         </section>
       ) : null}
+      {mine ? <CoachFigures view={mine} /> : null}
       {view ? (
         <>
           <Form method="get" className="filter-bar" aria-label={t("report.periodForm")}>

@@ -151,3 +151,20 @@ test("the lead sets a project's targets and reads the multiplier outreach", asyn
   await ihk.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name.split(" (")[0]!);
 });
+
+test("a coach reads her own numbers on the Übersicht, each leading to her participants", async ({
+  page,
+}) => {
+  await loginAs(page, "coach@lotse.example");
+  const mine = page.locator(`section[aria-labelledby="meine-zahlen"]`);
+  await expect(mine.getByRole("heading", { name: /^Meine Teilnehmenden in / })).toBeVisible();
+  const entered = mine.locator(".figure").filter({ hasText: /^\d+eingetreten$/ });
+  const count = await entered.getByRole("link").innerText();
+  await entered.getByRole("link").click();
+  await expect(page).toHaveURL(/betreuung=meine/);
+  await expect(page.getByRole("status").filter({ hasText: "von mir betreut" })).toBeVisible();
+  await expect(page.getByText(`${count} Einträge`)).toBeVisible();
+  // The lead's project view is not part of a coach's page.
+  await page.goto("/uebersicht");
+  await expect(page.getByRole("heading", { name: /^Ziele: / })).toHaveCount(0);
+});

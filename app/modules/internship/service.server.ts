@@ -18,10 +18,14 @@ export async function listInternships(
     /** Ended in the range. */
     end?: DayRange | null;
     ledToOffer?: boolean;
+    /** Only the participants this coach looks after (not those shared with them). */
+    coachId?: string | null;
   } = {},
 ) {
   const where: Prisma.InternshipWhereInput = {
-    participant: participantScope(user, scope),
+    participant: {
+      AND: [participantScope(user, scope), filters.coachId ? { coachId: filters.coachId } : {}],
+    },
     ...(filters.status
       ? { status: filters.status }
       : filters.start

@@ -20,6 +20,8 @@ export function ageOn(birthDate: Date, day: Date): number {
 // lists exactly the participants it counts. With a project, they look at its stays.
 export type ParticipantListFilters = {
   status?: string | null;
+  /** Only the participants this coach looks after (not those shared with them). */
+  coachId?: string | null;
   /** Participants with a stay in the project. */
   projectId?: string | null;
   /** First entry (into the project) in the range – re-entries are not counted. */
@@ -55,6 +57,7 @@ async function participantFilters(
   const outcome = f.outcome;
   return [
     f.status ? { status: f.status } : {},
+    f.coachId ? { coachId: f.coachId } : {},
     f.projectId ? { stays: { some: project } } : {},
     f.entry
       ? {

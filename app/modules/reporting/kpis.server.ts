@@ -36,13 +36,22 @@ export type KpiFigures = {
 type Row = Record<string, number | bigint | null>;
 const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
-/** All KPIs of a project for a period (days inclusive), as of `now`. */
+/**
+ * All KPIs of a project for a period (days inclusive), as of `now`. With `coachId`, the
+ * participant, outcome and internship figures count only that coach's participants (the coach's
+ * own numbers on the Übersicht); the company and event figures stay the project's.
+ */
 export async function computeKpis(
   projectId: string,
   period: Period,
   now = new Date(),
+  coachId?: string,
 ): Promise<KpiFigures> {
   const { from, until } = bounds(period);
+  const ofCoach = (column: Prisma.Sql) =>
+    coachId
+      ? Prisma.sql`AND ${column} IN (SELECT id FROM Participant WHERE coachId = ${coachId})`
+      : Prisma.empty;
   const nowSql = sqlDate(now);
   const integrated = Prisma.join([...INTEGRATED_OUTCOMES]);
   const [participants, outcomes, internships, events, informed, multipliers] = await Promise.all([
@@ -51,7 +60,7 @@ export async function computeKpis(
       WITH s AS (
         SELECT participantId, entryDate, exitDate,
           entryDate = min(entryDate) OVER (PARTITION BY participantId) AS first
-        FROM ParticipantStay WHERE projectId = ${projectId})
+        FROM ParticipantStay WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)})
       SELECT
         count(DISTINCT CASE WHEN first AND entryDate >= ${from} AND entryDate < ${until} THEN participantId END) AS entered,
         count(DISTINCT CASE WHEN NOT first AND entryDate >= ${from} AND entryDate < ${until} THEN participantId END) AS reentered,
@@ -65,7 +74,7 @@ export async function computeKpis(
       WITH o AS (
         SELECT o.participantId, o.type, o.partTime, coalesce(o.startDate, o.createdAt) AS day
         FROM Outcome o JOIN ParticipantStay s ON s.id = o.stayId
-        WHERE s.projectId = ${projectId} AND s.entryDate < ${until})
+        WHERE s.projectId = ${projectId} AND s.entryDate < ${until} ${ofCoach(Prisma.sql`o.participantId`)})
       SELECT
         count(DISTINCT CASE WHEN type = 'ausbildung' AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeship,
         count(DISTINCT CASE WHEN type = 'ausbildung' AND partTime AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeshipPartTime,
@@ -80,7 +89,7 @@ export async function computeKpis(
         sum(status <> 'vorgeschlagen' AND startDate >= ${from} AND startDate < ${until}) AS total,
         sum(status = 'abgeschlossen' AND endDate >= ${from} AND endDate < ${until}) AS completed,
         sum(status = 'abgeschlossen' AND ledToOffer AND endDate >= ${from} AND endDate < ${until}) AS ledToOffer
-      FROM Internship WHERE projectId = ${projectId}`,
+      FROM Internship WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)}`,
     db.$queryRaw<Row[]>`
       SELECT
         sum(e.type = 'workshop') AS workshops,

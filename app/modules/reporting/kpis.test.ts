@@ -244,3 +244,66 @@ describe("breakdowns", () => {
     expect(districts["15090"]).toMatchObject({ entered: 0, employersInformed: 1 });
   });
 });
+
+describe("a coach's own numbers", () => {
+  it("count only the participants the coach looks after; companies and events stay the project's", async () => {
+    const [mine, theirs] = [await createUser("jobcoach"), await createUser("jobcoach")];
+    const project = await db.project.create({
+      data: { name: "Eigene Zahlen", startDate: day("2025-01-01"), endDate: day("2025-12-31") },
+    });
+    const mk = (coachId: string, ...stays: { entry: string; exit?: string }[]) =>
+      createParticipant({ projectId: project.id, coachId }, stays);
+    const a = await mk(
+      mine.id,
+      { entry: "2025-02-01", exit: "2025-03-01" },
+      { entry: "2025-04-01" },
+    );
+    await mk(mine.id, { entry: "2025-05-01" });
+    const c = await mk(theirs.id, { entry: "2025-02-10", exit: "2025-06-01" });
+    await db.outcome.createMany({
+      data: [
+        {
+          participantId: a.id,
+          stayId: a.stays[0],
+          type: "ausbildung",
+          startDate: day("2025-03-01"),
+        },
+        { participantId: c.id, stayId: c.stays[0], type: "arbeit", startDate: day("2025-06-01") },
+      ],
+    });
+    const occupation = await db.occupation.findFirstOrThrow();
+    const company = await db.company.create({
+      data: {
+        name: "Eigene",
+        normalizedName: "eigene",
+        informedAt: new Date("2025-03-03T10:00:00Z"),
+      },
+    });
+    await db.internship.create({
+      data: {
+        projectId: project.id,
+        participantId: c.id,
+        companyId: company.id,
+        occupationId: occupation.id,
+        status: "laeuft",
+        startDate: day("2025-03-10"),
+      },
+    });
+    const period = { from: day("2025-01-01"), to: day("2025-06-30") };
+    const now = new Date("2025-07-01T00:00:00Z");
+    const own = await computeKpis(project.id, period, now, mine.id);
+    expect(own.participants).toEqual({ entered: 2, reentered: 1, active: 2, exited: 1 });
+    expect(own.outcomes).toMatchObject({
+      apprenticeship: 1,
+      job: 0,
+      base: 2,
+      integrationRate: 1 / 2,
+    });
+    expect(own.internships.total).toBe(0);
+    const all = await computeKpis(project.id, period, now);
+    expect(own.employersInformed).toBe(all.employersInformed);
+    expect(all.participants).toEqual({ entered: 3, reentered: 1, active: 2, exited: 2 });
+    expect(all.outcomes).toMatchObject({ apprenticeship: 1, job: 1, base: 3 });
+    expect(all.internships.total).toBe(1);
+  });
+});
