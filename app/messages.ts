@@ -516,6 +516,7 @@ export const de = {
   "participant.exitNeedsEntry":
     "Ohne Eintritt gibt es keinen Austritt – bitte das Eintrittsdatum angeben.",
   "stay.title": "Teilnahmen",
+  "stay.formHint": "Gilt für die aktuelle (letzte) Teilnahme. Ein Eintritt nach dem letzten Austritt beginnt eine neue Teilnahme; die frühere bleibt erhalten.",
   "stay.number": "Teilnahme",
   "stay.project": "Projekt",
   "stay.none": "Noch kein Eintritt erfasst.",

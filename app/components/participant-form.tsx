@@ -176,6 +176,7 @@ export function ParticipantForm({
           <TextField
             label={t("participant.entryDate")}
             placeholder="TT.MM.JJJJ"
+            hint={t("stay.formHint")}
             {...f("entryDate")}
           />
           <TextField

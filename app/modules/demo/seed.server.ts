@@ -608,6 +608,18 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
       },
     });
   }
+  // A participant is "im Praktikum" exactly while an internship runs, as the app keeps it.
+  await db.participant.updateMany({
+    where: { status: "im_praktikum", internships: { none: { status: "laeuft" } } },
+    data: { status: "aktiv" },
+  });
+  await db.participant.updateMany({
+    where: {
+      status: { in: ["interessiert", "aktiv"] },
+      internships: { some: { status: "laeuft" } },
+    },
+    data: { status: "im_praktikum" },
+  });
 
   const events = [
     {
