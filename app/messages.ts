@@ -516,7 +516,8 @@ export const de = {
   "participant.exitNeedsEntry":
     "Ohne Eintritt gibt es keinen Austritt – bitte das Eintrittsdatum angeben.",
   "stay.title": "Teilnahmen",
-  "stay.formHint": "Gilt für die aktuelle (letzte) Teilnahme. Ein Eintritt nach dem letzten Austritt beginnt eine neue Teilnahme; die frühere bleibt erhalten.",
+  "stay.formHint":
+    "Gilt für die aktuelle (letzte) Teilnahme. Ein Eintritt nach dem letzten Austritt beginnt eine neue Teilnahme; die frühere bleibt erhalten.",
   "stay.number": "Teilnahme",
   "stay.project": "Projekt",
   "stay.none": "Noch kein Eintritt erfasst.",

@@ -1,6 +1,8 @@
 // Test helpers that build real records in the test database; the demo seed uses the same modules.
 import type { AppLoadContext } from "@remix-run/node";
+import { expect } from "vitest";
 import { db } from "~/db.server";
+import { AppError } from "~/lib/errors";
 import { hashPassword } from "~/modules/auth/password.server";
 import type { Role } from "~/modules/auth/permissions";
 import { createSession } from "~/modules/auth/session.server";
@@ -112,4 +114,14 @@ export async function settle(
     if (thrown instanceof Response) return { status: thrown.status, value: thrown };
     throw thrown;
   }
+}
+
+/** The field errors a module call was refused with (it must be refused with an AppError). */
+export async function fieldErrorsOf(p: Promise<unknown>) {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).fieldErrors;
 }

@@ -39,6 +39,8 @@ for (const viewport of [
   { name: "phone", width: 390, height: 844 },
 ]) {
   test(`signed-in pages have no accessibility violations (${viewport.name})`, async ({ page }) => {
+    // One axe run per page over all main pages: allow for it beyond the default per-test time.
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await loginAs(page, "leitung@lotse.example");
     for (const path of PAGES) {
@@ -112,4 +114,12 @@ test("event pages and the public registration have no accessibility violations",
   await guest.goto(publicLink);
   await expect(guest.getByRole("button", { name: "Verbindlich anmelden" })).toBeVisible();
   await expectNoViolations(guest);
+});
+
+test("a coach's Übersicht with her own numbers has no accessibility violations", async ({
+  page,
+}) => {
+  await loginAs(page, "coach@lotse.example");
+  await expect(page.getByRole("heading", { name: /^Meine Teilnehmenden in / })).toBeVisible();
+  await expectNoViolations(page);
 });

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { AppError } from "~/lib/errors";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
-import { createUser } from "../../../tests/factories";
+import { createUser, fieldErrorsOf } from "../../../tests/factories";
 import {
   createParticipant,
   recordOutcome,
@@ -42,15 +41,6 @@ const valid = (over: Record<string, string> = {}) => {
   const parsed = form(over);
   if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
   return parsed.data;
-};
-
-const fieldErrorsOf = async (p: Promise<unknown>) => {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).fieldErrors;
 };
 
 describe("participant form rules", () => {

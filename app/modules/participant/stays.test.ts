@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { AppError } from "~/lib/errors";
 import { dayParam, dayRangeParam, parseListParams } from "~/lib/list-params";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
-import { createUser } from "../../../tests/factories";
+import { createUser, fieldErrorsOf } from "../../../tests/factories";
 import { createParticipant, reenterParticipant, updateParticipant } from "./editing.server";
 import { participantFormSchema, reentrySchema } from "./schema";
 import { listParticipants } from "./service.server";
@@ -35,15 +34,6 @@ const reentry = (entryDate: string, version: number, labourStatus = "nicht_erwer
   const parsed = reentrySchema.safeParse({ entryDate, labourStatus, version: String(version) });
   if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
   return parsed.data;
-};
-
-const fieldErrorsOf = async (p: Promise<unknown>) => {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).fieldErrors;
 };
 
 const staysOf = (participantId: string) =>

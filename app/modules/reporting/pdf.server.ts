@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { env } from "~/env.server";
+import { CHROMIUM_ARGS } from "~/lib/chromium";
 import { SESSION_COOKIE } from "~/modules/auth/session.server";
 
 // The funder report as PDF: the machine's Chromium opens the report's print view as the same
@@ -25,14 +26,7 @@ async function print(path: string, sessionToken: string): Promise<Buffer> {
   const origin = `http://127.0.0.1:${env.PORT}`;
   const browser = await chromium.launch({
     executablePath: env.CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin" });
