@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { todayIso } from "~/lib/format";
 import { seededRandom } from "~/lib/random";
 import { normalizeCompanyName, personSearchName } from "~/lib/text";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -240,6 +241,9 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);
+  // Date-only fields hold the calendar day at 00:00 UTC, as the forms store them.
+  const today = new Date(`${todayIso(now)}T00:00:00Z`);
+  const dayAgo = (d: number) => new Date(today.getTime() - d * DAY);
   const passwordHash = await hashPassword("demo-lotse-2026");
 
   const users = Object.fromEntries(
@@ -392,7 +396,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
                     consents: {
                       create: {
                         purpose: "email_einladungen",
-                        givenAt: daysAgo(int(30, 400)),
+                        givenAt: dayAgo(int(30, 400)),
                         method: pick(["schriftlich", "email", "online_formular"]),
                         recordedById: users.leitung!.id,
                       },
@@ -445,7 +449,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
                 "Termin für Betriebsbesuch abstimmen",
                 "Ausbildungsplätze 2027 erfragen",
               ]),
-              dueDate: new Date(now.getTime() + int(-10, 20) * DAY),
+              dueDate: dayAgo(-int(-10, 20)),
               assigneeId: pick([users.jobcoach!.id, users.vermittlung!.id, coach2.id]),
               createdById: author,
               companyId: contact.companyId,
@@ -475,7 +479,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     const location = pick(served);
     const coachId = p < 14 ? coaches[0]! : coaches[1]!;
     const status = pick(statuses);
-    const entry = daysAgo(int(30, 500));
+    const entry = dayAgo(int(30, 500));
     const wishTitles = pick(INDUSTRIES)
       .occupations.filter((t) => occupations.has(t))
       .slice(0, int(1, 3));
@@ -484,7 +488,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
       : [pick(occupationIds)];
     const firstName = pick(YOUNG_NAMES);
     const lastName = pick(LAST_NAMES);
-    const exitDate = status === "ausgeschieden" ? daysAgo(int(1, 25)) : null;
+    const exitDate = status === "ausgeschieden" ? dayAgo(int(1, 25)) : null;
     const participant = await db.participant.create({
       data: {
         projectId: project.id,
@@ -513,7 +517,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
           create: [
             // One participant left early in the project (moved, child ill) and came back.
             ...(p === 3
-              ? [{ projectId: project.id, entryDate: daysAgo(680), exitDate: daysAgo(560) }]
+              ? [{ projectId: project.id, entryDate: dayAgo(680), exitDate: dayAgo(560) }]
               : []),
             { projectId: project.id, entryDate: entry, exitDate },
           ],
@@ -542,7 +546,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
           participantId: participant.id,
           stayId: participant.stays[0]!.id,
           type: "sonstiges",
-          startDate: daysAgo(560),
+          startDate: dayAgo(560),
           note: "Umzug zur Familie, kam ein Jahr später zurück",
         },
       });
@@ -564,7 +568,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
           occupationId: occupations.get(company.occupations[0]!) ?? wishIds[0]!,
           partTime: true,
           weeklyHours: 30,
-          startDate: daysAgo(int(10, 60)),
+          startDate: dayAgo(int(10, 60)),
         },
       });
     }
@@ -585,10 +589,10 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     const status = internshipStatuses[k % internshipStatuses.length]!;
     const start =
       status === "laeuft"
-        ? daysAgo(3)
+        ? dayAgo(3)
         : status.startsWith("abge")
-          ? daysAgo(int(30, 120))
-          : new Date(now.getTime() + int(7, 30) * DAY);
+          ? dayAgo(int(30, 120))
+          : dayAgo(-int(7, 30));
     await db.internship.create({
       data: {
         projectId: project.id,

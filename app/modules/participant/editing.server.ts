@@ -10,7 +10,13 @@ import { addConsent, type ConsentInput, endConsent } from "~/modules/consent/reg
 import { resolveDistrict } from "~/modules/reference/district.server";
 import { participantScope } from "./access.server";
 import type { OutcomeInput, ParticipantInput, ReentryInput } from "./schema";
-import { currentProjectId, latestStay, type Stay, saveLatestStay } from "./stays.server";
+import {
+  currentProjectId,
+  isDayAfter,
+  latestStay,
+  type Stay,
+  saveLatestStay,
+} from "./stays.server";
 import { WISH_SLOTS } from "./values";
 
 type Meta = { ip?: string };
@@ -185,7 +191,7 @@ export async function reenterParticipant(
     if (!current) throw new AppError(404, t("validation.notFound"));
     if (current.version !== input.version) throw new AppError(409, t("error.stale"));
     if (!current.exitDate) throw new AppError(400, t("stay.notExited"));
-    if (input.entryDate <= current.exitDate)
+    if (!isDayAfter(input.entryDate, current.exitDate))
       throw fieldError(
         "entryDate",
         t("stay.entryAfterExit", { date: formatDate(current.exitDate) }),

@@ -1,6 +1,6 @@
 import type { Tx } from "~/db.server";
 import { fieldError } from "~/lib/errors";
-import { formatDate } from "~/lib/format";
+import { formatDate, todayIso } from "~/lib/format";
 import { t } from "~/messages";
 
 // A participant's stays (Teilnahmen): entry to exit, one per time in the programme. The
@@ -14,6 +14,9 @@ export type StayDates = {
 };
 export type Stay = { id: string; projectId: string | null };
 const STAY = { id: true, projectId: true } as const;
+
+/** Whether day `a` comes after day `b`, as the calendar days the team sees (Berlin time). */
+export const isDayAfter = (a: Date, b: Date) => todayIso(a) > todayIso(b);
 
 const latestTwo = (tx: Tx, participantId: string) =>
   tx.participantStay.findMany({
@@ -67,9 +70,9 @@ export async function saveLatestStay(
     opened: true,
   });
   if (!latest) return open(projectId);
-  if (latest.exitDate && entryDate > latest.exitDate)
+  if (latest.exitDate && isDayAfter(entryDate, latest.exitDate))
     return open((await currentProjectId(tx)) ?? latest.projectId);
-  if (previous?.exitDate && entryDate <= previous.exitDate)
+  if (previous?.exitDate && !isDayAfter(entryDate, previous.exitDate))
     throw fieldError("entryDate", t("stay.overlaps", { date: formatDate(previous.exitDate) }));
   const updated = await tx.participantStay.update({
     where: { id: latest.id },

@@ -115,6 +115,27 @@ describe("stays (Teilnahmen)", () => {
     ]);
   });
 
+  it("compares calendar days as the team sees them, also for an exit stored with a time of day", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(
+      coach,
+      "own",
+      valid({ status: "ausgeschieden", exitDate: "30.04.2026", exitOutcome: "arbeit" }),
+    );
+    // 23:30 UTC on 29 April is 30 April in Berlin, the day the page shows.
+    const late = new Date("2026-04-29T23:30:00Z");
+    await db.participant.update({ where: { id }, data: { exitDate: late } });
+    await db.participantStay.updateMany({ where: { participantId: id }, data: { exitDate: late } });
+    const errors = await fieldErrorsOf(
+      reenterParticipant(coach, "own", id, reentry("30.04.2026", 1)),
+    );
+    expect(errors.entryDate).toEqual([
+      "Der Wiedereintritt muss nach dem letzten Austritt (30.04.2026) liegen.",
+    ]);
+    await reenterParticipant(coach, "own", id, reentry("01.05.2026", 1));
+    expect(await db.participantStay.count({ where: { participantId: id } })).toBe(2);
+  });
+
   it("a new entry date after the exit, typed in the form, opens a new stay; corrections may not overlap", async () => {
     const coach = asSession(await createUser("jobcoach"));
     const { id } = await createParticipant(
