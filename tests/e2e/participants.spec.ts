@@ -191,6 +191,7 @@ test("a participant who left comes back: the first stay stays as it was, the new
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
+    timeZone: "Europe/Berlin",
   }).format(new Date());
   await stays.getByLabel("Eintritt", { exact: true }).fill(today);
   await stays.getByRole("button", { name: "Wiedereintritt speichern" }).click();
