@@ -55,19 +55,22 @@ export async function computeKpis(
   const nowSql = sqlDate(now);
   const integrated = Prisma.join([...INTEGRATED_OUTCOMES]);
   const [participants, outcomes, internships, events, informed, multipliers] = await Promise.all([
-    // Stays in the project; a person's first stay is their entry, later ones are re-entries.
+    // Per person, from their stays in the project: the first stay is their entry, later stays
+    // beginning in the period are re-entries. (One row per person, then plain sums.)
     db.$queryRaw<Row[]>`
-      WITH s AS (
-        SELECT participantId, entryDate, exitDate,
-          entryDate = min(entryDate) OVER (PARTITION BY participantId) AS first
-        FROM ParticipantStay WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)})
       SELECT
-        count(DISTINCT CASE WHEN first AND entryDate >= ${from} AND entryDate < ${until} THEN participantId END) AS entered,
-        count(DISTINCT CASE WHEN NOT first AND entryDate >= ${from} AND entryDate < ${until} THEN participantId END) AS reentered,
-        count(DISTINCT CASE WHEN entryDate < ${until} AND (exitDate IS NULL OR exitDate >= ${until}) THEN participantId END) AS active,
-        count(DISTINCT CASE WHEN exitDate >= ${from} AND exitDate < ${until} THEN participantId END) AS exited,
-        count(DISTINCT CASE WHEN entryDate < ${until} THEN participantId END) AS base
-      FROM s`,
+        sum(firstEntry >= ${from} AND firstEntry < ${until}) AS entered,
+        sum(startsIn - (firstEntry >= ${from} AND firstEntry < ${until}) > 0) AS reentered,
+        sum(active) AS active,
+        sum(exited) AS exited,
+        sum(firstEntry < ${until}) AS base
+      FROM (
+        SELECT participantId, min(entryDate) AS firstEntry,
+          sum(entryDate >= ${from} AND entryDate < ${until}) AS startsIn,
+          max(entryDate < ${until} AND (exitDate IS NULL OR exitDate >= ${until})) AS active,
+          max(exitDate >= ${from} AND exitDate < ${until}) AS exited
+        FROM ParticipantStay WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)}
+        GROUP BY participantId)`,
     // An outcome counts on its date: the start of the contract or job, else when it was recorded;
     // it belongs to the project of the stay it was recorded in.
     db.$queryRaw<Row[]>`
