@@ -1,5 +1,6 @@
 import { db, Prisma, sqlDate } from "~/db.server";
 import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
+import { foldText } from "~/lib/text";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
@@ -100,6 +101,26 @@ async function participantFilters(
   ];
 }
 
+/**
+ * The visible participants whose name or place contains the text, ignoring case and spelling
+ * of umlauts ("Muller" does not, "Mueller" and "müller" do find Müller) – as the header search.
+ * A project has hundreds of participants, so the names are compared in memory.
+ */
+async function idsMatching(user: SessionUser, scope: Scope, q: string): Promise<string[]> {
+  const folded = foldText(q.trim());
+  const people = await db.participant.findMany({
+    where: { AND: [participantScope(user, scope), { archivedAt: null, anonymisedAt: null }] },
+    select: { id: true, firstName: true, lastName: true, city: true },
+  });
+  return people
+    .filter((p) =>
+      [`${p.firstName} ${p.lastName}`, `${p.lastName} ${p.firstName}`, p.city ?? ""].some((text) =>
+        foldText(text).includes(folded),
+      ),
+    )
+    .map((p) => p.id);
+}
+
 /** Lists the participants the user may see; the read is written to the audit log. */
 export async function listParticipants(
   user: SessionUser,
@@ -113,15 +134,7 @@ export async function listParticipants(
       participantScope(user, scope),
       { archivedAt: null, anonymisedAt: null },
       ...(await participantFilters(filters)),
-      params.q
-        ? {
-            OR: [
-              { lastName: { contains: params.q } },
-              { firstName: { contains: params.q } },
-              { city: { contains: params.q } },
-            ],
-          }
-        : {},
+      params.q ? { id: { in: await idsMatching(user, scope, params.q) } } : {},
     ],
   };
   const orderBy: Prisma.ParticipantOrderByWithRelationInput[] =

@@ -49,3 +49,23 @@ describe("participant access", () => {
     expect(ageOn(new Date("2000-06-15"), new Date("2026-06-15"))).toBe(26);
   });
 });
+
+describe("participant list search", () => {
+  it("finds names and places regardless of case and umlaut spelling, within the user's scope", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const other = asSession(await createUser("jobcoach"));
+    await participant(coach.id, "Müller");
+    await participant(coach.id, "Schröder");
+    await participant(other.id, "Mueller-Fremd");
+    const names = async (q: string) => {
+      const url = new URL(`http://x/teilnehmende?q=${encodeURIComponent(q)}`);
+      const p = parseListParams(url, { sortable: PARTICIPANT_SORTS, defaultSort: "name" });
+      return (await listParticipants(coach, "own", p)).data.map((r) => r.lastName);
+    };
+    expect(await names("müller")).toEqual(["Müller"]);
+    expect(await names("MUELLER")).toEqual(["Müller"]);
+    expect(await names("schroeder")).toEqual(["Schröder"]);
+    expect(await names("test sch")).toEqual(["Schröder"]);
+    expect(await names("xyz")).toEqual([]);
+  });
+});
