@@ -956,6 +956,8 @@ export const de = {
   "report.funderTitle": "Sachbericht: {name}",
   "report.periodLine": "Berichtszeitraum {from} – {to} · erstellt am {created}",
   "report.pdf": "Als PDF herunterladen",
+  "report.pdfFailed":
+    "Das PDF konnte gerade nicht erzeugt werden. Bitte erneut versuchen oder den Bericht über „Drucken“ als PDF speichern.",
   "report.pdfUnavailable":
     "Die PDF-Erzeugung braucht Chromium auf dem Server (CHROMIUM_PATH). Bitte den Bericht über „Drucken“ als PDF speichern.",
   "report.print": "Drucken / als PDF speichern",

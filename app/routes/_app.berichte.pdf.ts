@@ -22,7 +22,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const german = (d: Date) => day(d).split("-").reverse().join(".");
   const view = new URLSearchParams({ projekt: project.id, von: german(from), bis: german(to) });
-  const pdf = await printToPdf(`/berichte?${view}`, readSessionToken(request) ?? "");
+  const pdf = await printToPdf(`/berichte?${view}`, readSessionToken(request) ?? "").catch(
+    (error: unknown) => {
+      console.error("PDF report failed", error);
+      throw new Response(t("report.pdfFailed"), {
+        status: 503,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    },
+  );
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
