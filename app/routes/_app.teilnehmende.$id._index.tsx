@@ -72,6 +72,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type Result = { intent: string; errors: FieldErrors; message: string | null; values?: FormValues };
 
+/** A form the schema refused: its errors at the fields and the typed values, for its intent. */
+const refused = (intent: string, form: { errors: FieldErrors; values: FormValues }) =>
+  data<Result>(
+    { intent, errors: form.errors, message: null, values: form.values },
+    { status: 400 },
+  );
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
   const intent = new URL(request.url).searchParams.get("intent") ?? "";
@@ -82,11 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (intent === "withdraw") {
       const form = await parseForm(request, withdrawConsentSchema);
-      if (!form.ok)
-        return data<Result>(
-          { intent, errors: form.errors, message: null, values: form.values },
-          { status: 400 },
-        );
+      if (!form.ok) return refused(intent, form);
       await withdrawParticipantConsent(
         user,
         scope,
@@ -99,40 +102,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     if (intent === "share" || intent === "unshare") {
       const form = await parseForm(request, shareSchema);
-      if (!form.ok)
-        return data<Result>(
-          { intent, errors: form.errors, message: null, values: form.values },
-          { status: 400 },
-        );
+      if (!form.ok) return refused(intent, form);
       await setParticipantShare(user, scope, id, form.data.userId, intent === "share", meta);
       return back(t("participant.shareSaved"));
     }
     if (intent === "outcome") {
       const form = await parseForm(request, outcomeSchema);
-      if (!form.ok)
-        return data<Result>(
-          { intent, errors: form.errors, message: null, values: form.values },
-          { status: 400 },
-        );
+      if (!form.ok) return refused(intent, form);
       await recordOutcome(user, scope, id, form.data, meta);
       return back(t("outcome.saved"));
     }
     if (intent === "reenter") {
       const form = await parseForm(request, reentrySchema);
-      if (!form.ok)
-        return data<Result>(
-          { intent, errors: form.errors, message: null, values: form.values },
-          { status: 400 },
-        );
+      if (!form.ok) return refused(intent, form);
       const { name } = await reenterParticipant(user, scope, id, form.data, meta);
       return back(t("stay.reentered", { name }));
     }
     const form = await parseForm(request, participantConsentSchema);
-    if (!form.ok)
-      return data<Result>(
-        { intent: "consent", errors: form.errors, message: null, values: form.values },
-        { status: 400 },
-      );
+    if (!form.ok) return refused("consent", form);
     const { purpose, ...consent } = form.data;
     await recordParticipantConsent(user, scope, id, purpose, consent, meta);
     return back(t("consent.saved"));
