@@ -528,6 +528,11 @@ export const de = {
     "Die bisherige Teilnahme bleibt mit ihren Daten erhalten; der Wiedereintritt zählt im Bericht als eigene Teilnahme.",
   "stay.reenterSave": "Wiedereintritt speichern",
   "stay.reentered": "Wiedereintritt von {name} gespeichert.",
+  "stay.undo": "Wiedereintritt zurücknehmen",
+  "stay.undone": "Wiedereintritt von {name} zurückgenommen.",
+  "stay.nothingToUndo": "Es gibt keinen Wiedereintritt, der zurückgenommen werden kann.",
+  "stay.undoClosed":
+    "Diese Teilnahme hat schon einen Austritt oder Verbleib – bitte stattdessen die Daten korrigieren.",
   "stay.notExited": "Ein Wiedereintritt ist erst nach dem Austritt möglich.",
   "stay.entryAfterExit": "Der Wiedereintritt muss nach dem letzten Austritt ({date}) liegen.",
   "stay.entryRequired":

@@ -21,6 +21,7 @@ import {
   recordParticipantConsent,
   reenterParticipant,
   setParticipantShare,
+  undoReentry,
   withdrawParticipantConsent,
 } from "~/modules/participant/editing.server";
 import {
@@ -28,6 +29,7 @@ import {
   participantConsentSchema,
   reentrySchema,
   shareSchema,
+  versionSchema,
 } from "~/modules/participant/schema";
 import {
   getParticipant,
@@ -111,6 +113,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!form.ok) return refused(intent, form);
       await recordOutcome(user, scope, id, form.data, meta);
       return back(t("outcome.saved"));
+    }
+    if (intent === "undo-reentry") {
+      const form = await parseForm(request, versionSchema);
+      if (!form.ok) return refused(intent, form);
+      const { name } = await undoReentry(user, scope, id, form.data.version, meta);
+      return back(t("stay.undone", { name }));
     }
     if (intent === "reenter") {
       const form = await parseForm(request, reentrySchema);
@@ -429,6 +437,15 @@ export default function ParticipantPage() {
             ) : (
               <p className="muted">{t("stay.none")}</p>
             )}
+            {may.edit && p.stays.length > 1 && !p.exitDate && !p.stays.at(-1)?.outcomes.length ? (
+              <Form method="post" action="?intent=undo-reentry" className="inline-form">
+                {result?.intent === "undo-reentry" ? <FormError message={result.message} /> : null}
+                <input type="hidden" name="version" value={p.version} />
+                <button type="submit" className="button button-quiet">
+                  {t("stay.undo")}
+                </button>
+              </Form>
+            ) : null}
             {may.edit && p.exitDate ? (
               <details open={result?.intent === "reenter"}>
                 <summary>{t("stay.reenter")}</summary>

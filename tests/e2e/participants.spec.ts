@@ -202,4 +202,10 @@ test("a participant who left comes back: the first stay stays as it was, the new
   );
   await expect(stays.locator("li").nth(before - 1)).toContainText(`– ${exit}`);
   await expect(page.locator("dt:text-is('Austritt') + dd")).toHaveText("–");
+
+  // Recorded by mistake: taken back, she has left again as before.
+  await stays.getByRole("button", { name: "Wiedereintritt zurücknehmen" }).click();
+  await expect(page.getByRole("status").first()).toContainText("zurückgenommen");
+  await expect(stays.locator("li")).toHaveCount(before);
+  await expect(page.locator("dt:text-is('Austritt') + dd")).toHaveText(exit);
 });

@@ -14,6 +14,7 @@ import {
   currentProjectId,
   isDayAfter,
   latestStay,
+  removeReentry,
   type Stay,
   saveLatestStay,
 } from "./stays.server";
@@ -211,6 +212,44 @@ export async function reenterParticipant(
         before: { exitDate: current.exitDate, projectId: current.projectId },
         after: { ...dates, stayId: stay?.id, projectId: stay?.projectId },
         detail: "Wiedereintritt",
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { name: `${current.firstName} ${current.lastName}` };
+  });
+}
+
+/** Takes back a re-entry recorded by mistake: the participant has left again, as before it. */
+export async function undoReentry(
+  user: SessionUser,
+  scope: Scope,
+  id: string,
+  version: number,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.participant.findFirst({
+      where: { AND: [participantScope(user, scope), { id, archivedAt: null, anonymisedAt: null }] },
+      select: { firstName: true, lastName: true, version: true, entryDate: true },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    if (current.version !== version) throw new AppError(409, t("error.stale"));
+    const previous = await removeReentry(tx, id);
+    const { id: stayId, ...dates } = previous;
+    await tx.participant.update({
+      where: { id },
+      data: { ...dates, status: "ausgeschieden", version: { increment: 1 } },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "participant",
+        entityId: id,
+        before: { entryDate: current.entryDate },
+        after: { ...dates, stayId },
+        detail: "Wiedereintritt zurückgenommen",
         ip: meta.ip,
       },
       tx,

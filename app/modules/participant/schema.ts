@@ -170,3 +170,6 @@ export const reentrySchema = z.object({
   version,
 });
 export type ReentryInput = z.infer<typeof reentrySchema>;
+
+/** A change that needs only the record's version (e.g. taking back a re-entry). */
+export const versionSchema = z.object({ version });

@@ -1,5 +1,5 @@
 import type { Tx } from "~/db.server";
-import { fieldError } from "~/lib/errors";
+import { AppError, fieldError } from "~/lib/errors";
 import { formatDate, todayIso } from "~/lib/format";
 import { t } from "~/messages";
 
@@ -80,4 +80,20 @@ export async function saveLatestStay(
     select: STAY,
   });
   return { ...updated, opened: false };
+}
+
+/**
+ * Takes back a re-entry recorded by mistake: removes the latest stay – only while it is open and
+ * has no outcome – and returns the stay before it, whose dates become the participant's again.
+ */
+export async function removeReentry(tx: Tx, participantId: string) {
+  const [latest, previous] = await latestTwo(tx, participantId);
+  if (!latest || !previous) throw new AppError(400, t("stay.nothingToUndo"));
+  const outcomes = await tx.outcome.count({ where: { stayId: latest.id } });
+  if (latest.exitDate || outcomes > 0) throw new AppError(400, t("stay.undoClosed"));
+  await tx.participantStay.delete({ where: { id: latest.id } });
+  return tx.participantStay.findUniqueOrThrow({
+    where: { id: previous.id },
+    select: { id: true, projectId: true, entryDate: true, exitDate: true, labourStatus: true },
+  });
 }

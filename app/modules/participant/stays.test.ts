@@ -4,8 +4,14 @@ import { dayParam, dayRangeParam, parseListParams } from "~/lib/list-params";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser, fieldErrorsOf } from "../../../tests/factories";
-import { createParticipant, reenterParticipant, updateParticipant } from "./editing.server";
-import { participantFormSchema, reentrySchema } from "./schema";
+import {
+  createParticipant,
+  recordOutcome,
+  reenterParticipant,
+  undoReentry,
+  updateParticipant,
+} from "./editing.server";
+import { outcomeSchema, participantFormSchema, reentrySchema } from "./schema";
 import { listParticipants } from "./service.server";
 import { PARTICIPANT_SORTS } from "./values";
 
@@ -133,6 +139,32 @@ describe("stays (Teilnahmen)", () => {
       "Der Wiedereintritt muss nach dem letzten Austritt (30.04.2026) liegen.",
     ]);
     await reenterParticipant(coach, "own", id, reentry("01.05.2026", 1));
+    expect(await db.participantStay.count({ where: { participantId: id } })).toBe(2);
+  });
+
+  it("a re-entry recorded by mistake can be taken back while it is open and has no outcome", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(
+      coach,
+      "own",
+      valid({ status: "ausgeschieden", exitDate: "31.03.2026", exitOutcome: "schule" }),
+    );
+    await reenterParticipant(coach, "own", id, reentry("02.05.2026", 1));
+    await undoReentry(coach, "own", id, 2);
+    const p = await db.participant.findUniqueOrThrow({ where: { id } });
+    expect([iso(p.entryDate), iso(p.exitDate), p.status, p.labourStatus]).toEqual([
+      "2026-02-01",
+      "2026-03-31",
+      "ausgeschieden",
+      "arbeitslos",
+    ]);
+    expect((await staysOf(id)).map((s) => s.outcomes.map((o) => o.type))).toEqual([["schule"]]);
+    // Nothing left to take back; a stay with an outcome is corrected, not taken back.
+    await expect(undoReentry(coach, "own", id, 3)).rejects.toMatchObject({ status: 400 });
+    await reenterParticipant(coach, "own", id, reentry("02.05.2026", 3));
+    await recordOutcome(coach, "own", id, outcomeSchema.parse({ type: "sonstiges" }));
+    const version = (await db.participant.findUniqueOrThrow({ where: { id } })).version;
+    await expect(undoReentry(coach, "own", id, version)).rejects.toMatchObject({ status: 400 });
     expect(await db.participantStay.count({ where: { participantId: id } })).toBe(2);
   });
 
