@@ -794,6 +794,21 @@ export const de = {
     "Ihre Anmeldung ist zurückgezogen. Schade, dass Sie nicht kommen können.",
   "registration.cancelInvalid":
     "Diese Anmeldung gibt es nicht (mehr) oder sie ist bereits zurückgezogen.",
+  "eventCancelled.email.subject": "Abgesagt: {title}",
+  "eventCancelled.email.body":
+    "leider müssen wir die Veranstaltung „{title}“ am {when} absagen. Ihre Anmeldung ist damit hinfällig.",
+  "eventCancelled.email.closing":
+    "Wir melden uns, sobald es einen neuen Termin gibt. Bitte entschuldigen Sie die Umstände.",
+  "event.cancelEvent": "Veranstaltung absagen",
+  "event.cancelReason": "Grund (steht in der E-Mail an die Angemeldeten)",
+  "event.cancelHint":
+    "Alle Angemeldeten und die Warteliste bekommen eine E-Mail; die Anmeldeseite nimmt keine Anmeldungen mehr an.",
+  "event.cancelSave": "Absagen und Angemeldete benachrichtigen",
+  "event.eventCancelled":
+    "„{title}“ ist abgesagt; {count} E-Mails an Angemeldete sind im Postausgang.",
+  "event.alreadyCancelled": "Die Veranstaltung ist bereits abgesagt.",
+  "event.cancelPast":
+    "Eine Veranstaltung, die schon begonnen hat, kann nicht mehr abgesagt werden.",
   "registration.email.subject": "Anmeldebestätigung: {title}",
   "registration.email.waitingSubject": "Warteliste: {title}",
   "registration.email.movedUpSubject": "Ein Platz ist frei: {title}",

@@ -7,7 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError, SelectField } from "~/components/form";
+import { FormError, SelectField, TextArea } from "~/components/form";
 import { env } from "~/env.server";
 import { formatDateTime } from "~/lib/format";
 import { errorsFrom, type FieldErrors, parseForm } from "~/lib/forms.server";
@@ -15,7 +15,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can, scopeFor } from "~/modules/auth/permissions";
-import { getEvent } from "~/modules/event/editing.server";
+import { cancelEvent, getEvent } from "~/modules/event/editing.server";
 import { invitationStatuses } from "~/modules/event/invitations.server";
 import {
   cancelRegistration,
@@ -23,7 +23,7 @@ import {
   registrationPath,
   setAttendance,
 } from "~/modules/event/registration.server";
-import { attendanceSchema } from "~/modules/event/schema";
+import { attendanceSchema, cancelEventSchema } from "~/modules/event/schema";
 import { listParticipantChoices } from "~/modules/participant/service.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -52,7 +52,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     publicUrl: event.publicRegistration
       ? new URL(registrationPath(event.publicSlug), env.APP_URL).toString()
       : null,
-    may: { manage: mayManage },
+    may: {
+      manage: mayManage,
+      cancel: mayManage && !event.cancelledAt && event.startsAt > new Date(),
+    },
     invitations: mayManage ? await invitationStatuses(event.id) : [],
     participants:
       event.forParticipants && participantScope
@@ -82,6 +85,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return back(t("event.participantRegistered", { name }));
     }
     const { user } = await requirePermission(request, context, "update", "event");
+    if (intent === "absagen") {
+      const form = await parseForm(request, cancelEventSchema);
+      if (!form.ok) return fail(400, form.errors, null);
+      const { title, notified } = await cancelEvent(user, id, form.data, meta);
+      return back(t("event.eventCancelled", { title, count: notified }));
+    }
     if (intent === "anwesenheit") {
       const form = await parseForm(request, attendanceSchema);
       if (!form.ok) return fail(400, form.errors, null);
@@ -152,6 +161,25 @@ export default function EventPage() {
         </Link>
       </div>
       <FormError message={result?.message} />
+      {may.cancel ? (
+        <details className="no-print" open={result?.intent === "absagen"}>
+          <summary>{t("event.cancelEvent")}</summary>
+          <Form method="post" action="?intent=absagen" noValidate>
+            <p className="hint">{t("event.cancelHint")}</p>
+            <input type="hidden" name="version" value={e.version} />
+            <TextArea
+              label={t("event.cancelReason")}
+              name="reason"
+              maxLength={1000}
+              rows={3}
+              error={result?.intent === "absagen" ? result.errors.reason : undefined}
+            />
+            <button type="submit" className="button">
+              {t("event.cancelSave")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
       <dl className="facts">
         <dt>{t("registration.when")}</dt>
         <dd>

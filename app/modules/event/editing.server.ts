@@ -4,6 +4,9 @@ import { AppError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { queueEmail } from "~/modules/email/email.server";
+import { eventCancelledEmail } from "./emails";
+import { EVENT_EMAIL_SELECT } from "./registration.server";
 import { berlinDateTime, type EventInput } from "./schema";
 
 type Meta = { ip?: string };
@@ -96,6 +99,67 @@ export async function updateEvent(
       tx,
     );
     return { title: input.title };
+  });
+}
+
+/**
+ * Cancels an event that has not begun: it takes no more registrations, and everyone registered
+ * or waiting gets an email (through the outbox, in the same transaction).
+ */
+export async function cancelEvent(
+  user: SessionUser,
+  id: string,
+  input: { reason: string | null; version: number },
+  meta: Meta = {},
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const event = await tx.event.findUnique({
+      where: { id },
+      select: {
+        ...EVENT_EMAIL_SELECT,
+        cancelledAt: true,
+        version: true,
+        registrations: {
+          where: { status: { in: ["angemeldet", "warteliste"] }, email: { not: null } },
+          select: { id: true, name: true, email: true },
+        },
+      },
+    });
+    if (!event) throw new AppError(404, t("validation.notFound"));
+    if (event.cancelledAt) throw new AppError(400, t("event.alreadyCancelled"));
+    if (event.startsAt <= now) throw new AppError(400, t("event.cancelPast"));
+    const updated = await tx.event.updateMany({
+      where: { id, version: input.version },
+      data: { cancelledAt: now, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError(409, t("error.stale"));
+    for (const r of event.registrations) {
+      const mail = await eventCancelledEmail({ name: r.name, event, reason: input.reason });
+      await queueEmail(
+        {
+          kind: "event-cancelled",
+          to: r.email!,
+          toName: r.name,
+          ...mail,
+          idempotencyKey: `event-cancelled:${r.id}`,
+        },
+        tx,
+      );
+    }
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "event",
+        entityId: id,
+        after: { cancelledAt: now, reason: input.reason },
+        detail: `abgesagt, ${event.registrations.length} Angemeldete benachrichtigt`,
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { title: event.title, notified: event.registrations.length };
   });
 }
 

@@ -78,29 +78,52 @@ export async function invitationEmail(p: {
 
 export type RegistrationMailKind = "confirmed" | "waiting" | "movedUp";
 
-/** An email to a registrant: greeting, one paragraph, the cancel link (as button and in the text). */
+/**
+ * An email to a registrant: greeting, paragraphs, and – while the registration can still be
+ * withdrawn – the cancel link (as button and in the text).
+ */
 async function registrantEmail(p: {
   subject: string;
   name: string;
-  body: string;
-  cancelLink: string;
+  body: string | string[];
+  cancelLink?: string;
 }) {
   const greeting = t("registration.email.greeting", { name: p.name });
+  const paragraphs = typeof p.body === "string" ? [p.body] : p.body;
   const html = await renderEmail(
     <EmailLayout preview={p.subject}>
       <p>{greeting}</p>
-      <p>{p.body}</p>
-      <EmailButton href={p.cancelLink}>{t("registration.email.cancelCta")}</EmailButton>
+      {paragraphs.map((text) => (
+        <p key={text}>{text}</p>
+      ))}
+      {p.cancelLink ? (
+        <EmailButton href={p.cancelLink}>{t("registration.email.cancelCta")}</EmailButton>
+      ) : null}
     </EmailLayout>,
   );
   const text = [
     greeting,
-    "",
-    p.body,
-    "",
-    t("registration.email.cancel", { link: p.cancelLink }),
+    ...paragraphs.flatMap((text) => ["", text]),
+    ...(p.cancelLink ? ["", t("registration.email.cancel", { link: p.cancelLink })] : []),
   ].join("\n");
   return { subject: p.subject, html, text };
+}
+
+/** The event is cancelled: to everyone registered or waiting, with the lead's reason. */
+export function eventCancelledEmail(p: {
+  name: string;
+  event: EventForEmail;
+  reason: string | null;
+}) {
+  return registrantEmail({
+    subject: t("eventCancelled.email.subject", { title: p.event.title }),
+    name: p.name,
+    body: [
+      t("eventCancelled.email.body", { title: p.event.title, when: when(p.event) }),
+      ...(p.reason ? [p.reason] : []),
+      t("eventCancelled.email.closing"),
+    ],
+  });
 }
 
 /** Confirmation, waiting-list notice or move-up notice, with the cancel link. */

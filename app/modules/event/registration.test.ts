@@ -12,7 +12,7 @@ import { queueDigests, queueReminders } from "~/modules/jobs/jobs.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { type FakeResend, startFakeResend } from "../../../tests/fake-resend";
-import { createEvent } from "./editing.server";
+import { cancelEvent, createEvent } from "./editing.server";
 import { previewRecipients, sendInvitations } from "./invitations.server";
 import {
   cancelRegistration,
@@ -416,5 +416,71 @@ describe("delivery webhook", () => {
     });
     const after = await db.contactPerson.findUniqueOrThrow({ where: { id: c.id } });
     expect(after.emailInvalidAt?.toISOString()).toBe("2026-11-25T09:00:00.000Z");
+  });
+});
+
+describe("cancelling an event", () => {
+  it("tells everyone registered or waiting once, takes no more registrations and cannot be repeated", async () => {
+    const e = await event({ capacity: "1" });
+    const [a, b, c] = [form(), form(), form()];
+    await registerForEvent(e.publicSlug, a);
+    await registerForEvent(e.publicSlug, b); // waiting list
+    await registerForEvent(e.publicSlug, c);
+    const withdrawn = await db.eventRegistration.findFirstOrThrow({
+      where: { eventId: e.id, email: c.email },
+    });
+    await cancelRegistration(lead, e.id, withdrawn.id);
+    const version = (await db.event.findUniqueOrThrow({ where: { id: e.id } })).version;
+
+    const result = await cancelEvent(lead, e.id, {
+      reason: "Der Saal ist wegen eines Wasserschadens gesperrt.",
+      version,
+    });
+    expect(result.notified).toBe(2);
+    const mails = await db.emailOutbox.findMany({
+      where: { kind: "event-cancelled", toEmail: { in: [a.email!, b.email!, c.email!] } },
+    });
+    expect(mails.map((m) => m.toEmail).sort()).toEqual([a.email, b.email].sort());
+    expect(mails[0]!.subject).toBe(`Abgesagt: ${e.title}`);
+    expect(mails[0]!.text).toContain("Wasserschadens");
+    expect(mails[0]!.text).toContain("15.12.2099");
+    expect(mails[0]!.text).not.toContain("/abmelden/");
+
+    // No more registrations; a second cancellation is refused and sends nothing.
+    await expect(registerForEvent(e.publicSlug, form())).rejects.toBeInstanceOf(AppError);
+    await expect(
+      cancelEvent(lead, e.id, { reason: null, version: version + 1 }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(
+      await db.emailOutbox.count({
+        where: { kind: "event-cancelled", toEmail: { in: [a.email!, b.email!] } },
+      }),
+    ).toBe(2);
+    // Reminders are not sent for it.
+    await queueReminders(new Date("2099-12-14T08:00:00Z"));
+    expect(
+      await db.emailOutbox.count({
+        where: { kind: "event-reminder", toEmail: a.email! },
+      }),
+    ).toBe(0);
+  });
+
+  it("refuses an event that has begun and a stale version", async () => {
+    const e = await event();
+    await expect(
+      cancelEvent(
+        lead,
+        e.id,
+        { reason: null, version: e.version },
+        {},
+        new Date("2099-12-15T16:30:00Z"),
+      ),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      cancelEvent(lead, e.id, { reason: null, version: e.version + 5 }),
+    ).rejects.toMatchObject({
+      status: 409,
+    });
+    expect((await db.event.findUniqueOrThrow({ where: { id: e.id } })).cancelledAt).toBeNull();
   });
 });

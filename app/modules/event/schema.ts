@@ -170,3 +170,6 @@ export function eventFormDefaults(e: {
     publicRegistration: e.publicRegistration,
   };
 }
+
+/** Cancelling an event: the reason told to the registrants (optional) and the record's version. */
+export const cancelEventSchema = z.object({ reason: optionalText(1000), version });
