@@ -15,6 +15,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can, scopeFor } from "~/modules/auth/permissions";
+import { deliverOutbox } from "~/modules/email/email.server";
 import { cancelEvent, getEvent } from "~/modules/event/editing.server";
 import { invitationStatuses } from "~/modules/event/invitations.server";
 import {
@@ -88,7 +89,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "absagen") {
       const form = await parseForm(request, cancelEventSchema);
       if (!form.ok) return fail(400, form.errors, null);
-      const { title, notified } = await cancelEvent(user, id, form.data, meta);
+      const { title, notified, outboxIds } = await cancelEvent(user, id, form.data, meta);
+      if (outboxIds.length)
+        deliverOutbox({ ids: outboxIds, limit: outboxIds.length }).catch(() => {});
       return back(t("event.eventCancelled", { title, count: notified }));
     }
     if (intent === "anwesenheit") {

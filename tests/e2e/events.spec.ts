@@ -111,7 +111,7 @@ test("the lead invites contacts to an information session; a guest registers by 
   await expect(page.getByText("noch nicht informiert")).toHaveCount(0);
 });
 
-test("public registration: waiting list when full, the same email once, the honeypot stores nothing", async ({
+test("public registration: waiting list when full, the same email once, the honeypot stores nothing; a cancelled event tells its guests", async ({
   page,
   browser,
 }) => {
@@ -166,4 +166,17 @@ test("public registration: waiting list when full, the same email once, the hone
   );
   await page.reload();
   await expect(page.getByRole("region", { name: /Angemeldet/ })).toContainText("Zora Zweite");
+
+  // The lead has to cancel the evening: Zora is told, with the reason; the page takes no more.
+  await page.getByText("Veranstaltung absagen").click();
+  await page.getByLabel(/^Grund/).fill("Die Referentin ist erkrankt.");
+  await page.getByRole("button", { name: "Absagen und Angemeldete benachrichtigen" }).click();
+  await expect(page.getByRole("status").first()).toContainText("ist abgesagt");
+  await expect(page.locator(".page-head .badge", { hasText: "abgesagt" })).toBeVisible();
+  const cancelled = await waitForEmail(
+    (m) => m.subject === `Abgesagt: ${title}` && m.to[0]!.includes("zora@zweite.example"),
+  );
+  expect(cancelled.text).toContain("Die Referentin ist erkrankt.");
+  await guest.goto(publicUrl);
+  await expect(guest.getByRole("button", { name: "Verbindlich anmelden" })).toHaveCount(0);
 });

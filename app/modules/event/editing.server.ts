@@ -134,9 +134,10 @@ export async function cancelEvent(
       data: { cancelledAt: now, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new AppError(409, t("error.stale"));
+    const outboxIds: string[] = [];
     for (const r of event.registrations) {
       const mail = await eventCancelledEmail({ name: r.name, event, reason: input.reason });
-      await queueEmail(
+      const queued = await queueEmail(
         {
           kind: "event-cancelled",
           to: r.email!,
@@ -146,6 +147,7 @@ export async function cancelEvent(
         },
         tx,
       );
+      outboxIds.push(queued.id);
     }
     await audit(
       {
@@ -159,7 +161,7 @@ export async function cancelEvent(
       },
       tx,
     );
-    return { title: event.title, notified: event.registrations.length };
+    return { title: event.title, notified: event.registrations.length, outboxIds };
   });
 }
 
