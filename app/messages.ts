@@ -529,6 +529,11 @@ export const de = {
   "stay.reenterSave": "Wiedereintritt speichern",
   "stay.reentered": "Wiedereintritt von {name} gespeichert.",
   "stay.undo": "Wiedereintritt zurücknehmen",
+  "stay.correct": "Ändern",
+  "stay.correctSave": "Teilnahme speichern",
+  "stay.corrected": "Teilnahme {number} von {name} geändert.",
+  "stay.latestInForm": "Die aktuelle Teilnahme wird über „Bearbeiten“ geändert.",
+  "stay.beforeNext": "Der Austritt muss vor dem Eintritt der nächsten Teilnahme ({date}) liegen.",
   "stay.undone": "Wiedereintritt von {name} zurückgenommen.",
   "stay.nothingToUndo": "Es gibt keinen Wiedereintritt, der zurückgenommen werden kann.",
   "stay.undoClosed":

@@ -9,7 +9,13 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, FormError, SelectField, TextArea, TextField } from "~/components/form";
 import { choiceOptions } from "~/components/participant-form";
 import { formatDate, formatDateTime, todayIso } from "~/lib/format";
-import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
+import {
+  errorsFrom,
+  type FieldErrors,
+  type FormValues,
+  formValues,
+  parseFormData,
+} from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
@@ -17,6 +23,7 @@ import { can } from "~/modules/auth/permissions";
 import { withdrawConsentSchema } from "~/modules/contact/schema";
 import { CONSENT_METHODS } from "~/modules/contact/values";
 import {
+  correctStay,
   recordOutcome,
   recordParticipantConsent,
   reenterParticipant,
@@ -29,6 +36,7 @@ import {
   participantConsentSchema,
   reentrySchema,
   shareSchema,
+  stayCorrectionSchema,
   versionSchema,
 } from "~/modules/participant/schema";
 import {
@@ -86,11 +94,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = new URL(request.url).searchParams.get("intent") ?? "";
   const { user, scope } = await requirePermission(request, context, "update", "participant");
   const meta = { ip: context?.clientIp };
+  const formData = await request.formData();
   const back = (text: string) =>
     redirectWithToast(`/teilnehmende/${id}`, { kind: "success", text });
   try {
     if (intent === "withdraw") {
-      const form = await parseForm(request, withdrawConsentSchema);
+      const form = parseFormData(formData, withdrawConsentSchema);
       if (!form.ok) return refused(intent, form);
       await withdrawParticipantConsent(
         user,
@@ -103,30 +112,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return back(t("consent.withdrawSaved"));
     }
     if (intent === "share" || intent === "unshare") {
-      const form = await parseForm(request, shareSchema);
+      const form = parseFormData(formData, shareSchema);
       if (!form.ok) return refused(intent, form);
       await setParticipantShare(user, scope, id, form.data.userId, intent === "share", meta);
       return back(t("participant.shareSaved"));
     }
     if (intent === "outcome") {
-      const form = await parseForm(request, outcomeSchema);
+      const form = parseFormData(formData, outcomeSchema);
       if (!form.ok) return refused(intent, form);
       await recordOutcome(user, scope, id, form.data, meta);
       return back(t("outcome.saved"));
     }
+    if (intent === "stay") {
+      const form = parseFormData(formData, stayCorrectionSchema);
+      if (!form.ok) return refused(intent, form);
+      const { name } = await correctStay(user, scope, id, form.data, meta);
+      const number = Number(new URL(request.url).searchParams.get("nr")) || 0;
+      return back(t("stay.corrected", { name, number }));
+    }
     if (intent === "undo-reentry") {
-      const form = await parseForm(request, versionSchema);
+      const form = parseFormData(formData, versionSchema);
       if (!form.ok) return refused(intent, form);
       const { name } = await undoReentry(user, scope, id, form.data.version, meta);
       return back(t("stay.undone", { name }));
     }
     if (intent === "reenter") {
-      const form = await parseForm(request, reentrySchema);
+      const form = parseFormData(formData, reentrySchema);
       if (!form.ok) return refused(intent, form);
       const { name } = await reenterParticipant(user, scope, id, form.data, meta);
       return back(t("stay.reentered", { name }));
     }
-    const form = await parseForm(request, participantConsentSchema);
+    const form = parseFormData(formData, participantConsentSchema);
     if (!form.ok) return refused("consent", form);
     const { purpose, ...consent } = form.data;
     await recordParticipantConsent(user, scope, id, purpose, consent, meta);
@@ -134,8 +150,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     const e = errorsFrom(error);
     if (e.status === 404) throw new Response(e.message, { status: 404 });
+    // What was typed goes back with the refusal, so the form keeps it (also without JavaScript).
     return data<Result>(
-      { intent: intent || "consent", errors: e.errors, message: e.message },
+      {
+        intent: intent || "consent",
+        errors: e.errors,
+        message: e.message,
+        values: formValues(formData),
+      },
       { status: e.status },
     );
   }
@@ -145,6 +167,69 @@ const yesNo = (v: boolean) => (v ? t("common.yes") : t("common.no"));
 const label = (prefix: string, v: string | null) =>
   v ? t(`${prefix}.${v}` as MessageKey) : t("common.none");
 const orNone = (v: string | number | null) => (v == null || v === "" ? t("common.none") : v);
+
+type Refusal = { message: string | null; errors: FieldErrors; values?: FormValues };
+
+/** An earlier stay's dates and labour status, corrected in place. */
+function StayCorrection({
+  stay,
+  number,
+  version,
+  result,
+}: {
+  stay: {
+    id: string;
+    entryDate: string | Date;
+    exitDate: string | Date | null;
+    labourStatus: string | null;
+  };
+  number: number;
+  version: number;
+  result?: Refusal;
+}) {
+  const value = (name: string, stored: string) =>
+    result?.values?.[name] != null ? String(result.values[name]) : stored;
+  return (
+    <details open={Boolean(result)}>
+      <summary>
+        {t("stay.correct")}
+        <span className="visually-hidden">
+          {" "}
+          {t("stay.number")} {number}
+        </span>
+      </summary>
+      {result ? <FormError message={result.message} /> : null}
+      <Form method="post" action={`?intent=stay&nr=${number}`} noValidate>
+        <input type="hidden" name="stayId" value={stay.id} />
+        <input type="hidden" name="version" value={version} />
+        <TextField
+          label={t("participant.entryDate")}
+          name="entryDate"
+          placeholder="TT.MM.JJJJ"
+          defaultValue={value("entryDate", formatDate(stay.entryDate))}
+          error={result?.errors.entryDate}
+        />
+        <TextField
+          label={t("participant.exitDate")}
+          name="exitDate"
+          placeholder="TT.MM.JJJJ"
+          defaultValue={value("exitDate", formatDate(stay.exitDate))}
+          error={result?.errors.exitDate}
+        />
+        <SelectField
+          label={t("participant.labourStatus")}
+          name="labourStatus"
+          options={choiceOptions(LABOUR_STATUSES, "labour")}
+          defaultValue={value("labourStatus", stay.labourStatus ?? "")}
+          error={result?.errors.labourStatus}
+        />
+        <button type="submit" className="button">
+          {t("stay.correctSave")}
+        </button>
+      </Form>
+    </details>
+  );
+}
 
 export default function ParticipantPage() {
   const { participant: p, audit, coaches, may, today } = useLoaderData<typeof loader>();
@@ -431,6 +516,14 @@ export default function ParticipantPage() {
                         ? ` · ${t("stay.outcome")}: ${label("outcome", s.outcomes[0]?.type ?? null)}`
                         : ""}
                     </span>
+                    {may.edit && i < p.stays.length - 1 ? (
+                      <StayCorrection
+                        stay={s}
+                        number={i + 1}
+                        version={p.version}
+                        result={typed("stay", "stayId") === s.id ? result : undefined}
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ol>

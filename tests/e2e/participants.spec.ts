@@ -203,6 +203,16 @@ test("a participant who left comes back: the first stay stays as it was, the new
   await expect(stays.locator("li").nth(before - 1)).toContainText(`– ${exit}`);
   await expect(page.locator("dt:text-is('Austritt') + dd")).toHaveText("–");
 
+  // The earlier stay can be corrected, but not into the new one; the typed date stays.
+  const first = stays.locator("li").nth(before - 1);
+  await first.getByText("Ändern").click();
+  await first.getByLabel("Austritt", { exact: true }).fill(today);
+  await first.getByRole("button", { name: "Teilnahme speichern" }).click();
+  await expect(
+    first.getByText(`Der Austritt muss vor dem Eintritt der nächsten Teilnahme (${today}) liegen.`),
+  ).toBeVisible();
+  await expect(first.getByLabel("Austritt", { exact: true })).toHaveValue(today);
+
   // Recorded by mistake: taken back, she has left again as before.
   await stays.getByRole("button", { name: "Wiedereintritt zurücknehmen" }).click();
   await expect(page.getByRole("status").first()).toContainText("zurückgenommen");

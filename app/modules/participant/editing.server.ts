@@ -9,8 +9,9 @@ import { listOccupations } from "~/modules/company/offers.server";
 import { addConsent, type ConsentInput, endConsent } from "~/modules/consent/register.server";
 import { resolveDistrict } from "~/modules/reference/district.server";
 import { participantScope } from "./access.server";
-import type { OutcomeInput, ParticipantInput, ReentryInput } from "./schema";
+import type { OutcomeInput, ParticipantInput, ReentryInput, StayCorrectionInput } from "./schema";
 import {
+  correctEarlierStay,
   currentProjectId,
   isDayAfter,
   latestStay,
@@ -212,6 +213,49 @@ export async function reenterParticipant(
         before: { exitDate: current.exitDate, projectId: current.projectId },
         after: { ...dates, stayId: stay?.id, projectId: stay?.projectId },
         detail: "Wiedereintritt",
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return { name: `${current.firstName} ${current.lastName}` };
+  });
+}
+
+/** Corrects the dates or labour status of an earlier stay (the latest is changed in the form). */
+export async function correctStay(
+  user: SessionUser,
+  scope: Scope,
+  participantId: string,
+  input: StayCorrectionInput,
+  meta: Meta = {},
+) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.participant.findFirst({
+      where: {
+        AND: [
+          participantScope(user, scope),
+          { id: participantId, archivedAt: null, anonymisedAt: null },
+        ],
+      },
+      select: { firstName: true, lastName: true, version: true },
+    });
+    if (!current) throw new AppError(404, t("validation.notFound"));
+    if (current.version !== input.version) throw new AppError(409, t("error.stale"));
+    const { stayId, version: _v, ...dates } = input;
+    const before = await correctEarlierStay(tx, participantId, stayId, dates);
+    await tx.participant.update({
+      where: { id: participantId },
+      data: { version: { increment: 1 } },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "update",
+        entityType: "participant",
+        entityId: participantId,
+        before,
+        after: { stayId, ...dates },
+        detail: "Teilnahme korrigiert",
         ip: meta.ip,
       },
       tx,

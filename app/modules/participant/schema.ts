@@ -173,3 +173,13 @@ export type ReentryInput = z.infer<typeof reentrySchema>;
 
 /** A change that needs only the record's version (e.g. taking back a re-entry). */
 export const versionSchema = z.object({ version });
+
+/** Correcting an earlier stay: its dates and labour status, with the participant's version. */
+export const stayCorrectionSchema = z.object({
+  stayId: z.string().min(1).max(64),
+  entryDate: requiredDate,
+  exitDate: requiredDate,
+  labourStatus: optionalChoice(LABOUR_STATUSES),
+  version,
+});
+export type StayCorrectionInput = z.infer<typeof stayCorrectionSchema>;

@@ -97,3 +97,33 @@ export async function removeReentry(tx: Tx, participantId: string) {
     select: { id: true, projectId: true, entryDate: true, exitDate: true, labourStatus: true },
   });
 }
+
+/**
+ * Corrects an earlier (closed) stay – not the latest, which the participant form changes. It
+ * keeps its place: after the stay before it, before the one after it.
+ */
+export async function correctEarlierStay(
+  tx: Tx,
+  participantId: string,
+  stayId: string,
+  dates: { entryDate: Date; exitDate: Date; labourStatus: string | null },
+) {
+  const stays = await tx.participantStay.findMany({
+    where: { participantId },
+    orderBy: { entryDate: "asc" },
+    select: { id: true, entryDate: true, exitDate: true, labourStatus: true },
+  });
+  const i = stays.findIndex((s) => s.id === stayId);
+  if (i < 0) throw new AppError(404, t("validation.notFound"));
+  if (i === stays.length - 1) throw new AppError(400, t("stay.latestInForm"));
+  const previous = stays[i - 1];
+  const next = stays[i + 1]!;
+  if (isDayAfter(dates.entryDate, dates.exitDate))
+    throw fieldError("exitDate", t("participant.exitBeforeEntry"));
+  if (previous?.exitDate && !isDayAfter(dates.entryDate, previous.exitDate))
+    throw fieldError("entryDate", t("stay.overlaps", { date: formatDate(previous.exitDate) }));
+  if (!isDayAfter(next.entryDate, dates.exitDate))
+    throw fieldError("exitDate", t("stay.beforeNext", { date: formatDate(next.entryDate) }));
+  await tx.participantStay.update({ where: { id: stayId }, data: dates });
+  return stays[i]!;
+}

@@ -5,13 +5,19 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser, fieldErrorsOf } from "../../../tests/factories";
 import {
+  correctStay,
   createParticipant,
   recordOutcome,
   reenterParticipant,
   undoReentry,
   updateParticipant,
 } from "./editing.server";
-import { outcomeSchema, participantFormSchema, reentrySchema } from "./schema";
+import {
+  outcomeSchema,
+  participantFormSchema,
+  reentrySchema,
+  stayCorrectionSchema,
+} from "./schema";
 import { listParticipants } from "./service.server";
 import { PARTICIPANT_SORTS } from "./values";
 
@@ -166,6 +172,51 @@ describe("stays (Teilnahmen)", () => {
     const version = (await db.participant.findUniqueOrThrow({ where: { id } })).version;
     await expect(undoReentry(coach, "own", id, version)).rejects.toMatchObject({ status: 400 });
     expect(await db.participantStay.count({ where: { participantId: id } })).toBe(2);
+  });
+
+  it("an earlier stay is corrected in place and keeps its order; the latest is changed in the form", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(
+      coach,
+      "own",
+      valid({ status: "ausgeschieden", exitDate: "31.03.2026", exitOutcome: "arbeit" }),
+    );
+    await reenterParticipant(coach, "own", id, reentry("04.05.2026", 1));
+    const [first, second] = await db.participantStay.findMany({
+      where: { participantId: id },
+      orderBy: { entryDate: "asc" },
+    });
+    const fix = (entry: string, exit: string, version: number, stayId = first!.id) =>
+      correctStay(
+        coach,
+        "own",
+        id,
+        stayCorrectionSchema.parse({
+          stayId,
+          entryDate: entry,
+          exitDate: exit,
+          labourStatus: "langzeitarbeitslos",
+          version: String(version),
+        }),
+      );
+    expect((await fieldErrorsOf(fix("01.02.2026", "04.05.2026", 2))).exitDate).toEqual([
+      "Der Austritt muss vor dem Eintritt der nächsten Teilnahme (04.05.2026) liegen.",
+    ]);
+    expect((await fieldErrorsOf(fix("01.03.2026", "28.02.2026", 2))).exitDate).toEqual([
+      "Der Austritt kann nicht vor dem Eintritt liegen.",
+    ]);
+    await expect(fix("01.02.2026", "30.04.2026", 2, second!.id)).rejects.toMatchObject({
+      status: 400,
+    });
+    await fix("15.01.2026", "30.04.2026", 2);
+    const stays = await staysOf(id);
+    expect(stays.map((s) => [iso(s.entryDate), iso(s.exitDate), s.labourStatus])).toEqual([
+      ["2026-01-15", "2026-04-30", "langzeitarbeitslos"],
+      ["2026-05-04", null, "nicht_erwerbstaetig"],
+    ]);
+    // The participant's own dates are the latest stay's and stay so.
+    const p = await db.participant.findUniqueOrThrow({ where: { id } });
+    expect([iso(p.entryDate), p.version]).toEqual(["2026-05-04", 3]);
   });
 
   it("a new entry date after the exit, typed in the form, opens a new stay; corrections may not overlap", async () => {
