@@ -56,16 +56,20 @@ export async function esfSheet(projectId: string, period: Period): Promise<Sheet
       },
     },
   });
-  // The number of each stay among the person's stays in the project.
-  const numbers = await db.participantStay.findMany({
+  // The number of each stay among the person's stays in the project (1 = first entry).
+  const earlier = await db.participantStay.findMany({
     where: { projectId, participantId: { in: [...new Set(stays.map((s) => s.participantId))] } },
     orderBy: { entryDate: "asc" },
     select: { participantId: true, entryDate: true },
   });
+  const entriesOf = new Map<string, number[]>();
+  for (const e of earlier) {
+    const list = entriesOf.get(e.participantId) ?? [];
+    list.push(e.entryDate.getTime());
+    entriesOf.set(e.participantId, list);
+  }
   const stayNumber = (participantId: string, entryDate: Date) =>
-    numbers
-      .filter((n) => n.participantId === participantId)
-      .findIndex((n) => n.entryDate.getTime() === entryDate.getTime()) + 1;
+    (entriesOf.get(participantId) ?? []).indexOf(entryDate.getTime()) + 1;
   return {
     name: "ESF-Monitoring",
     header: [

@@ -34,6 +34,11 @@ export type KpiFigures = {
 };
 
 type Row = Record<string, number | bigint | null>;
+
+/** Each person's first entry into the project (their first stay's entry date). */
+const firstEntries = (projectId: string) => Prisma.sql`
+  SELECT participantId, min(entryDate) AS firstEntry FROM ParticipantStay
+  WHERE projectId = ${projectId} GROUP BY participantId`;
 const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
 /**
@@ -247,8 +252,7 @@ export async function kpisByDistrict(projectId: string, period: Period): Promise
       SELECT ags, name FROM District WHERE served = 1 ORDER BY name`,
     db.$queryRaw<{ ags: string; n: number }[]>`
       SELECT p.districtAgs AS ags, count(*) AS n
-      FROM (SELECT participantId, min(entryDate) AS firstEntry FROM ParticipantStay
-        WHERE projectId = ${projectId} GROUP BY participantId) f
+      FROM (${firstEntries(projectId)}) f
       JOIN Participant p ON p.id = f.participantId
       WHERE f.firstEntry >= ${from} AND f.firstEntry < ${until}
       GROUP BY 1`,
@@ -292,9 +296,7 @@ export async function kpisByMonth(projectId: string, period: Period): Promise<Mo
     db.$queryRaw<{ month: string; entered: number; exited: number }[]>`
       SELECT month, count(DISTINCT CASE WHEN kind = 'in' THEN id END) AS entered,
         count(DISTINCT CASE WHEN kind = 'out' THEN id END) AS exited FROM (
-        SELECT substr(firstEntry, 1, 7) AS month, 'in' AS kind, participantId AS id FROM (
-          SELECT participantId, min(entryDate) AS firstEntry FROM ParticipantStay
-          WHERE projectId = ${projectId} GROUP BY participantId)
+        SELECT substr(firstEntry, 1, 7) AS month, 'in' AS kind, participantId AS id FROM (${firstEntries(projectId)})
           WHERE firstEntry >= ${from} AND firstEntry < ${until}
         UNION ALL
         SELECT substr(exitDate, 1, 7), 'out', participantId FROM ParticipantStay
