@@ -23,7 +23,7 @@ export type ParticipantListFilters = {
   status?: string | null;
   /** Only the participants this coach looks after (not those shared with them). */
   coachId?: string | null;
-  /** Participants with a stay in the project. */
+  /** Participants of the project: now, or with a stay in it. */
   projectId?: string | null;
   /** First entry (into the project) in the range – re-entries are not counted. */
   entry?: DayRange | null;
@@ -59,7 +59,7 @@ async function participantFilters(
   return [
     f.status ? { status: f.status } : {},
     f.coachId ? { coachId: f.coachId } : {},
-    f.projectId ? { stays: { some: project } } : {},
+    f.projectId ? { OR: [project, { stays: { some: project } }] } : {},
     f.entry
       ? {
           stays: { some: { ...project, entryDate: inRange(f.entry) } },
