@@ -12,9 +12,9 @@ import { participantScope } from "./access.server";
 import type { OutcomeInput, ParticipantInput, ReentryInput, StayCorrectionInput } from "./schema";
 import {
   correctEarlierStay,
-  currentProjectId,
   isDayAfter,
   latestStay,
+  projectOn,
   removeReentry,
   type Stay,
   saveLatestStay,
@@ -75,7 +75,8 @@ export async function createParticipant(
     const district = await resolveDistrict(input.plz, input.districtAgs, tx);
     // A coach's new participant is their own; lead and placement may assign any coach.
     const coachId = scope === "any" ? (input.coachId ?? user.id) : user.id;
-    const projectId = await currentProjectId(tx);
+    // The project running on the entry day (or today, before there is one).
+    const projectId = await projectOn(tx, input.entryDate ?? new Date());
     const participant = await tx.participant.create({
       data: { ...participantData(input), districtAgs: district.districtAgs, coachId, projectId },
       select: { id: true, firstName: true, lastName: true },
@@ -138,7 +139,7 @@ export async function updateParticipant(
       tx,
       id,
       input,
-      current.projectId ?? (await currentProjectId(tx)),
+      current.projectId ?? (await projectOn(tx, new Date())),
     );
     const { version: _v, ...rest } = input;
     const updated = await tx.participant.updateMany({

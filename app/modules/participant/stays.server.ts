@@ -26,10 +26,10 @@ const latestTwo = (tx: Tx, participantId: string) =>
     select: { ...STAY, entryDate: true, exitDate: true },
   });
 
-/** The project new stays belong to: the newest one that has not ended. */
-export async function currentProjectId(tx: Tx, now = new Date()): Promise<string | null> {
+/** The project running on a day (the newest, if two overlap): where a stay beginning then belongs. */
+export async function projectOn(tx: Tx, day: Date): Promise<string | null> {
   const project = await tx.project.findFirst({
-    where: { archivedAt: null, endDate: { gte: now } },
+    where: { archivedAt: null, startDate: { lte: day }, endDate: { gte: day } },
     orderBy: { startDate: "desc" },
     select: { id: true },
   });
@@ -43,9 +43,10 @@ export async function latestStay(tx: Tx, participantId: string): Promise<Stay | 
 
 /**
  * Brings the stays in line with the dates typed in the participant form and returns the latest.
- * - The first entry date opens the first stay (in the participant's project).
- * - An entry date after the latest stay's exit is a re-entry: a new stay in the current
- *   project; the earlier stay keeps its dates.
+ * - The first entry date opens the first stay, in the project running on that day (else the
+ *   participant's).
+ * - An entry date after the latest stay's exit is a re-entry: a new stay in the project running
+ *   on that day; the earlier stay keeps its dates.
  * - Anything else corrects the latest stay; it may not reach back into the stay before it.
  */
 export async function saveLatestStay(
@@ -69,9 +70,9 @@ export async function saveLatestStay(
     })),
     opened: true,
   });
-  if (!latest) return open(projectId);
+  if (!latest) return open((await projectOn(tx, entryDate)) ?? projectId);
   if (latest.exitDate && isDayAfter(entryDate, latest.exitDate))
-    return open((await currentProjectId(tx)) ?? latest.projectId);
+    return open((await projectOn(tx, entryDate)) ?? latest.projectId);
   if (previous?.exitDate && !isDayAfter(entryDate, previous.exitDate))
     throw fieldError("entryDate", t("stay.overlaps", { date: formatDate(previous.exitDate) }));
   const updated = await tx.participantStay.update({

@@ -219,6 +219,39 @@ describe("stays (Teilnahmen)", () => {
     expect([iso(p.entryDate), p.version]).toEqual(["2026-05-04", 3]);
   });
 
+  it("each stay belongs to the project running on its entry day", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const project = (name: string, start: string, end: string) =>
+      db.project.create({
+        data: {
+          name,
+          startDate: new Date(`${start}T00:00:00Z`),
+          endDate: new Date(`${end}T00:00:00Z`),
+        },
+      });
+    const earlier = await project("Vorgänger", "2019-05-01", "2019-12-31");
+    const later = await project("Nachfolger", "2020-01-01", "2020-12-31");
+    await project("Künftig", "2099-01-01", "2099-12-31");
+    const { id } = await createParticipant(
+      coach,
+      "own",
+      valid({
+        entryDate: "01.06.2019",
+        status: "ausgeschieden",
+        exitDate: "30.11.2019",
+        exitOutcome: "sonstiges",
+      }),
+    );
+    await reenterParticipant(coach, "own", id, reentry("03.02.2020", 1));
+    const stays = await db.participantStay.findMany({
+      where: { participantId: id },
+      orderBy: { entryDate: "asc" },
+      select: { projectId: true },
+    });
+    expect(stays.map((s) => s.projectId)).toEqual([earlier.id, later.id]);
+    expect((await db.participant.findUniqueOrThrow({ where: { id } })).projectId).toBe(later.id);
+  });
+
   it("a new entry date after the exit, typed in the form, opens a new stay; corrections may not overlap", async () => {
     const coach = asSession(await createUser("jobcoach"));
     const { id } = await createParticipant(
