@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { CheckboxField, SelectField, TextField } from "~/components/form";
+import { dayOf } from "~/lib/day";
 import { t } from "~/messages";
 
 type Offer = {
@@ -20,8 +21,7 @@ type Props = {
 };
 
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const isoDay = (d: Date | string | null | undefined) =>
-  d ? new Date(d).toISOString().slice(0, 10) : "";
+const isoDay = (d: Date | string | null | undefined) => (d ? dayOf(d) : "");
 
 /** Add or edit one apprenticeship offer; used on the company page. */
 export function OfferForm({ offer, occupations, errors = {}, values }: Props) {

@@ -1,11 +1,11 @@
 import { TableWrap } from "~/components/table-wrap";
+import { formatMonth } from "~/lib/day";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { t } from "~/messages";
 import type { DistrictRow, KpiFigures, MonthRow } from "~/modules/reporting/kpis.server";
 
-const MONTH = new Intl.DateTimeFormat("de-DE", { month: "short", year: "2-digit" });
 /** "2025-04" → "Apr. 25". */
-export const monthLabel = (ym: string) => MONTH.format(new Date(`${ym}-15T00:00:00Z`));
+export const monthLabel = (month: string) => formatMonth(month, "short");
 
 /** The figures of a period, in the order the dashboard and the funder report show them. */
 /** Every figure of a period; the Übersicht links each one to its records. */

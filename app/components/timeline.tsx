@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { type MessageKey, t } from "~/messages";
 import type { TimelineItem } from "~/modules/interaction/timeline-item";
 

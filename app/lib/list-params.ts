@@ -1,3 +1,4 @@
+import { dayRange, formatDay, type Instants, isDay } from "./day";
 // Table state lives in the URL: page, sort, direction, search text and filters.
 
 export type SortDir = "asc" | "desc";
@@ -65,8 +66,7 @@ export const skipTake = (p: { page: number; perPage: number }) => ({
   take: p.perPage,
 });
 
-export type DayRange = { from: Date; until: Date; label: string };
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+export type DayRange = Instants & { label: string };
 
 /**
  * A range of whole days from `<name>_von` and `<name>_bis` (YYYY-MM-DD, both inclusive), as the
@@ -75,24 +75,13 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function dayRangeParam(url: URL, name: string): DayRange | null {
   const from = url.searchParams.get(`${name}_von`) ?? "";
   const to = url.searchParams.get(`${name}_bis`) ?? "";
-  if (!ISO_DAY.test(from) || !ISO_DAY.test(to)) return null;
-  const start = new Date(`${from}T00:00:00Z`);
-  const end = new Date(`${to}T00:00:00Z`);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return null;
-  return {
-    from: start,
-    until: new Date(end.getTime() + 24 * 60 * 60 * 1000),
-    label: `${from.split("-").reverse().join(".")} – ${to.split("-").reverse().join(".")}`,
-  };
+  if (!isDay(from) || !isDay(to) || to < from) return null;
+  return { ...dayRange({ from, to }), label: `${formatDay(from)} – ${formatDay(to)}` };
 }
 
 /** One whole day from `<name>` (YYYY-MM-DD), as a range; null when missing or malformed. */
 export function dayParam(url: URL, name: string): DayRange | null {
   const day = url.searchParams.get(name) ?? "";
-  if (!ISO_DAY.test(day)) return null;
-  const probe = new URL("http://x");
-  probe.searchParams.set("d_von", day);
-  probe.searchParams.set("d_bis", day);
-  const range = dayRangeParam(probe, "d");
-  return range ? { ...range, label: day.split("-").reverse().join(".") } : null;
+  if (!isDay(day)) return null;
+  return { ...dayRange({ from: day, to: day }), label: formatDay(day) };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { writeCsv } from "./csv";
-import { formatDate } from "./format";
+import { formatDate } from "./day";
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Sheet = { name: string; header: string[]; rows: Cell[][] };

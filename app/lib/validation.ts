@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "~/messages";
+import { parseDateOnly } from "./day";
 
 // Field rules shared by the forms (client and server): strings in, clean values out, German messages.
 
@@ -86,32 +87,12 @@ export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 /** Checkbox: present ("on") means true. */
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
-/** German or ISO date ("31.12.2025" or "2025-12-31"); impossible dates such as 31.02. are refused. */
-export function parseDate(value: string): Date | null {
-  const v = value.trim();
-  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
-  let y: number;
-  let mo: number;
-  let d: number;
-  if (m) {
-    [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  } else {
-    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    if (!m) return null;
-    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  }
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
-    return null;
-  return date;
-}
-
 export const requiredDate = z
   .string({ error: t("field.required") })
   .trim()
   .min(1, t("field.required"))
   .transform((v, ctx) => {
-    const d = parseDate(v);
+    const d = parseDateOnly(v);
     if (!d) {
       ctx.addIssue({ code: "custom", message: t("validation.date") });
       return z.NEVER;

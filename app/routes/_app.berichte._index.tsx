@@ -4,8 +4,8 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
 import { DistrictTable, MonthTable, periodFigures } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
-import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/lib/format";
-import { parseDate } from "~/lib/validation";
+import { formatDate, formatDateTime, formatDay } from "~/lib/day";
+import { formatNumber, formatPercent } from "~/lib/format";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
@@ -15,10 +15,10 @@ import {
   kpisByDistrict,
   kpisByMonth,
   listProjects,
-  projectToDate,
   targetRows,
 } from "~/modules/reporting/kpis.server";
 import { pdfAvailable } from "~/modules/reporting/pdf.server";
+import { periodQuery, projectToDate, resolvePeriod } from "~/modules/reporting/period";
 import { KPIS } from "~/modules/reporting/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("report.title")} – ${t("app.name")}` }];
@@ -33,18 +33,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!project) return { projects: [], report: null, manage };
   const now = new Date();
   const toDate = projectToDate(project, now);
-  const from = parseDate(url.searchParams.get("von") ?? "") ?? project.startDate;
-  const toParam = parseDate(url.searchParams.get("bis") ?? "");
-  const to = toParam && toParam >= from ? toParam : toDate.to;
-  const period = { from, to };
+  const { isProjectToDate, ...period } = resolvePeriod(url.searchParams, project, now);
   const [kpis, kpisToDate, byDistrict, byMonth, events] = await Promise.all([
     computeKpis(project.id, period, now),
-    computeKpis(project.id, toDate, now),
+    isProjectToDate ? null : computeKpis(project.id, toDate, now),
     kpisByDistrict(project.id, period),
     kpisByMonth(project.id, period),
     eventsHeld(project.id, period, now),
   ]);
-  const query = `projekt=${project.id}&von=${formatDate(from)}&bis=${formatDate(to)}`;
+  const query = periodQuery(project.id, period);
   return {
     manage,
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
@@ -55,9 +52,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         start: project.startDate,
         end: project.endDate,
       },
-      period: { from: formatDate(from), to: formatDate(to) },
+      period: { from: formatDay(period.from), to: formatDay(period.to) },
       createdAt: now,
-      targets: targetRows(project, kpisToDate, toDate.to),
+      targets: targetRows(project, kpisToDate ?? kpis, toDate.to),
       kpis,
       byDistrict,
       byMonth,

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { pickParam } from "~/lib/list-params";
 import { csvResponse, xlsxResponse } from "~/lib/spreadsheet.server";
-import { parseDate } from "~/lib/validation";
 import { audit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { esfSheet } from "~/modules/reporting/esf.server";
 import { listProjects } from "~/modules/reporting/kpis.server";
+import { resolvePeriod } from "~/modules/reporting/period";
 
 // ESF monitoring data of a project and period as CSV (German Excel) or XLSX, pseudonymised.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -13,8 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const project = (await listProjects()).find((p) => p.id === url.searchParams.get("projekt"));
   if (!project) throw new Response("Not Found", { status: 404 });
-  const from = parseDate(url.searchParams.get("von") ?? "") ?? project.startDate;
-  const to = parseDate(url.searchParams.get("bis") ?? "") ?? project.endDate;
+  const { from, to } = resolvePeriod(url.searchParams, project, new Date());
   const format = pickParam(url, "format", ["csv", "xlsx"] as const) ?? "csv";
   const sheet = await esfSheet(project.id, { from, to });
   await audit({
@@ -24,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ip: context?.clientIp,
     detail: `ESF-Monitoring ${project.name}, ${sheet.rows.length} Zeilen, pseudonymisiert`,
   });
-  const name = `esf-monitoring-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}`;
+  const name = `esf-monitoring-${from}-${to}`;
   return format === "xlsx"
     ? xlsxResponse(`${name}.xlsx`, sheet)
     : csvResponse(`${name}.csv`, sheet);

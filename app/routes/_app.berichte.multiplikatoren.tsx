@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { TableWrap } from "~/components/table-wrap";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { MULTIPLIER_TYPES } from "~/modules/company/values";

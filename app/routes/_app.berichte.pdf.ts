@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseDate } from "~/lib/validation";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { readSessionToken } from "~/modules/auth/session.server";
 import { listProjects } from "~/modules/reporting/kpis.server";
 import { pdfAvailable, printToPdf } from "~/modules/reporting/pdf.server";
+import { periodQuery, resolvePeriod } from "~/modules/reporting/period";
 
 // The funder report of a project and period as PDF, printed by the machine's Chromium.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,24 +17,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: 503,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
-  const from = parseDate(url.searchParams.get("von") ?? "") ?? project.startDate;
-  const to = parseDate(url.searchParams.get("bis") ?? "") ?? project.endDate;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const german = (d: Date) => day(d).split("-").reverse().join(".");
-  const view = new URLSearchParams({ projekt: project.id, von: german(from), bis: german(to) });
-  const pdf = await printToPdf(`/berichte?${view}`, readSessionToken(request) ?? "").catch(
-    (error: unknown) => {
-      console.error("PDF report failed", error);
-      throw new Response(t("report.pdfFailed"), {
-        status: 503,
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
-      });
-    },
-  );
+  const { from, to } = resolvePeriod(url.searchParams, project, new Date());
+  const pdf = await printToPdf(
+    `/berichte?${periodQuery(project.id, { from, to })}`,
+    readSessionToken(request) ?? "",
+  ).catch((error: unknown) => {
+    console.error("PDF report failed", error);
+    throw new Response(t("report.pdfFailed"), {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="sachbericht-${day(from)}-${day(to)}.pdf"`,
+      "Content-Disposition": `attachment; filename="sachbericht-${from}-${to}.pdf"`,
     },
   });
 }

@@ -8,7 +8,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
 import { ProjectForm } from "~/components/project-form";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";

@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { Timeline } from "~/components/timeline";
-import { formatDate, todayIso } from "~/lib/format";
+import { formatDate, today } from "~/lib/day";
 import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t } from "~/messages";
@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     Math.min(1000, Number(new URL(request.url).searchParams.get("verlauf")) || 1),
   );
   const timeline = await timelineFor({ contactId: contact.id }, page);
-  return { contact, timeline, today: todayIso(), mayEdit: can(user.role, "update", "contact") };
+  return { contact, timeline, today: today(), mayEdit: can(user.role, "update", "contact") };
 }
 
 type Result = { intent: string; errors: FieldErrors; message: string | null; values?: FormValues };

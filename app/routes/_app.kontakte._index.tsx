@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { parseListParams } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";

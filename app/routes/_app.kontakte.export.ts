@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { today } from "~/lib/day";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { csvResponse, xlsxResponse } from "~/lib/spreadsheet.server";
 import { type MessageKey, t } from "~/messages";
@@ -50,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       c.emailInvalidAt,
     ]),
   };
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = today();
   return format === "xlsx"
     ? xlsxResponse(`kontakte-${stamp}.xlsx`, sheet)
     : csvResponse(`kontakte-${stamp}.csv`, sheet);

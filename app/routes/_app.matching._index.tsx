@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";

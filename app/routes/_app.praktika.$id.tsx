@@ -7,7 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, FormError, SelectField, TextArea, TextField } from "~/components/form";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { errorsFrom, type FormValues, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";

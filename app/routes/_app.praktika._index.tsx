@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDay } from "~/lib/day";
 import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { internshipsInWeek, listInternships, weekOf } from "~/modules/internship/service.server";
+import { internshipsThisWeek, listInternships } from "~/modules/internship/service.server";
 import { INTERNSHIP_STATUSES } from "~/modules/internship/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("internship.title")} – ${t("app.name")}` }];
@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "read", "internship");
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: [], defaultSort: "" });
-  const [page, thisWeek] = await Promise.all([
+  const [page, { week, internships: thisWeek }] = await Promise.all([
     listInternships(user, scope, params, {
       status: pickParam(url, "status", INTERNSHIP_STATUSES),
       projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
@@ -25,9 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ledToOffer: url.searchParams.get("angebot") === "ja",
       coachId: url.searchParams.get("betreuung") === "meine" ? user.id : null,
     }),
-    internshipsInWeek(user, scope),
+    internshipsThisWeek(user, scope),
   ]);
-  const week = weekOf(new Date());
   return { page, thisWeek, week };
 }
 
@@ -69,7 +68,7 @@ export default function InternshipsPage() {
       <h1>{t("internship.title")}</h1>
       <section className="panel" aria-labelledby="diese-woche">
         <h2 id="diese-woche">
-          {t("internship.thisWeek")} ({formatDate(week.start)} – {formatDate(week.end)})
+          {t("internship.thisWeek")} ({formatDay(week.from)} – {formatDay(week.to)})
         </h2>
         {thisWeek.length ? (
           <ul className="plain-list week-list">

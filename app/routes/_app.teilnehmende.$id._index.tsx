@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, FormError, SelectField, TextArea, TextField } from "~/components/form";
 import { choiceOptions } from "~/components/participant-form";
-import { formatDate, formatDateTime, todayIso } from "~/lib/format";
+import { formatDate, formatDateTime, today } from "~/lib/day";
 import {
   errorsFrom,
   type FieldErrors,
@@ -76,7 +76,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       edit: can(user.role, "update", "participant"),
       match: can(user.role, "read", "matching"),
     },
-    today: todayIso(),
+    today: today(),
   };
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, SelectField } from "~/components/form";
 import { MatchList } from "~/components/match-list";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { pickParam } from "~/lib/list-params";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";

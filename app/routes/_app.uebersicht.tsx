@@ -13,8 +13,8 @@ import {
   periodFigures,
 } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
-import { formatDate, formatNumber, formatPercent, todayIso } from "~/lib/format";
-import { parseDate } from "~/lib/validation";
+import { addDays, dayOf, formatDate, formatDay, today } from "~/lib/day";
+import { formatNumber, formatPercent } from "~/lib/format";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
@@ -27,32 +27,23 @@ import {
   kpisByMonth,
   listProjects,
   openFollowUpsByUser,
-  projectToDate,
   targetRows,
 } from "~/modules/reporting/kpis.server";
+import { projectToDate, resolvePeriod } from "~/modules/reporting/period";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} – ${t("app.name")}` }];
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The lead's project view: targets, figures of a period, breakdowns, the team's follow-ups. */
 async function projectView(url: URL, now: Date) {
   const projects = await listProjects();
   const project = projects.find((p) => p.id === url.searchParams.get("projekt")) ?? projects[0];
   if (!project) return null;
-  const today = new Date(`${todayIso(now)}T00:00:00Z`);
-  const defaultTo = today < project.endDate ? today : project.endDate;
-  const from = parseDate(url.searchParams.get("von") ?? "") ?? project.startDate;
-  const toParam = parseDate(url.searchParams.get("bis") ?? "");
-  const to = toParam && toParam >= from ? toParam : defaultTo;
-  const period = { from, to };
-  const toDate = projectToDate(project, today);
-  const sameAsToDate =
-    toDate.from.getTime() === from.getTime() && toDate.to.getTime() === to.getTime();
+  const { isProjectToDate, ...period } = resolvePeriod(url.searchParams, project, now);
+  const toDate = projectToDate(project, now);
   // The targets need the project so far; the page's period is usually exactly that.
   const [kpis, kpisToDate, byDistrict, byMonth, followUps] = await Promise.all([
     computeKpis(project.id, period, now),
-    sameAsToDate ? null : computeKpis(project.id, toDate, now),
+    isProjectToDate ? null : computeKpis(project.id, toDate, now),
     kpisByDistrict(project.id, period),
     kpisByMonth(project.id, period),
     openFollowUpsByUser(now),
@@ -60,8 +51,13 @@ async function projectView(url: URL, now: Date) {
   const targets = targetRows(project, kpisToDate ?? kpis, toDate.to);
   return {
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
-    project: { id: project.id, name: project.name, startIso: iso(project.startDate) },
-    period: { from: formatDate(from), to: formatDate(to), fromIso: iso(from), toIso: iso(to) },
+    project: { id: project.id, name: project.name, startIso: dayOf(project.startDate) },
+    period: {
+      from: formatDay(period.from),
+      to: formatDay(period.to),
+      fromIso: period.from,
+      toIso: period.to,
+    },
     targets,
     kpis,
     byDistrict,
@@ -72,14 +68,15 @@ async function projectView(url: URL, now: Date) {
 
 /** A coach's own numbers: their participants in the running project, so far. */
 async function coachView(user: SessionUser, now: Date) {
-  const today = new Date(`${todayIso(now)}T00:00:00Z`);
+  const day = today(now);
   const projects = await listProjects();
-  const project = projects.find((p) => p.startDate <= today && today <= p.endDate) ?? projects[0];
+  const project =
+    projects.find((p) => dayOf(p.startDate) <= day && day <= dayOf(p.endDate)) ?? projects[0];
   if (!project) return null;
-  const period = projectToDate(project, today);
+  const period = projectToDate(project, now);
   return {
-    project: { id: project.id, name: project.name, startIso: iso(project.startDate) },
-    period: { from: formatDate(period.from), fromIso: iso(period.from), toIso: iso(period.to) },
+    project: { id: project.id, name: project.name, startIso: dayOf(project.startDate) },
+    period: { from: formatDay(period.from), fromIso: period.from, toIso: period.to },
     kpis: await computeKpis(project.id, period, now, user.id),
   };
 }
@@ -97,16 +94,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     dashboardFigures(user, now, { personalOnly: lead }),
     lead ? projectView(url, now) : Promise.resolve(null),
     coach ? coachView(user, now) : Promise.resolve(null),
-    can(user.role, "read", "followup") ? listMyFollowUps(user) : Promise.resolve([]),
+    can(user.role, "read", "followup") ? listMyFollowUps(user, now) : Promise.resolve([]),
   ]);
   return {
     name: user.name,
     figures,
     project,
     mine,
-    myFollowUps: myFollowUps
-      .filter((f) => f.dueDate.getTime() < now.getTime() + 7 * 24 * 60 * 60 * 1000)
-      .slice(0, 10),
+    myFollowUps: myFollowUps.filter((f) => dayOf(f.dueDate) < addDays(today(now), 7)).slice(0, 10),
   };
 }
 
@@ -354,7 +349,11 @@ export default function DashboardPage() {
           <ul className="plain-list">
             {myFollowUps.map((f) => (
               <li key={f.id}>
-                <strong>{formatDate(f.dueDate)}</strong> {f.title}
+                <strong>{formatDate(f.dueDate)}</strong>{" "}
+                {f.overdue ? (
+                  <span className="badge badge-warn">{t("followup.overdue")}</span>
+                ) : null}{" "}
+                {f.title}
                 {f.company ? ` · ${f.company.name}` : ""}
               </li>
             ))}

@@ -10,7 +10,7 @@ import { FormError } from "~/components/form";
 import { LogInteractionForm } from "~/components/log-interaction-form";
 import { OfferForm } from "~/components/offer-form";
 import { Timeline } from "~/components/timeline";
-import { formatDate, todayIso } from "~/lib/format";
+import { formatDate, today } from "~/lib/day";
 import {
   errorsFrom,
   type FieldErrors,
@@ -62,7 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     occupations,
     duplicates,
     me: user.id,
-    today: todayIso(),
+    today: today(),
     may: {
       log: can(user.role, "create", "interaction"),
       edit: mayEdit,

@@ -9,7 +9,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { TextField } from "~/components/form";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { parseListParams } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";

@@ -7,7 +7,7 @@ import {
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { type DragEvent, useState } from "react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { pickParam } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextArea } from "~/components/form";
 import { env } from "~/env.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/day";
 import { errorsFrom, type FieldErrors, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t } from "~/messages";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/day";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { scopeFor } from "~/modules/auth/permissions";

@@ -3,7 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatDateTime, todayIso } from "~/lib/format";
+import {
+  addMonths,
+  calendarWeeks,
+  dayOf,
+  formatDateTime,
+  formatMonth,
+  formatTime,
+  isMonth,
+  monthOf,
+  today,
+} from "~/lib/day";
 import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -18,18 +28,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const mayCreate = can(user.role, "create", "event");
   if (url.searchParams.get("ansicht") === "kalender") {
-    const today = todayIso();
-    const [y, m] = (
-      /^\d{4}-\d{2}$/.test(url.searchParams.get("monat") ?? "")
-        ? url.searchParams.get("monat")!
-        : today.slice(0, 7)
-    )
-      .split("-")
-      .map(Number) as [number, number];
+    const day = today();
+    const asked = url.searchParams.get("monat") ?? "";
+    const month = isMonth(asked) ? asked : monthOf(day);
     return {
       view: "kalender" as const,
       mayCreate,
-      month: { year: y, month: m, today, events: await eventsInMonth(y, m) },
+      month: { month, today: day, events: await eventsInMonth(month) },
       when: "kommend" as const,
       shown: [],
       page: null,
@@ -91,48 +96,23 @@ const columns = [
   }),
 ];
 
-const monthName = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric" });
-const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" });
-const timeOf = new Intl.DateTimeFormat("de-DE", {
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Berlin",
-});
-const WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
-
-/** A month as weeks (Monday first) of ISO days, with blanks before the first and after the last. */
-function weeksOf(year: number, month: number) {
-  const first = new Date(Date.UTC(year, month - 1, 1));
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const cells: (string | null)[] = Array((first.getUTCDay() + 6) % 7).fill(null);
-  for (let d = 1; d <= days; d++)
-    cells.push(`${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-  while (cells.length % 7) cells.push(null);
-  const weeks: (string | null)[][] = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
-}
-
-const shift = (year: number, month: number, by: number) => {
-  const d = new Date(Date.UTC(year, month - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-};
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 function Calendar({ month }: { month: NonNullable<Awaited<ReturnType<typeof loader>>["month"]> }) {
   const byDay = new Map<string, typeof month.events>();
   for (const e of month.events) {
-    const day = dayOf.format(new Date(e.startsAt));
+    const day = dayOf(e.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), e]);
   }
-  const title = monthName.format(new Date(Date.UTC(month.year, month.month - 1, 15)));
+  const title = formatMonth(month.month);
   return (
     <>
       <div className="calendar-nav">
-        <Link to={`?ansicht=kalender&monat=${shift(month.year, month.month, -1)}`}>
+        <Link to={`?ansicht=kalender&monat=${addMonths(month.month, -1)}`}>
           {t("event.prevMonth")}
         </Link>
         <h2>{title}</h2>
-        <Link to={`?ansicht=kalender&monat=${shift(month.year, month.month, 1)}`}>
+        <Link to={`?ansicht=kalender&monat=${addMonths(month.month, 1)}`}>
           {t("event.nextMonth")}
         </Link>
       </div>
@@ -144,13 +124,13 @@ function Calendar({ month }: { month: NonNullable<Awaited<ReturnType<typeof load
             <tr>
               {WEEKDAYS.map((d) => (
                 <th key={d} scope="col">
-                  {d}
+                  <abbr title={t(`weekday.${d}`)}>{t(`weekday.short.${d}`)}</abbr>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {weeksOf(month.year, month.month).map((week) => (
+            {calendarWeeks(month.month).map((week) => (
               <tr key={week.find(Boolean) ?? "leer"}>
                 {week.map((day, i) => (
                   <td
@@ -160,7 +140,7 @@ function Calendar({ month }: { month: NonNullable<Awaited<ReturnType<typeof load
                     {day ? <span className="calendar-day">{Number(day.slice(8))}</span> : null}
                     {(day ? (byDay.get(day) ?? []) : []).map((e) => (
                       <Link key={e.id} to={`/veranstaltungen/${e.id}`} className="calendar-event">
-                        {timeOf.format(new Date(e.startsAt))} {e.title}
+                        {formatTime(e.startsAt)} {e.title}
                         {e.cancelledAt ? ` (${t("event.cancelledBadge")})` : ""}
                       </Link>
                     ))}

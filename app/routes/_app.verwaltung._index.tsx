@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/day";
 import { type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/day";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { emailDeliveryEnabled, listOutbox } from "~/modules/email/email.server";

@@ -8,7 +8,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: `${t("followup.title")} – ${
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "followup");
-  return { followUps: await listMyFollowUps(user), today: new Date().toISOString() };
+  return { followUps: await listMyFollowUps(user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,9 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function FollowUpsPage() {
-  const { followUps, today } = useLoaderData<typeof loader>();
+  const { followUps } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const now = new Date(today);
   return (
     <>
       <h1>{t("followup.title")}</h1>
@@ -69,12 +68,11 @@ export default function FollowUpsPage() {
             </thead>
             <tbody>
               {followUps.map((f) => {
-                const overdue = new Date(f.dueDate) < now;
                 return (
-                  <tr key={f.id} className={overdue ? "row-overdue" : undefined}>
+                  <tr key={f.id} className={f.overdue ? "row-overdue" : undefined}>
                     <td>
                       {formatDate(f.dueDate)}
-                      {overdue ? (
+                      {f.overdue ? (
                         <span className="badge badge-warn">{t("followup.overdue")}</span>
                       ) : null}
                     </td>

@@ -7,7 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
 import { CheckboxField, FormError, TextField } from "~/components/form";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/day";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { rateLimiter } from "~/lib/rate-limit.server";
 import { t } from "~/messages";

@@ -1,4 +1,4 @@
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/day";
 import { t } from "~/messages";
 import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";
 import type { Role } from "./permissions";

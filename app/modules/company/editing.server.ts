@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
+import { formatDateTime } from "~/lib/day";
 import { AppError } from "~/lib/errors";
-import { formatDateTime } from "~/lib/format";
 import { normalizeCompanyName } from "~/lib/text";
 import { type MessageKey, t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";

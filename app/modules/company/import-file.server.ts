@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { parseCsv } from "~/lib/csv";
+import { formatDate } from "~/lib/day";
 import { AppError } from "~/lib/errors";
-import { formatDate } from "~/lib/format";
 import { t } from "~/messages";
 
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "~/db.server";
+import { parseDateOnly } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { foldText, normalizeCompanyName } from "~/lib/text";
 import { randomToken } from "~/lib/tokens.server";
-import { parseDate } from "~/lib/validation";
 import { type MessageKey, t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
@@ -155,7 +155,7 @@ export async function prepareImport(
       }
     }
     const informedRaw = cell(row, "informedAt");
-    const informedAt = informedRaw ? parseDate(informedRaw) : null;
+    const informedAt = informedRaw ? parseDateOnly(informedRaw) : null;
     if (informedRaw && !informedAt)
       messages.push(`${t("importField.informedAt")}: ${t("validation.date")}`);
     let districtAgs = map.district(cell(row, "district"));

@@ -1,4 +1,5 @@
 import { db, likeContains, Prisma, sqlDate } from "~/db.server";
+import { addDays, startOfDay, today } from "~/lib/day";
 import {
   type DayRange,
   dayRangeParam,
@@ -92,11 +93,12 @@ export function companyCondition(
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM TrainingOffer o WHERE o.companyId = c.id
       AND o.occupationId = ${filters.occupationId} AND o.archivedAt IS NULL)`);
   if (filters.informed)
-    and.push(Prisma.sql`c.informedAt >= ${sqlDate(filters.informed.from)}
+    and.push(Prisma.sql`c.informedAt >= ${sqlDate(filters.informed.since)}
       AND c.informedAt < ${sqlDate(filters.informed.until)}`);
   if (filters.noContactDays) {
-    const before = new Date(now.getTime() - filters.noContactDays * 24 * 60 * 60 * 1000);
-    and.push(Prisma.sql`(c.lastContactAt IS NULL OR c.lastContactAt < ${sqlDate(before)})`);
+    // No contact for at least that many days: the last one was on that day before today or earlier.
+    const since = startOfDay(addDays(today(now), 1 - filters.noContactDays));
+    and.push(Prisma.sql`(c.lastContactAt IS NULL OR c.lastContactAt < ${sqlDate(since)})`);
   }
   if (q) {
     const text = likeContains(q);

@@ -1,4 +1,5 @@
 import type { Tx } from "~/db.server";
+import { isAfterToday } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -7,8 +8,6 @@ import type { SessionUser } from "~/modules/auth/session.server";
 /** Whose consent it is: a contact person or a participant. */
 export type ConsentOwner = { contactId: string } | { participantId: string };
 export type ConsentInput = { givenAt: Date; method: string; note: string | null };
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * A participant's consent belongs to the participant's record, so its audit entry does too (the
@@ -31,7 +30,7 @@ export async function addConsent(
   input: ConsentInput,
   meta: { ip?: string } = {},
 ) {
-  if (input.givenAt.getTime() > Date.now() + DAY) throw fieldError("givenAt", t("consent.future"));
+  if (isAfterToday(input.givenAt)) throw fieldError("givenAt", t("consent.future"));
   const open = await tx.consent.findFirst({
     where: { ...owner, purpose, withdrawnAt: null },
     select: { id: true },

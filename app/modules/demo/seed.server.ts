@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { todayIso } from "~/lib/format";
+import { addDays, atTime, dateOnly, today } from "~/lib/day";
 import { seededRandom } from "~/lib/random";
 import { normalizeCompanyName, personSearchName } from "~/lib/text";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -229,6 +229,7 @@ const TOPICS = [
   "absage",
 ];
 const TYPES = ["anruf", "email", "besuch", "brief", "online"];
+// Instants in the past (created, informed): a duration back from now.
 const DAY = 24 * 60 * 60 * 1000;
 
 export type SeedResult = { companies: number; contacts: number; participants: number };
@@ -241,9 +242,13 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);
-  // Date-only fields hold the calendar day at 00:00 UTC, as the forms store them.
-  const today = new Date(`${todayIso(now)}T00:00:00Z`);
-  const dayAgo = (d: number) => new Date(today.getTime() - d * DAY);
+  // Date-only fields hold the calendar day (Berlin) as the forms store them.
+  const todayIs = today(now);
+  const dayAgo = (d: number) => dateOnly(addDays(todayIs, -d));
+  const yearOf = (d: Date) => d.getUTCFullYear();
+  const two = (n: number) => String(n).padStart(2, "0");
+  const birthday = (yearsAgo: number, month: number, day: number) =>
+    dateOnly(`${yearOf(dayAgo(0)) - yearsAgo}-${two(month)}-${two(day)}`);
   const passwordHash = await hashPassword("demo-lotse-2026");
 
   const users = Object.fromEntries(
@@ -279,8 +284,9 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
   const project = await db.project.create({
     data: {
       name: "MiKA-plus II",
-      startDate: new Date("2025-01-01"),
-      endDate: new Date("2027-12-31"),
+      // Three calendar years that hold every demo stay (the earliest begins 680 days ago).
+      startDate: dateOnly(`${yearOf(dayAgo(700))}-01-01`),
+      endDate: dateOnly(`${yearOf(dayAgo(700)) + 2}-12-31`),
       funder: "Land Sachsen-Anhalt und ESF Plus",
       districts: {
         create: ["15003", "15083", "15086", "15089", "15090"].map((districtAgs) => ({
@@ -322,7 +328,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         const informed = ["informiert", "interessiert", "bietet_plaetze", "partner"].includes(
           status,
         );
-        const lastContact = daysAgo(int(1, 120));
+        const lastContact = dayAgo(int(1, 120));
         const company = await tx.company.create({
           data: {
             name,
@@ -359,7 +365,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
               occupationId,
               places: int(1, 3),
               partTimePossible: rand() > 0.4,
-              startDate: new Date(`${now.getFullYear() + 1}-08-01`),
+              startDate: dateOnly(`${yearOf(dayAgo(0)) + 1}-08-01`),
               internshipPossible: rand() > 0.3,
             },
           });
@@ -413,7 +419,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
       for (let k = 0; k < 220; k++) {
         const contact = pick(contacts);
         const author = pick(staff);
-        const occurredAt = daysAgo(int(0, 240));
+        const occurredAt = dayAgo(int(0, 240));
         const topic = pick(TOPICS);
         const interaction = await tx.interaction.create({
           data: {
@@ -494,13 +500,13 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         projectId: project.id,
         firstName,
         lastName,
-        birthDate: new Date(now.getFullYear() - int(18, 26), int(0, 11), int(1, 28)),
+        birthDate: birthday(int(18, 26), int(1, 12), int(1, 28)),
         gender: p % 9 === 0 ? "m" : "w",
         plz: location.plz,
         city: location.places.split("; ")[0],
         districtAgs: location.districtAgs,
         childrenCount: int(1, 3),
-        youngestChildBirthDate: new Date(now.getFullYear() - int(0, 6), int(0, 11), int(1, 28)),
+        youngestChildBirthDate: birthday(int(0, 6), int(1, 12), int(1, 28)),
         childcare: pick(["kita", "kita", "tagesmutter", "keine"]),
         childcareHoursPerWeek: pick([20, 25, 30, 35, 40]),
         weeklyHoursAvailable: pick([20, 25, 30, 35]),
@@ -600,7 +606,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         companyId: company.id,
         occupationId: occupations.get(company.occupations[0]!)!,
         startDate: start,
-        endDate: new Date(start.getTime() + 14 * DAY),
+        endDate: dateOnly(addDays(today(start), 14)),
         hoursPerWeek: 25,
         supervisorId: contacts.find((c) => c.companyId === company.id)?.id,
         status,
@@ -657,8 +663,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     },
   ];
   for (const [idx, e] of events.entries()) {
-    const startsAt = new Date(now.getTime() + e.days * DAY);
-    startsAt.setUTCHours(14, 0, 0, 0);
+    const startsAt = atTime(addDays(todayIs, e.days), "14:00");
     const event = await db.event.create({
       data: {
         projectId: project.id,
@@ -671,7 +676,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         forCompanies: e.forCompanies ?? false,
         forParticipants: e.forParticipants ?? false,
         organiserId: users.leitung!.id,
-        registrationDeadline: new Date(startsAt.getTime() - 2 * DAY),
+        registrationDeadline: atTime(addDays(todayIs, e.days - 2), "23:59"),
         publicSlug: `demo-${idx + 1}-${Math.floor(rand() * 1e9).toString(36)}`,
         publicRegistration: e.forCompanies ?? false,
       },

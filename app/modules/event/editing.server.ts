@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
+import { atTime, dayOf, dayRange, type Month, monthDays } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -7,7 +8,7 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { queueEmail } from "~/modules/email/email.server";
 import { eventCancelledEmail } from "./emails";
 import { EVENT_EMAIL_SELECT } from "./registration.server";
-import { berlinDateTime, type EventInput } from "./schema";
+import type { EventInput } from "./schema";
 
 type Meta = { ip?: string };
 
@@ -16,11 +17,11 @@ function eventData(input: EventInput) {
   const { date, startTime, endTime, registrationDeadline, ...rest } = input;
   return {
     ...rest,
-    startsAt: berlinDateTime(date, startTime),
-    endsAt: endTime ? berlinDateTime(date, endTime) : null,
+    startsAt: atTime(dayOf(date), startTime),
+    endsAt: endTime ? atTime(dayOf(date), endTime) : null,
     // The deadline is a day: registrations are open until its end.
     registrationDeadline: registrationDeadline
-      ? berlinDateTime(registrationDeadline, "23:59")
+      ? atTime(dayOf(registrationDeadline), "23:59")
       : null,
   };
 }
@@ -218,12 +219,11 @@ export async function getEvent(id: string) {
   return { ...event, taken, free: event.capacity == null ? null : event.capacity - taken };
 }
 
-/** Events of one month (Berlin time) for the calendar, by day. */
-export async function eventsInMonth(year: number, month: number) {
-  const from = berlinDateTime(new Date(Date.UTC(year, month - 1, 1)), "00:00");
-  const to = berlinDateTime(new Date(Date.UTC(year, month, 1)), "00:00");
+/** Events of one month (Berlin time) for the calendar. */
+export async function eventsInMonth(month: Month) {
+  const { since, until } = dayRange(monthDays(month));
   return db.event.findMany({
-    where: { startsAt: { gte: from, lt: to } },
+    where: { startsAt: { gte: since, lt: until } },
     orderBy: { startsAt: "asc" },
     select: { id: true, title: true, type: true, startsAt: true, cancelledAt: true },
   });

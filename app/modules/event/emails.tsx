@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/day";
 import { t } from "~/messages";
 import type { EmailAttachment } from "~/modules/email/email.server";
 import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatTime } from "~/lib/day";
 import {
   checkbox,
   choice,
@@ -30,16 +30,6 @@ const optionalId = z.preprocess(
   (v) => (v === "" ? null : v),
   z.string().max(64).nullable().default(null),
 );
-
-/** A day (UTC midnight, as the date fields give it) and "HH:MM" in Berlin time as one instant. */
-export function berlinDateTime(day: Date, hhmm: string): Date {
-  const [h = 0, m = 0] = hhmm.split(/[:.]/).map(Number);
-  const guess = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m));
-  // The offset of Berlin at that moment (+1 h in winter, +2 h in summer).
-  const berlin = new Date(guess.toLocaleString("en-US", { timeZone: "Europe/Berlin" }));
-  const utc = new Date(guess.toLocaleString("en-US", { timeZone: "UTC" }));
-  return new Date(guess.getTime() - (berlin.getTime() - utc.getTime()));
-}
 
 /** The event form; the same rules on client and server. */
 export const eventFormSchema = z
@@ -129,12 +119,6 @@ export const EVENT_CHECKBOXES = [
   "publicRegistration",
 ] as const;
 
-const berlinTime = new Intl.DateTimeFormat("de-DE", {
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Berlin",
-});
-
 /** Form values for a stored event (German date, Berlin times). */
 export function eventFormDefaults(e: {
   type: string;
@@ -157,8 +141,8 @@ export function eventFormDefaults(e: {
     title: e.title,
     description: e.description ?? "",
     date: formatDate(e.startsAt),
-    startTime: berlinTime.format(e.startsAt),
-    endTime: e.endsAt ? berlinTime.format(e.endsAt) : "",
+    startTime: formatTime(e.startsAt),
+    endTime: e.endsAt ? formatTime(e.endsAt) : "",
     place: e.place ?? "",
     onlineUrl: e.onlineUrl ?? "",
     capacity: e.capacity?.toString() ?? "",

@@ -23,7 +23,7 @@ export async function listEvents(
     AND: [
       when === "kommend" ? { startsAt: { gte: now } } : { startsAt: { lt: now } },
       projectId ? { projectId } : {},
-      held ? { startsAt: { gte: held.from, lt: held.until }, cancelledAt: null } : {},
+      held ? { startsAt: { gte: held.since, lt: held.until }, cancelledAt: null } : {},
       kind === "workshop"
         ? { type: "workshop" }
         : kind === "andere"

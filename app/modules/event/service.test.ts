@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { formatDateTime } from "~/lib/day";
 import { dayRangeParam, parseListParams } from "~/lib/list-params";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { createUser } from "../../../tests/factories";
+import { createEvent, eventsInMonth } from "./editing.server";
+import { eventFormDefaults, eventFormSchema } from "./schema";
 import { listEvents } from "./service.server";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -58,5 +63,42 @@ describe("event list", () => {
     expect(all.data.find((e) => e.title === "w1")!.attended).toBe(4);
     expect((await list("workshop")).data.map((e) => e.title)).toEqual(["w2", "w1"]);
     expect((await list("andere")).data.map((e) => e.title)).toEqual(["s1"]);
+  });
+});
+
+describe("event times", () => {
+  it("an event at 10:00 on the day after the change to summer time is stored, shown and filed at 10:00 that day", async () => {
+    const lead = (await createUser("leitung")) as SessionUser;
+    const input = (date: string, startTime: string, title: string) =>
+      eventFormSchema.parse({
+        type: "workshop",
+        title,
+        date,
+        startTime,
+        endTime: "",
+        place: "Projektbüro",
+        forParticipants: "on",
+        registrationDeadline: "27.03.2027",
+      });
+    const created = await createEvent(
+      lead,
+      input("29.03.2027", "10:00", "Nach der Zeitumstellung"),
+    );
+    const stored = await db.event.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored.startsAt.toISOString()).toBe("2027-03-29T08:00:00.000Z");
+    // The deadline is the end of its day in Berlin (still winter time on 27 March).
+    expect(stored.registrationDeadline?.toISOString()).toBe("2027-03-27T22:59:00.000Z");
+    expect(eventFormDefaults(stored)).toMatchObject({ date: "29.03.2027", startTime: "10:00" });
+    expect(formatDateTime(stored.startsAt)).toBe("29.03.2027, 10:00");
+
+    // 00:30 on 1 April belongs to April's calendar page, not March's.
+    const early = await createEvent(lead, input("01.04.2027", "00:30", "Mitternachtsrunde"));
+    const titles = async (month: string) => (await eventsInMonth(month)).map((e) => e.title);
+    expect(await titles("2027-03")).toContain("Nach der Zeitumstellung");
+    expect(await titles("2027-03")).not.toContain("Mitternachtsrunde");
+    expect(await titles("2027-04")).toContain("Mitternachtsrunde");
+    expect(
+      (await db.event.findUniqueOrThrow({ where: { id: early.id } })).startsAt.toISOString(),
+    ).toBe("2027-03-31T22:30:00.000Z");
   });
 });

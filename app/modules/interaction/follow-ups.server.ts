@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { db } from "~/db.server";
+import { dayOf, today } from "~/lib/day";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 
+/** A follow-up is overdue from the day after its due day (Berlin). */
+export const isOverdue = (dueDate: Date, now = new Date()) => dayOf(dueDate) < today(now);
+
 /** A user's open follow-ups, overdue first (oldest due date first). */
-export async function listMyFollowUps(user: SessionUser) {
-  return db.followUp.findMany({
+export async function listMyFollowUps(user: SessionUser, now = new Date()) {
+  const rows = await db.followUp.findMany({
     where: { assigneeId: user.id, doneAt: null },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     take: 200,
@@ -18,6 +22,7 @@ export async function listMyFollowUps(user: SessionUser) {
       contact: { select: { firstName: true, lastName: true } },
     },
   });
+  return rows.map((f) => ({ ...f, overdue: isOverdue(f.dueDate, now) }));
 }
 
 export const completeFollowUpSchema = z.object({

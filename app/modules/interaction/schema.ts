@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAfterToday } from "~/lib/day";
 import { choice, optionalDate, optionalText, requiredDate } from "~/lib/validation";
 import { t } from "~/messages";
 import { INTERACTION_TOPICS, INTERACTION_TYPES } from "./values";
@@ -22,12 +23,8 @@ export const logInteractionSchema = z
     followUpAssigneeId: optionalId,
   })
   // zod runs this even when occurredAt itself failed, so check the type first.
-  .refine(
-    (v) =>
-      !(v.occurredAt instanceof Date) || v.occurredAt.getTime() <= Date.now() + 24 * 60 * 60 * 1000,
-    {
-      path: ["occurredAt"],
-      message: t("interaction.future"),
-    },
-  );
+  .refine((v) => !(v.occurredAt instanceof Date) || !isAfterToday(v.occurredAt), {
+    path: ["occurredAt"],
+    message: t("interaction.future"),
+  });
 export type LogInteractionInput = z.infer<typeof logInteractionSchema>;

@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
+import { formatDate } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
-import { formatDate } from "~/lib/format";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";

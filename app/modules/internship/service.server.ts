@@ -1,4 +1,5 @@
 import { db, type Prisma } from "~/db.server";
+import { dateOnly, today, weekOf } from "~/lib/day";
 import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
@@ -32,8 +33,8 @@ export async function listInternships(
         ? { status: { not: "vorgeschlagen" } }
         : {}),
     ...(filters.projectId ? { projectId: filters.projectId } : {}),
-    ...(filters.start ? { startDate: { gte: filters.start.from, lt: filters.start.until } } : {}),
-    ...(filters.end ? { endDate: { gte: filters.end.from, lt: filters.end.until } } : {}),
+    ...(filters.start ? { startDate: { gte: filters.start.since, lt: filters.start.until } } : {}),
+    ...(filters.end ? { endDate: { gte: filters.end.since, lt: filters.end.until } } : {}),
     ...(filters.ledToOffer ? { ledToOffer: true } : {}),
   };
   const [rows, count] = await Promise.all([
@@ -58,24 +59,15 @@ export async function listInternships(
   return toPage(rows, count, params);
 }
 
-/** Monday 00:00 UTC of the week that holds `day`, and the Sunday after. */
-export function weekOf(day: Date) {
-  const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
-  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-  const end = new Date(start);
-  end.setUTCDate(end.getUTCDate() + 6);
-  return { start, end };
-}
-
-/** Who is where in the week of `day`: agreed and running internships that touch it. */
-export function internshipsInWeek(user: SessionUser, scope: Scope, day = new Date()) {
-  const { start, end } = weekOf(day);
-  return db.internship.findMany({
+/** Who is where this week (Monday to Sunday, Berlin): agreed and running internships that touch it. */
+export async function internshipsThisWeek(user: SessionUser, scope: Scope, now = new Date()) {
+  const week = weekOf(today(now));
+  const internships = await db.internship.findMany({
     where: {
       participant: participantScope(user, scope),
       status: { in: [...BOOKED_STATUSES] },
-      startDate: { lte: end },
-      endDate: { gte: start },
+      startDate: { lte: dateOnly(week.to) },
+      endDate: { gte: dateOnly(week.from) },
     },
     orderBy: [{ startDate: "asc" }, { id: "asc" }],
     take: 200,
@@ -90,4 +82,5 @@ export function internshipsInWeek(user: SessionUser, scope: Scope, day = new Dat
       occupation: { select: { title: true } },
     },
   });
+  return { week, internships };
 }

@@ -1,5 +1,5 @@
 import { env } from "~/env.server";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/day";
 import { t } from "~/messages";
 import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";
 

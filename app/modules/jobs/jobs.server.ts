@@ -1,8 +1,9 @@
 import { db } from "~/db.server";
-import { todayIso } from "~/lib/format";
+import { dateOnly, hourOf, today } from "~/lib/day";
 import { type DeliveryReport, deliverOutbox, queueEmail } from "~/modules/email/email.server";
 import { reminderEmail } from "~/modules/event/emails";
 import { cancelLink, EVENT_EMAIL_SELECT } from "~/modules/event/registration.server";
+import { isOverdue } from "~/modules/interaction/follow-ups.server";
 import { digestEmail } from "./digest-email";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -62,12 +63,11 @@ export async function queueReminders(now = new Date()) {
  * day: the JobRun key is written in the transaction that queues the email.
  */
 export async function queueDigests(now = new Date()) {
-  const day = todayIso(now);
-  const endOfToday = new Date(`${day}T23:59:59.999Z`);
+  const day = today(now);
   const open = await db.followUp.findMany({
     where: {
       doneAt: null,
-      dueDate: { lte: endOfToday },
+      dueDate: { lte: dateOnly(day) },
       assignee: { active: true, role: { in: ["jobcoach", "vermittlung", "leitung"] } },
     },
     orderBy: { dueDate: "asc" },
@@ -93,7 +93,7 @@ export async function queueDigests(now = new Date()) {
         items: items.map((f) => ({
           title: f.title,
           dueDate: f.dueDate,
-          overdue: todayIso(f.dueDate) < day,
+          overdue: isOverdue(f.dueDate, now),
           about: f.company?.name ?? null,
         })),
       });
@@ -121,10 +121,7 @@ export type JobsReport = { reminders: number; digests: number; delivery: Deliver
  */
 export async function runJobs(now = new Date()): Promise<JobsReport> {
   const reminders = await queueReminders(now);
-  const berlinHour = Number(
-    new Intl.DateTimeFormat("de-DE", { hour: "numeric", timeZone: "Europe/Berlin" }).format(now),
-  );
-  const digests = berlinHour >= 6 ? await queueDigests(now) : 0;
+  const digests = hourOf(now) >= 6 ? await queueDigests(now) : 0;
   const delivery = await deliverOutbox({ now, limit: 200 });
   return { reminders, digests, delivery };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate } from "~/lib/format";
+import { formatDate, isAfterToday } from "~/lib/day";
 import {
   checkbox,
   choice,
@@ -26,7 +26,7 @@ import {
   SCHOOL_CERTIFICATES,
 } from "./values";
 
-const notInFuture = (d: Date | null) => !d || d.getTime() <= Date.now();
+const notInFuture = (d: Date | null) => !d || !isAfterToday(d);
 const optionalId = z.preprocess(
   (v) => (v === "" ? null : v),
   z.string().max(64).nullable().default(null),

@@ -1,4 +1,5 @@
 import { db, Prisma, sqlDate } from "~/db.server";
+import { dayOf, yearsBetween } from "~/lib/day";
 import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
 import { foldText } from "~/lib/text";
 import { audit } from "~/modules/audit/audit.server";
@@ -10,12 +11,9 @@ import { participantScope } from "./access.server";
 import { occupationLabel } from "./schema";
 import type { PARTICIPANT_SORTS } from "./values";
 
-export function ageOn(birthDate: Date, day: Date): number {
-  let age = day.getFullYear() - birthDate.getFullYear();
-  const m = day.getMonth() - birthDate.getMonth();
-  if (m < 0 || (m === 0 && day.getDate() < birthDate.getDate())) age--;
-  return age;
-}
+/** Age in whole years on a day (Berlin), for a birth date. */
+export const ageOn = (birthDate: Date, day: Date): number =>
+  yearsBetween(dayOf(birthDate), dayOf(day));
 
 // The filters follow the report's definitions (docs/kpi-definitions.md), so a figure's link
 // lists exactly the participants it counts. With a project, they look at its stays.
@@ -37,7 +35,7 @@ export type ParticipantListFilters = {
   outcome?: { types: string[]; range: DayRange | null; partTime?: boolean } | null;
 };
 
-const inRange = (r: DayRange) => ({ gte: r.from, lt: r.until });
+const inRange = (r: DayRange) => ({ gte: r.since, lt: r.until });
 
 /** Ids of participants with a stay beginning in the range that is not their first (in the project). */
 async function reenteredIds(range: DayRange, projectId: string | null | undefined) {
@@ -45,7 +43,7 @@ async function reenteredIds(range: DayRange, projectId: string | null | undefine
   const earlier = projectId ? Prisma.sql`AND e.projectId = ${projectId}` : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT DISTINCT s.participantId AS id FROM ParticipantStay s
-    WHERE s.entryDate >= ${sqlDate(range.from)} AND s.entryDate < ${sqlDate(range.until)} ${project}
+    WHERE s.entryDate >= ${sqlDate(range.since)} AND s.entryDate < ${sqlDate(range.until)} ${project}
       AND EXISTS (SELECT 1 FROM ParticipantStay e
         WHERE e.participantId = s.participantId AND e.entryDate < s.entryDate ${earlier})`;
   return rows.map((r) => r.id);
@@ -63,7 +61,7 @@ async function participantFilters(
     f.entry
       ? {
           stays: { some: { ...project, entryDate: inRange(f.entry) } },
-          NOT: { stays: { some: { ...project, entryDate: { lt: f.entry.from } } } },
+          NOT: { stays: { some: { ...project, entryDate: { lt: f.entry.since } } } },
         }
       : {},
     f.reentry ? { id: { in: await reenteredIds(f.reentry, f.projectId) } } : {},

@@ -1,6 +1,6 @@
 import type { Tx } from "~/db.server";
+import { dayOf, formatDate } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
-import { formatDate, todayIso } from "~/lib/format";
 import { t } from "~/messages";
 
 // A participant's stays (Teilnahmen): entry to exit, one per time in the programme. The
@@ -16,7 +16,7 @@ export type Stay = { id: string; projectId: string | null };
 const STAY = { id: true, projectId: true } as const;
 
 /** Whether day `a` comes after day `b`, as the calendar days the team sees (Berlin time). */
-export const isDayAfter = (a: Date, b: Date) => todayIso(a) > todayIso(b);
+export const isDayAfter = (a: Date, b: Date) => dayOf(a) > dayOf(b);
 
 const latestTwo = (tx: Tx, participantId: string) =>
   tx.participantStay.findMany({

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { todayDateOnly } from "~/lib/day";
 import { can } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 
@@ -16,7 +17,7 @@ export async function dashboardFigures(
     const mine = { assigneeId: user.id, doneAt: null };
     const [open, overdue] = await Promise.all([
       db.followUp.count({ where: mine }),
-      db.followUp.count({ where: { ...mine, dueDate: { lt: now } } }),
+      db.followUp.count({ where: { ...mine, dueDate: { lt: todayDateOnly(now) } } }),
     ]);
     figures.push({
       key: "dashboard.myFollowUps",

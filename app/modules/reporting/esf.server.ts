@@ -1,9 +1,10 @@
 import { db } from "~/db.server";
+import { dayRange } from "~/lib/day";
 import type { Sheet } from "~/lib/spreadsheet.server";
 import { signedToken } from "~/lib/tokens.server";
 import { type MessageKey, t } from "~/messages";
 import { ageOn } from "~/modules/participant/service.server";
-import type { Period } from "./kpis.server";
+import type { Period } from "./period";
 
 /** ISCED 2011 levels for the school certificates Lotse records. */
 const ISCED: Record<string, string> = {
@@ -38,8 +39,8 @@ const label = (prefix: string, v: string | null) => (v ? t(`${prefix}.${v}` as M
  * exit — pseudonymised (no name, no birth date).
  */
 export async function esfSheet(projectId: string, period: Period): Promise<Sheet> {
-  const until = new Date(period.to.getTime() + 24 * 60 * 60 * 1000);
-  const inPeriod = { gte: period.from, lt: until };
+  const { since, until } = dayRange(period);
+  const inPeriod = { gte: since, lt: until };
   const stays = await db.participantStay.findMany({
     where: { projectId, OR: [{ entryDate: inPeriod }, { exitDate: inPeriod }] },
     orderBy: [{ entryDate: "asc" }, { id: "asc" }],

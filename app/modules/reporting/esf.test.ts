@@ -53,7 +53,7 @@ describe("ESF monitoring export", () => {
       data: { participantId: back.id, stayId: back.stays[0], type: "sonstiges" },
     });
 
-    const sheet = await esfSheet(project.id, { from: day("2025-04-01"), to: day("2025-06-30") });
+    const sheet = await esfSheet(project.id, { from: "2025-04-01", to: "2025-06-30" });
     expect(sheet.header).toEqual([
       "Kennung",
       "Teilnahme-Nr.",

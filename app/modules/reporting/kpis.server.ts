@@ -1,17 +1,39 @@
 import { db, Prisma, sqlDate } from "~/db.server";
+import {
+  type Day,
+  dayOf,
+  dayRange,
+  daysBetween,
+  type Month,
+  monthDays,
+  monthsOf,
+  todayDateOnly,
+} from "~/lib/day";
 import { MULTIPLIER_TYPES } from "~/modules/company/values";
+import { type Period, projectToDate } from "./period";
 import { INTEGRATED_OUTCOMES, KPIS, type Kpi } from "./values";
 
 // Every number of the reports, computed from the records by the definitions in
 // docs/kpi-definitions.md (the same texts stand in the catalogue as kpi.*.def).
 
-export type Period = { from: Date; to: Date };
+/** The period's days as SQL instants: [start of `from`, start of the day after `to`) in Berlin. */
+const bounds = (p: Period) => {
+  const { since, until } = dayRange(p);
+  return { from: sqlDate(since), until: sqlDate(until) };
+};
 
-/** The whole days from `from` to `to` (inclusive), as instants: [from 00:00, to+1 00:00). */
-const bounds = (p: Period) => ({
-  from: sqlDate(p.from),
-  until: sqlDate(new Date(p.to.getTime() + 24 * 60 * 60 * 1000)),
-});
+/**
+ * The Berlin month of a timestamp column that lies within `months` (SQLite knows no time zones,
+ * so the months' boundaries come in as instants).
+ */
+const monthCase = (column: string, months: Month[]) =>
+  Prisma.sql`CASE ${Prisma.join(
+    months.map(
+      (m) =>
+        Prisma.sql`WHEN ${Prisma.raw(column)} < ${sqlDate(dayRange(monthDays(m)).until)} THEN ${m}`,
+    ),
+    " ",
+  )} END`;
 
 export type KpiFigures = {
   /** Persons: first entries, re-entries, in a stay at the period's end, left in the period. */
@@ -182,7 +204,7 @@ type ProjectForTargets = {
 };
 
 /** The project's KPIs so far against its targets, with a linear forecast to its end. */
-export function targetRows(project: ProjectForTargets, k: KpiFigures, to: Date): KpiRow[] {
+export function targetRows(project: ProjectForTargets, k: KpiFigures, to: Day): KpiRow[] {
   const actual: Record<Kpi, number> = {
     participants: k.participants.entered,
     apprenticeship_rate: k.outcomes.apprenticeshipRate,
@@ -191,8 +213,9 @@ export function targetRows(project: ProjectForTargets, k: KpiFigures, to: Date):
     employers_informed: k.employersInformed,
     multiplier_contacts: k.multiplierContacts.total,
   };
-  const span = project.endDate.getTime() - project.startDate.getTime();
-  const elapsed = Math.min(1, Math.max(0, (to.getTime() - project.startDate.getTime()) / span));
+  const start = dayOf(project.startDate);
+  const span = daysBetween(start, dayOf(project.endDate));
+  const elapsed = Math.min(1, Math.max(0, daysBetween(start, to) / span));
   const targets = new Map(project.targets.map((t) => [t.kpi, t.value]));
   return KPIS.map((kpi) => {
     const isRate = kpi === "apprenticeship_rate";
@@ -205,12 +228,6 @@ export function targetRows(project: ProjectForTargets, k: KpiFigures, to: Date):
     };
   });
 }
-
-/** The project so far: from its start to today (or its end, once it is over). */
-export const projectToDate = (project: { startDate: Date; endDate: Date }, now: Date): Period => ({
-  from: project.startDate,
-  to: now < project.endDate ? now : project.endDate,
-});
 
 /** The KPIs that carry targets, against them, with a forecast to the end of the project. */
 export async function projectKpis(projectId: string, now = new Date()): Promise<KpiRow[]> {
@@ -292,30 +309,26 @@ export type MonthRow = {
 /** Per month of the period (YYYY-MM): first entries, persons who left, internships begun, employers informed. */
 export async function kpisByMonth(projectId: string, period: Period): Promise<MonthRow[]> {
   const { from, until } = bounds(period);
+  const months = monthsOf(period);
+  const month = (column: string) => monthCase(column, months);
   const [participants, internships, informed] = await Promise.all([
     db.$queryRaw<{ month: string; entered: number; exited: number }[]>`
       SELECT month, count(DISTINCT CASE WHEN kind = 'in' THEN id END) AS entered,
         count(DISTINCT CASE WHEN kind = 'out' THEN id END) AS exited FROM (
-        SELECT substr(firstEntry, 1, 7) AS month, 'in' AS kind, participantId AS id FROM (${firstEntries(projectId)})
+        SELECT ${month("firstEntry")} AS month, 'in' AS kind, participantId AS id FROM (${firstEntries(projectId)})
           WHERE firstEntry >= ${from} AND firstEntry < ${until}
         UNION ALL
-        SELECT substr(exitDate, 1, 7), 'out', participantId FROM ParticipantStay
+        SELECT ${month("exitDate")}, 'out', participantId FROM ParticipantStay
           WHERE projectId = ${projectId} AND exitDate >= ${from} AND exitDate < ${until}
       ) GROUP BY month`,
     db.$queryRaw<{ month: string; n: number }[]>`
-      SELECT substr(startDate, 1, 7) AS month, count(*) AS n FROM Internship
+      SELECT ${month("startDate")} AS month, count(*) AS n FROM Internship
       WHERE projectId = ${projectId} AND status <> 'vorgeschlagen'
         AND startDate >= ${from} AND startDate < ${until} GROUP BY 1`,
     db.$queryRaw<{ month: string; n: number }[]>`
-      SELECT substr(informedAt, 1, 7) AS month, count(*) AS n FROM Company
+      SELECT ${month("informedAt")} AS month, count(*) AS n FROM Company
       WHERE informedAt >= ${from} AND informedAt < ${until} GROUP BY 1`,
   ]);
-  const months: string[] = [];
-  const cursor = new Date(Date.UTC(period.from.getUTCFullYear(), period.from.getUTCMonth(), 1));
-  while (cursor <= period.to) {
-    months.push(cursor.toISOString().slice(0, 7));
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-  }
   const of = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]));
   const p = of(participants);
   const i = of(internships);
@@ -332,7 +345,7 @@ export async function kpisByMonth(projectId: string, period: Period): Promise<Mo
 /** Open and overdue follow-ups per active team member (for the lead). */
 export async function openFollowUpsByUser(now = new Date()) {
   const rows = await db.$queryRaw<{ id: string; name: string; open: number; overdue: number }[]>`
-    SELECT u.id, u.name, count(f.id) AS open, sum(f.dueDate < ${sqlDate(now)}) AS overdue
+    SELECT u.id, u.name, count(f.id) AS open, sum(f.dueDate < ${sqlDate(todayDateOnly(now))}) AS overdue
     FROM User u JOIN FollowUp f ON f.assigneeId = u.id AND f.doneAt IS NULL
     WHERE u.active = 1 GROUP BY u.id, u.name ORDER BY open DESC, u.name`;
   return rows.map((r) => ({ ...r, open: num(r.open), overdue: num(r.overdue) }));
@@ -340,12 +353,12 @@ export async function openFollowUpsByUser(now = new Date()) {
 
 /** The project's events held in the period, with attendance, for the funder report. */
 export function eventsHeld(projectId: string, period: Period, now = new Date()) {
-  const until = new Date(period.to.getTime() + 24 * 60 * 60 * 1000);
+  const { since, until } = dayRange(period);
   return db.event.findMany({
     where: {
       projectId,
       cancelledAt: null,
-      startsAt: { gte: period.from, lt: until < now ? until : now },
+      startsAt: { gte: since, lt: until < now ? until : now },
     },
     orderBy: { startsAt: "asc" },
     select: {

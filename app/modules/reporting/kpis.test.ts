@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { parseListParams } from "~/lib/list-params";
+import { listCompanies, parseCompanyFilters } from "~/modules/company/service.server";
+import { COMPANY_SORTS } from "~/modules/company/values";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createParticipant, createUser } from "../../../tests/factories";
 import { computeKpis, kpisByDistrict, kpisByMonth, projectKpis } from "./kpis.server";
@@ -162,7 +165,7 @@ describe("KPIs for a period", () => {
 
     const k = await computeKpis(
       project.id,
-      { from: day("2025-04-01"), to: day("2025-06-30") },
+      { from: "2025-04-01", to: "2025-06-30" },
       new Date("2025-07-15T00:00:00Z"),
     );
     // Entered (first stay in the project): B, C, I, J. Re-entered: H, I. In a stay at the end
@@ -229,7 +232,7 @@ describe("breakdowns", () => {
         informedAt: new Date("2024-05-20T10:00:00Z"),
       },
     });
-    const period = { from: day("2024-04-01"), to: day("2024-06-30") };
+    const period = { from: "2024-04-01", to: "2024-06-30" };
     expect(await kpisByMonth(project.id, period)).toEqual([
       { month: "2024-04", entered: 3, exited: 1, internships: 0, employersInformed: 0 },
       { month: "2024-05", entered: 0, exited: 0, internships: 0, employersInformed: 1 },
@@ -289,7 +292,7 @@ describe("a coach's own numbers", () => {
         startDate: day("2025-03-10"),
       },
     });
-    const period = { from: day("2025-01-01"), to: day("2025-06-30") };
+    const period = { from: "2025-01-01", to: "2025-06-30" };
     const now = new Date("2025-07-01T00:00:00Z");
     const own = await computeKpis(project.id, period, now, mine.id);
     expect(own.participants).toEqual({ entered: 2, reentered: 1, active: 2, exited: 1 });
@@ -305,5 +308,68 @@ describe("a coach's own numbers", () => {
     expect(all.participants).toEqual({ entered: 3, reentered: 1, active: 2, exited: 2 });
     expect(all.outcomes).toMatchObject({ apprenticeship: 1, job: 1, base: 3 });
     expect(all.internships.total).toBe(1);
+  });
+});
+
+// Days are Berlin days: SQLite stores instants in UTC, so the boundaries must come from the day
+// module. Each case below fails if periods are cut at UTC midnight or end a day early.
+describe("days of a report are the team's days", () => {
+  it("counts an employer informed at 00:30 on 1 March (Berlin) in March, in its list too", async () => {
+    const project = await db.project.create({
+      data: { name: "Märztest", startDate: day("2027-01-01"), endDate: day("2027-12-31") },
+    });
+    const informed = (name: string, at: string) =>
+      db.company.create({
+        data: {
+          name,
+          normalizedName: name.toLowerCase(),
+          districtAgs: "15003",
+          informedAt: new Date(at),
+        },
+      });
+    await informed("Kurz nach Mitternacht", "2027-02-28T23:30:00Z"); // 1 March, 00:30 in Berlin
+    await informed("Letzter Februarabend", "2027-02-28T22:30:00Z"); // 28 February, 23:30
+    await informed("Letzter Märztag", "2027-03-31T21:30:00Z"); // 31 March, 23:30 (summer time)
+
+    const march = { from: "2027-03-01", to: "2027-03-31" };
+    const february = { from: "2027-02-01", to: "2027-02-28" };
+    expect((await computeKpis(project.id, march)).employersInformed).toBe(2);
+    expect((await computeKpis(project.id, february)).employersInformed).toBe(1);
+    expect(
+      (await kpisByMonth(project.id, { from: "2027-02-01", to: "2027-03-31" })).map((m) => [
+        m.month,
+        m.employersInformed,
+      ]),
+    ).toEqual([
+      ["2027-02", 1],
+      ["2027-03", 2],
+    ]);
+    const marchList = await listCompanies(
+      parseListParams(new URL("http://x/?sort=name"), {
+        sortable: COMPANY_SORTS,
+        defaultSort: "name",
+      }),
+      parseCompanyFilters(
+        new URL("http://x/unternehmen?informiert_von=2027-03-01&informiert_bis=2027-03-31"),
+        ["15003"],
+      ),
+    );
+    expect(marchList.data.map((c) => c.name)).toEqual(["Kurz nach Mitternacht", "Letzter Märztag"]);
+  });
+
+  it("includes the last day of a period that ends on the last day of a month", async () => {
+    const coach = await createUser("jobcoach");
+    const project = await db.project.create({
+      data: { name: "Monatsende", startDate: day("2027-01-01"), endDate: day("2027-12-31") },
+    });
+    await createParticipant({ projectId: project.id, coachId: coach.id }, [
+      { entry: "2027-04-30", exit: "2027-06-30" },
+    ]);
+    const april = await computeKpis(project.id, { from: "2027-04-01", to: "2027-04-30" });
+    expect(april.participants.entered).toBe(1);
+    const june = await computeKpis(project.id, { from: "2027-06-01", to: "2027-06-30" });
+    expect(june.participants).toMatchObject({ exited: 1, active: 0 });
+    const may = await computeKpis(project.id, { from: "2027-05-01", to: "2027-05-31" });
+    expect(may.participants).toMatchObject({ entered: 0, exited: 0, active: 1 });
   });
 });
