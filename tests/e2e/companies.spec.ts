@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { dayFromToday, germanDay, loginAs } from "./helpers";
 
 test("a coach logs a call with a follow-up from the company page, then completes it in Meine Wiedervorlagen", async ({
   page,
@@ -19,11 +19,12 @@ test("a coach logs a call with a follow-up from the company page, then completes
   await expect(page.getByLabel("Art", { exact: true })).toBeFocused();
   await page.getByLabel("über Teilzeitausbildung informiert").check();
   await page.getByLabel("Ergebnis").fill("Offen für 30-Stunden-Modell");
-  await page.getByLabel("Fällig am").fill("2030-01-15");
+  const due = germanDay(45);
+  await page.getByLabel("Fällig am").fill(dayFromToday(45));
   await page.getByLabel("Worum geht es?").fill("Infomappe Teilzeitausbildung nachfassen");
   await page.getByRole("button", { name: "Kontakt speichern" }).click();
   await expect(page.getByRole("status")).toContainText(
-    `Kontakt mit ${companyName} ist erfasst, Wiedervorlage am 15.01.2030.`,
+    `Kontakt mit ${companyName} ist erfasst, Wiedervorlage am ${due}.`,
   );
   const timeline = page.getByRole("region", { name: "Verlauf" });
   await expect(timeline.getByText("Offen für 30-Stunden-Modell")).toBeVisible();
@@ -32,7 +33,7 @@ test("a coach logs a call with a follow-up from the company page, then completes
 
   await page.goto("/wiedervorlagen");
   const row = page.getByRole("row").filter({ hasText: "Infomappe Teilzeitausbildung nachfassen" });
-  await expect(row).toContainText("15.01.2030");
+  await expect(row).toContainText(due);
   await row.getByRole("button", { name: /Erledigt/ }).click();
   await expect(page.getByRole("status")).toContainText("ist erledigt");
   await expect(

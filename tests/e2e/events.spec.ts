@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { germanDay, loginAs } from "./helpers";
 
 const RESEND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
 type Delivered = {
@@ -20,16 +20,11 @@ async function waitForEmail(match: (m: Delivered) => boolean): Promise<Delivered
   throw new Error("E-Mail ist nicht angekommen");
 }
 
-const inDays = (days: number) => {
-  const d = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  return `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
-};
-
 async function createEvent(page: Page, title: string) {
   await page.goto("/veranstaltungen");
   await page.getByRole("link", { name: "Neue Veranstaltung" }).click();
   await page.getByLabel("Titel").fill(title);
-  await page.getByLabel("Datum").fill(inDays(14));
+  await page.getByLabel("Datum").fill(germanDay(14));
   await page.getByLabel("Beginn (Uhrzeit)").fill("17:00");
   await page.getByLabel("Ende (Uhrzeit)").fill("16:00");
   await page.getByLabel("Ort", { exact: true }).fill("Bildungszentrum Staßfurt");

@@ -1,6 +1,14 @@
 import { expect, type Page } from "@playwright/test";
+import { addDays, type Day, formatDay, today } from "../../app/lib/day";
 
 export const DEMO_PASSWORD = "demo-lotse-2026";
+
+/** A day relative to the test's today (Berlin), the app's clock being the real one. */
+export const dayFromToday = (offset = 0): Day => addDays(today(), offset);
+/** The same day as a user types it: "01.12.2026". */
+export const germanDay = (offset = 0) => formatDay(dayFromToday(offset));
+/** The current year in Berlin. */
+export const thisYear = () => Number(today().slice(0, 4));
 
 export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/anmelden");

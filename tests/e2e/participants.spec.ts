@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { germanDay, loginAs, thisYear } from "./helpers";
 
 test("a coach records a participant; placement matches her, runs a trial internship and records the contract", async ({
   browser,
@@ -10,7 +10,7 @@ test("a coach records a participant; placement matches her, runs a trial interns
   await coach.getByRole("link", { name: "Neue Teilnehmende" }).click();
   await coach.getByLabel("Vorname").fill("Lena");
   await coach.getByLabel("Nachname").fill("Staßfurter");
-  await coach.getByLabel("Geburtsdatum", { exact: true }).fill("01.01.2099");
+  await coach.getByLabel("Geburtsdatum", { exact: true }).fill(germanDay(1));
   await coach.getByLabel("PLZ").fill("39418");
   await coach.getByLabel("Ort").fill("Staßfurt");
   await coach.getByLabel("Verfügbare Std./Woche").fill("25");
@@ -24,7 +24,7 @@ test("a coach records a participant; placement matches her, runs a trial interns
   await expect(coach.getByLabel("1. Berufswunsch")).toHaveValue(
     "Medizinische/r Fachangestellte/r (81102)",
   );
-  await coach.getByLabel("Geburtsdatum", { exact: true }).fill("14.03.2002");
+  await coach.getByLabel("Geburtsdatum", { exact: true }).fill(`14.03.${thisYear() - 22}`);
   await coach.getByRole("button", { name: "Speichern" }).click();
   await expect(coach.getByRole("status").first()).toContainText("Lena Staßfurter ist angelegt.");
   await expect(coach.getByRole("heading", { level: 1, name: "Lena Staßfurter" })).toBeVisible();
@@ -71,8 +71,9 @@ test("a coach records a participant; placement matches her, runs a trial interns
       "Für ein vereinbartes oder laufendes Praktikum bitte Beginn und Ende angeben.",
     ),
   ).toBeVisible();
-  await placement.getByLabel("Beginn", { exact: true }).fill("02.11.2026");
-  await placement.getByLabel("Ende", { exact: true }).fill("27.11.2026");
+  // Begun a week ago, ends in two weeks: running this week, whatever day the test runs.
+  await placement.getByLabel("Beginn", { exact: true }).fill(germanDay(-7));
+  await placement.getByLabel("Ende", { exact: true }).fill(germanDay(14));
   await placement.getByRole("button", { name: "Speichern" }).click();
   await expect(placement.getByRole("status").first()).toContainText(
     "Das Praktikum ist gespeichert.",
@@ -101,7 +102,8 @@ test("a coach records a participant; placement matches her, runs a trial interns
   await expect(placement.getByRole("heading", { level: 1, name: "Lena Staßfurter" })).toBeVisible();
   await placement.getByText("Verbleib erfassen").click();
   await placement.getByLabel("Unternehmen", { exact: true }).selectOption({ label: company });
-  await placement.getByLabel("Beginn", { exact: true }).fill("01.08.2027");
+  const contractStart = `01.08.${thisYear() + 1}`;
+  await placement.getByLabel("Beginn", { exact: true }).fill(contractStart);
   await placement.getByLabel("Std./Woche").fill("30");
   await placement.getByLabel("Teilzeit", { exact: true }).check();
   await placement.getByRole("button", { name: "Verbleib speichern" }).click();
@@ -124,7 +126,9 @@ test("a coach records a participant; placement matches her, runs a trial interns
   ).toBeVisible();
   await expect(
     placement.getByRole("region", { name: "Ausbildungsverträge über das Projekt" }),
-  ).toContainText("Medizinische/r Fachangestellte/r, Beginn 01.08.2027, Teilzeit (30 Std./Woche)");
+  ).toContainText(
+    `Medizinische/r Fachangestellte/r, Beginn ${contractStart}, Teilzeit (30 Std./Woche)`,
+  );
 
   // The anonymised short profile needs the consent to share it.
   await placement.goto(participantUrl);
@@ -187,12 +191,7 @@ test("a participant who left comes back: the first stay stays as it was, the new
   ).toBeVisible();
   await expect(stays.getByLabel("Eintritt", { exact: true })).toHaveValue(exit);
 
-  const today = new Intl.DateTimeFormat("de-DE", {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    timeZone: "Europe/Berlin",
-  }).format(new Date());
+  const today = germanDay();
   await stays.getByLabel("Eintritt", { exact: true }).fill(today);
   await stays.getByRole("button", { name: "Wiedereintritt speichern" }).click();
   await expect(page.getByRole("status").first()).toContainText("Wiedereintritt");

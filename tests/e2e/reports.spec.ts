@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { dayFromToday, germanDay, loginAs, thisYear } from "./helpers";
 
 test("the lead reads targets and figures on the Übersicht and follows a number to its records", async ({
   page,
@@ -68,10 +68,14 @@ test("the lead produces the funder report for a period and downloads the ESF exp
   await loginAs(page, "leitung@lotse.example");
   await page.getByRole("link", { name: "Berichte" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Sachbericht: MiKA-plus II");
-  await page.getByLabel("von", { exact: true }).fill("01.01.2025");
-  await page.getByLabel("bis", { exact: true }).fill("31.12.2026");
+  // The last two years: every demo stay lies in them.
+  await page.getByLabel("von", { exact: true }).fill(germanDay(-730));
+  await page.getByLabel("bis", { exact: true }).fill(germanDay());
   await page.getByRole("button", { name: "Anwenden" }).click();
-  await expect(page.getByText("Berichtszeitraum 01.01.2025 – 31.12.2026")).toBeVisible();
+  await expect(
+    page.getByText(`Berichtszeitraum ${germanDay(-730)} – ${germanDay()}`),
+  ).toBeVisible();
+  const period = `${dayFromToday(-730)}-${dayFromToday()}`;
   await expect(page.getByRole("heading", { name: "Nach Landkreisen" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Durchgeführte Veranstaltungen" })).toBeVisible();
   await expect(
@@ -84,7 +88,7 @@ test("the lead produces the funder report for a period and downloads the ESF exp
     page.waitForEvent("download"),
     page.getByRole("link", { name: "ESF-Monitoring (CSV)" }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe("esf-monitoring-2025-01-01-2026-12-31.csv");
+  expect(download.suggestedFilename()).toBe(`esf-monitoring-${period}.csv`);
   const csv = await (await download.createReadStream()).toArray();
   const text = Buffer.concat(csv).toString("utf8");
   const lines = text
@@ -113,7 +117,7 @@ test("the lead produces the funder report for a period and downloads the ESF exp
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Als PDF herunterladen" }).click(),
   ]);
-  expect(pdf.suggestedFilename()).toBe("sachbericht-2025-01-01-2026-12-31.pdf");
+  expect(pdf.suggestedFilename()).toBe(`sachbericht-${period}.pdf`);
   const bytes = Buffer.concat(await (await pdf.createReadStream()).toArray());
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   expect(bytes.length).toBeGreaterThan(20_000);
@@ -125,18 +129,19 @@ test("the lead sets a project's targets and reads the multiplier outreach", asyn
   await page.getByRole("link", { name: "Projekte und Ziele verwalten" }).click();
   await page.getByRole("link", { name: "Neues Projekt" }).click();
   await page.getByLabel("Name", { exact: true }).fill("MiKA-plus III");
-  await page.getByLabel("Beginn", { exact: true }).fill("01.01.2028");
-  await page.getByLabel("Ende", { exact: true }).fill("31.12.2027");
+  const start = thisYear() + 2;
+  await page.getByLabel("Beginn", { exact: true }).fill(`01.01.${start}`);
+  await page.getByLabel("Ende", { exact: true }).fill(`31.12.${start - 1}`);
   await page.getByLabel("Anteil in Ausbildung").fill("50");
   await page.getByRole("button", { name: "Speichern" }).click();
   await expect(page.getByText("Das Ende muss nach dem Beginn liegen.")).toBeVisible();
   await expect(page.getByLabel("Anteil in Ausbildung")).toHaveValue("50");
-  await page.getByLabel("Ende", { exact: true }).fill("31.12.2030");
+  await page.getByLabel("Ende", { exact: true }).fill(`31.12.${start + 2}`);
   await page.getByLabel("Eingetretene Teilnehmende").fill("120");
   await page.getByRole("button", { name: "Speichern" }).click();
   await expect(page.getByRole("status").first()).toContainText("MiKA-plus III");
   const row = page.getByRole("row").filter({ hasText: "MiKA-plus III" });
-  await expect(row).toContainText("01.01.2028 – 31.12.2030");
+  await expect(row).toContainText(`01.01.${start} – 31.12.${start + 2}`);
   await expect(row).toContainText("120");
   await expect(row).toContainText("50 %");
 
