@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { addDays, atTime, dateOnly, today } from "~/lib/day";
+import { addDays, atTime, dateOnly, dayOf, today } from "~/lib/day";
 import { seededRandom } from "~/lib/random";
 import { normalizeCompanyName, personSearchName } from "~/lib/text";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -245,7 +245,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
   // Date-only fields hold the calendar day (Berlin) as the forms store them.
   const todayIs = today(now);
   const dayAgo = (d: number) => dateOnly(addDays(todayIs, -d));
-  const yearOf = (d: Date) => d.getUTCFullYear();
+  const yearOf = (d: Date) => Number(dayOf(d).slice(0, 4));
   const two = (n: number) => String(n).padStart(2, "0");
   const birthday = (yearsAgo: number, month: number, day: number) =>
     dateOnly(`${yearOf(dayAgo(0)) - yearsAgo}-${two(month)}-${two(day)}`);

@@ -6,7 +6,8 @@ import { cancelLink, EVENT_EMAIL_SELECT } from "~/modules/event/registration.ser
 import { isOverdue } from "~/modules/interaction/follow-ups.server";
 import { digestEmail } from "./digest-email";
 
-const DAY = 24 * 60 * 60 * 1000;
+/** Reminders go out once an event is 48 hours away or less (a duration, not calendar days). */
+const REMINDER_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 /**
  * Reminders to everyone registered for an event that starts within the next two days. Each
@@ -19,7 +20,10 @@ export async function queueReminders(now = new Date()) {
       status: "angemeldet",
       email: { not: null },
       reminderSentAt: null,
-      event: { cancelledAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + 2 * DAY) } },
+      event: {
+        cancelledAt: null,
+        startsAt: { gt: now, lte: new Date(now.getTime() + REMINDER_WINDOW_MS) },
+      },
     },
     select: {
       id: true,

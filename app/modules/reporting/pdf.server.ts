@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { env } from "~/env.server";
 import { CHROMIUM_ARGS } from "~/lib/chromium";
+import { TEAM_TIME_ZONE } from "~/lib/day";
 import { SESSION_COOKIE } from "~/modules/auth/session.server";
 
 // The funder report as PDF: the machine's Chromium opens the report's print view as the same
@@ -29,7 +30,7 @@ async function print(path: string, sessionToken: string): Promise<Buffer> {
     args: CHROMIUM_ARGS,
   });
   try {
-    const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+    const context = await browser.newContext({ locale: "de-DE", timezoneId: TEAM_TIME_ZONE });
     await context.addCookies([
       { name: SESSION_COOKIE, value: sessionToken, url: origin, httpOnly: true, sameSite: "Lax" },
     ]);
