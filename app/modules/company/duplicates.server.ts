@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { AppError } from "~/lib/errors";
 import { normalizeCompanyName } from "~/lib/text";
 import { t } from "~/messages";
@@ -24,10 +24,11 @@ export async function findDuplicates(
   name: string,
   plz: string | null,
   excludeId?: string,
+  tx: Tx | typeof db = db,
 ): Promise<DuplicateCandidate[]> {
   if (!plz) return [];
   const normalized = normalizeCompanyName(name);
-  const samePlz = await db.company.findMany({
+  const samePlz = await tx.company.findMany({
     where: { plz, archivedAt: null, ...(excludeId ? { id: { not: excludeId } } : {}) },
     select: { id: true, name: true, plz: true, city: true, normalizedName: true },
     take: 2000,

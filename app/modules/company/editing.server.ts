@@ -8,8 +8,9 @@ import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { resolveDistrict } from "~/modules/reference/district.server";
 import { DuplicateError, findDuplicates } from "./duplicates.server";
+import { initialOutreach, moveOutreach } from "./outreach.server";
 import type { CompanyInput } from "./schema";
-import { INFORMED_STATUSES, type OutreachStatus } from "./values";
+import type { OutreachStatus } from "./values";
 
 type Meta = { ip?: string };
 
@@ -26,8 +27,9 @@ async function setTags(tx: Tx, companyId: string, names: string[]) {
   }
 }
 
+/** The company's own fields; tags, district and the outreach state have their own writers. */
 function companyData(input: CompanyInput) {
-  const { tags: _tags, districtAgs: _d, ...fields } = input;
+  const { tags: _tags, districtAgs: _d, outreachStatus: _s, ...fields } = input;
   return { ...fields, normalizedName: normalizeCompanyName(input.name) };
 }
 
@@ -59,6 +61,7 @@ const shown = (v: unknown) =>
       ? t(v ? "common.yes" : "common.no")
       : String(v);
 
+/** Creates a company after the duplicate check (decision 009), unless a duplicate is intended. */
 export async function createCompany(
   user: SessionUser,
   input: CompanyInput,
@@ -68,33 +71,49 @@ export async function createCompany(
     const candidates = await findDuplicates(input.name, input.plz);
     if (candidates.length) throw new DuplicateError(candidates);
   }
-  return db.$transaction(async (tx) => {
-    const district = await resolveDistrict(input.plz, input.districtAgs, tx);
-    const informed = (INFORMED_STATUSES as readonly string[]).includes(input.outreachStatus);
-    const company = await tx.company.create({
-      data: {
-        ...companyData(input),
-        ...district,
-        ownerId: input.ownerId ?? user.id,
-        createdById: user.id,
-        informedAt: informed ? new Date() : null,
-      },
-      select: { id: true, name: true },
-    });
-    await setTags(tx, company.id, input.tags);
-    await audit(
-      {
-        actorId: user.id,
-        action: "create",
-        entityType: "company",
-        entityId: company.id,
-        after: input,
-        ip: meta.ip,
-      },
-      tx,
-    );
-    return company;
+  return db.$transaction((tx) => createCompanyIn(tx, user, input, meta));
+}
+
+/**
+ * The one way a company comes into being, inside the caller's transaction: district from the
+ * PLZ, the initial outreach state, tags, the audit entry. `user` is null for the public event
+ * registration, whose companies wait for review; there an unclear district stays empty.
+ */
+export async function createCompanyIn(
+  tx: Tx,
+  user: SessionUser | null,
+  input: CompanyInput,
+  meta: Meta & { needsReview?: boolean } = {},
+) {
+  const district = await resolveDistrict(input.plz, input.districtAgs, tx).catch((error) => {
+    if (meta.needsReview) return { districtAgs: null, districtOverridden: false };
+    throw error;
   });
+  const company = await tx.company.create({
+    data: {
+      ...companyData(input),
+      ...district,
+      ...initialOutreach(input.outreachStatus),
+      ownerId: input.ownerId ?? user?.id ?? null,
+      createdById: user?.id ?? null,
+      needsReview: meta.needsReview ?? false,
+    },
+    select: { id: true, name: true },
+  });
+  await setTags(tx, company.id, input.tags);
+  await audit(
+    {
+      actorId: user?.id ?? null,
+      action: "create",
+      entityType: "company",
+      entityId: company.id,
+      after: input,
+      ip: meta.ip,
+      detail: meta.needsReview ? t("event.needsReview") : undefined,
+    },
+    tx,
+  );
+  return company;
 }
 
 export type Conflict = {
@@ -144,10 +163,6 @@ export async function updateCompany(
       };
     }
     const district = await resolveDistrict(input.plz, input.districtAgs, tx);
-    const statusChanged = current.outreachStatus !== input.outreachStatus;
-    const becameInformed =
-      !current.informedAt &&
-      (INFORMED_STATUSES as readonly string[]).includes(input.outreachStatus);
     const { version: _v, ...rest } = input;
     const updated = await tx.company.updateMany({
       where: { id, version: input.version },
@@ -156,21 +171,13 @@ export async function updateCompany(
         ...district,
         ownerId: input.ownerId,
         version: { increment: 1 },
-        ...(becameInformed ? { informedAt: new Date() } : {}),
       },
     });
     if (updated.count !== 1) throw new AppError(409, t("error.stale"));
     await setTags(tx, id, input.tags);
-    if (statusChanged) {
-      await tx.companyStatusChange.create({
-        data: {
-          companyId: id,
-          fromStatus: current.outreachStatus,
-          toStatus: input.outreachStatus,
-          changedById: user.id,
-        },
-      });
-    }
+    await moveOutreach(tx, user.id, current, [{ kind: "set", status: input.outreachStatus }], {
+      versionBumped: true,
+    });
     const before: Record<string, unknown> = Object.fromEntries(
       TRACKED.map(([k]) => [k, current[k as keyof typeof current]]),
     );
@@ -205,24 +212,7 @@ export async function changeCompanyStatus(
     });
     if (!current) throw new AppError(404, t("validation.notFound"));
     if (current.outreachStatus === status) return { name: current.name };
-    const becameInformed =
-      !current.informedAt && (INFORMED_STATUSES as readonly string[]).includes(status);
-    await tx.company.update({
-      where: { id },
-      data: {
-        outreachStatus: status,
-        version: { increment: 1 },
-        ...(becameInformed ? { informedAt: new Date() } : {}),
-      },
-    });
-    await tx.companyStatusChange.create({
-      data: {
-        companyId: id,
-        fromStatus: current.outreachStatus,
-        toStatus: status,
-        changedById: user.id,
-      },
-    });
+    await moveOutreach(tx, user.id, { id, ...current }, [{ kind: "set", status }]);
     await audit(
       {
         actorId: user.id,

@@ -18,6 +18,7 @@ import {
   type ImportField,
   type Mapping,
 } from "./import-values";
+import { initialOutreach, moveOutreach } from "./outreach.server";
 import { companyFormSchema } from "./schema";
 import { OUTREACH_STATUSES, PART_TIME_READINESS } from "./values";
 
@@ -70,6 +71,8 @@ type Prepared = RowReport & {
   data?: ReturnType<typeof companyFormSchema.parse> & {
     districtAgs: string | null;
     informedAt: Date | null;
+    /** Whether the row has a status of its own (an empty cell keeps an existing company's). */
+    statusGiven: boolean;
   };
   existingId?: string;
 };
@@ -202,7 +205,8 @@ export async function prepareImport(
       };
     seenInFile.set(fileKey, line);
 
-    const data = { ...parsed.data, districtAgs, informedAt };
+    const statusGiven = cell(row, "outreachStatus") !== "";
+    const data = { ...parsed.data, districtAgs, informedAt, statusGiven };
     const match = plz
       ? existingByPlz.get(plz)?.find((c) => isSimilarName(c.normalizedName, normalized))
       : undefined;
@@ -264,15 +268,15 @@ export async function runImport(
   await db.$transaction(
     async (tx) => {
       const rows = toCreate.map((p) => {
-        const { tags: _tags, ...d } = p.data!;
+        const { tags: _tags, informedAt, outreachStatus, statusGiven: _s, ...d } = p.data!;
         return {
           id: randomUUID(),
           ...d,
+          ...initialOutreach(outreachStatus, informedAt, now),
           normalizedName: normalizeCompanyName(d.name),
           districtOverridden: false,
           ownerId: user.id,
           createdById: user.id,
-          informedAt: d.informedAt ?? null,
         };
       });
       for (let i = 0; i < rows.length; i += 500)
@@ -293,8 +297,16 @@ export async function runImport(
       );
       for (let i = 0; i < links.length; i += 1000)
         await tx.companyTag.createMany({ data: links.slice(i, i + 1000) });
+      const outreachBefore = new Map(
+        (
+          await tx.company.findMany({
+            where: { id: { in: toUpdate.map((p) => p.existingId!) } },
+            select: { id: true, outreachStatus: true, informedAt: true },
+          })
+        ).map((c) => [c.id, c]),
+      );
       for (const p of toUpdate) {
-        const { tags: _tags, informedAt, ...d } = p.data!;
+        const { tags: _tags, informedAt, outreachStatus, statusGiven, ...d } = p.data!;
         // Only mapped columns are written, and empty cells do not erase existing values.
         const changes = Object.fromEntries(
           Object.entries(d).filter(
@@ -307,9 +319,19 @@ export async function runImport(
             ...changes,
             normalizedName: normalizeCompanyName(d.name),
             version: { increment: 1 },
-            ...(informedAt ? { informedAt } : {}),
           },
         });
+        // A status column is taken as chosen; an informed date counts as informing on that day.
+        await moveOutreach(
+          tx,
+          user.id,
+          outreachBefore.get(p.existingId!)!,
+          [
+            ...(statusGiven ? [{ kind: "set" as const, status: outreachStatus }] : []),
+            ...(informedAt ? [{ kind: "informed" as const, at: informedAt }] : []),
+          ],
+          { now, versionBumped: true },
+        );
       }
       await audit(
         {

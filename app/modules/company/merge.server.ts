@@ -4,6 +4,7 @@ import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { moveOutreach } from "./outreach.server";
 
 /**
  * Merges a duplicate into the kept company in one transaction: contacts (with their history),
@@ -65,10 +66,6 @@ export async function mergeCompanies(
       fillable.filter((f) => keep[f] == null && dup[f] != null).map((f) => [f, dup[f]]),
     );
     const dates = {
-      informedAt:
-        [keep.informedAt, dup.informedAt]
-          .filter((d): d is Date => d != null)
-          .sort((a, b) => a.getTime() - b.getTime())[0] ?? null,
       lastContactAt:
         [keep.lastContactAt, dup.lastContactAt]
           .filter((d): d is Date => d != null)
@@ -78,6 +75,11 @@ export async function mergeCompanies(
       where: { id: keepId },
       data: { ...fill, ...dates, version: { increment: 1 } },
     });
+    // Informing the duplicate informed the company: the earlier date counts.
+    if (dup.informedAt)
+      await moveOutreach(tx, user.id, keep, [{ kind: "informed", at: dup.informedAt }], {
+        versionBumped: true,
+      });
     await tx.company.update({
       where: { id: duplicateId },
       data: { archivedAt: new Date(), mergedIntoId: keepId, version: { increment: 1 } },

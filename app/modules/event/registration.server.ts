@@ -2,17 +2,19 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { AppError, fieldError } from "~/lib/errors";
-import { normalizeCompanyName, personSearchName } from "~/lib/text";
+import { personSearchName } from "~/lib/text";
 import { hashToken, signedToken } from "~/lib/tokens.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { findDuplicates } from "~/modules/company/duplicates.server";
+import { createCompanyIn } from "~/modules/company/editing.server";
+import { companyFormSchema } from "~/modules/company/schema";
 import { queueEmail } from "~/modules/email/email.server";
 import { logInteractionIn } from "~/modules/interaction/log.server";
 import { INFORMED_TOPIC } from "~/modules/interaction/values";
 import { participantScope } from "~/modules/participant/access.server";
-import { resolveDistrict } from "~/modules/reference/district.server";
 import { type EventForEmail, type RegistrationMailKind, registrationEmail } from "./emails";
 import type { RegistrationInput } from "./schema";
 import { INFORMING_TYPES } from "./values";
@@ -128,7 +130,7 @@ async function queueRegistrationMail(
 }
 
 /** The contact person and company a registration belongs to: found by email, else created. */
-async function matchContact(tx: Tx, input: RegistrationInput) {
+async function matchContact(tx: Tx, input: RegistrationInput, ip?: string) {
   const email = input.email!;
   const contact = await tx.contactPerson.findFirst({
     where: { email, archivedAt: null },
@@ -138,33 +140,25 @@ async function matchContact(tx: Tx, input: RegistrationInput) {
   if (contact) return { contactId: contact.id, companyId: contact.companyId };
   let companyId: string | null = null;
   if (input.companyName) {
-    const normalizedName = normalizeCompanyName(input.companyName);
-    const company = await tx.company.findFirst({
-      where: {
-        normalizedName,
-        archivedAt: null,
-        ...(input.plz ? { plz: input.plz } : {}),
-      },
-      select: { id: true },
-    });
-    if (company) companyId = company.id;
-    else {
-      const district = await resolveDistrict(input.plz, null, tx).catch(() => ({
-        districtAgs: null,
-      }));
-      const created = await tx.company.create({
-        data: {
-          name: input.companyName,
-          normalizedName,
-          plz: input.plz,
-          districtAgs: district.districtAgs,
-          needsReview: true,
-          notes: t("event.needsReview"),
-        },
-        select: { id: true },
-      });
-      companyId = created.id;
-    }
+    // The company module's duplicate rule (same PLZ, same or similar name); else a new company
+    // that waits for review.
+    const [match] = await findDuplicates(input.companyName, input.plz, undefined, tx);
+    companyId =
+      match?.id ??
+      (
+        await createCompanyIn(
+          tx,
+          null,
+          companyFormSchema.parse({
+            name: input.companyName,
+            plz: input.plz ?? "",
+            outreachStatus: "neu",
+            partTimeReadiness: "offen",
+            notes: t("event.needsReview"),
+          }),
+          { ip, needsReview: true },
+        )
+      ).id;
   }
   const parts = input.name.trim().split(/\s+/);
   const lastName = parts.length > 1 ? parts.pop()! : parts[0]!;
@@ -230,7 +224,7 @@ export async function registerForEvent(
     const who =
       invitation && invitation.contact.email === email
         ? { contactId: invitation.contact.id, companyId: invitation.contact.companyId }
-        : await matchContact(tx, input);
+        : await matchContact(tx, input, options.ip);
     const persons = input.persons ?? 1;
     const taken = await seatsTaken(tx, event.id);
     const status =

@@ -186,6 +186,38 @@ describe("public registration", () => {
       needsReview: true,
       districtAgs: "15089",
     });
+    // The company came through the company module: audited, with its initial outreach state.
+    const created = await db.auditLog.findFirst({
+      where: { entityType: "company", entityId: r2.company!.id, action: "create" },
+    });
+    expect(created).not.toBeNull();
+  });
+
+  it("finds the company by the company module's duplicate rule: same PLZ, similar name; never across postcodes", async () => {
+    const e = await event({ capacity: "" });
+    const known = await db.company.create({
+      data: {
+        name: "Gärtnerei Blümel GmbH",
+        normalizedName: normalizeCompanyName("Gärtnerei Blümel GmbH"),
+        plz: "39576",
+      },
+    });
+    await registerForEvent(
+      e.publicSlug,
+      form({ email: "g1@bluemel.example", companyName: "Gaertnerei Bluemel", plz: "39576" }),
+    );
+    await registerForEvent(
+      e.publicSlug,
+      form({ email: "g2@bluemel.example", companyName: "Gärtnerei Blümel GmbH", plz: "" }),
+    );
+    const companyOf = async (email: string) =>
+      (await db.eventRegistration.findFirstOrThrow({ where: { email } })).companyId;
+    expect(await companyOf("g1@bluemel.example")).toBe(known.id);
+    const other = await companyOf("g2@bluemel.example");
+    expect(other).not.toBe(known.id);
+    expect(await db.company.findUniqueOrThrow({ where: { id: other! } })).toMatchObject({
+      needsReview: true,
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { moveOutreach } from "~/modules/company/outreach.server";
 import type { LogInteractionInput } from "./schema";
 import { INFORMED_TOPIC } from "./values";
 
@@ -79,36 +80,15 @@ export async function logInteractionIn(
       followUpId = followUp.id;
     }
 
-    const informs = input.topics.includes(INFORMED_TOPIC);
-    const nextStatus =
-      informs && ["neu", "kontaktiert"].includes(company.outreachStatus)
-        ? "informiert"
-        : company.outreachStatus === "neu"
-          ? "kontaktiert"
-          : company.outreachStatus;
-    const lastContactAt =
-      !company.lastContactAt || company.lastContactAt < input.occurredAt
-        ? input.occurredAt
-        : company.lastContactAt;
-    await tx.company.update({
-      where: { id: companyId },
-      data: {
-        lastContactAt,
-        outreachStatus: nextStatus,
-        ...(informs && !company.informedAt ? { informedAt: input.occurredAt } : {}),
-        ...(nextStatus !== company.outreachStatus ? { version: { increment: 1 } } : {}),
-      },
-    });
-    if (nextStatus !== company.outreachStatus) {
-      await tx.companyStatusChange.create({
-        data: {
-          companyId,
-          fromStatus: company.outreachStatus,
-          toStatus: nextStatus,
-          changedById: user.id,
-        },
+    if (!company.lastContactAt || company.lastContactAt < input.occurredAt)
+      await tx.company.update({
+        where: { id: companyId },
+        data: { lastContactAt: input.occurredAt },
       });
-    }
+    const informs = input.topics.includes(INFORMED_TOPIC);
+    await moveOutreach(tx, user.id, { id: companyId, ...company }, [
+      { kind: "contact", at: input.occurredAt, informs },
+    ]);
     if (input.contactId) {
       await tx.contactPerson.updateMany({
         where: {
