@@ -526,6 +526,11 @@ export const de = {
   "participant.birthFuture": "Das Geburtsdatum darf nicht in der Zukunft liegen.",
   "participant.childFuture": "Das Geburtsdatum darf nicht in der Zukunft liegen.",
   "participant.exitBeforeEntry": "Der Austritt kann nicht vor dem Eintritt liegen.",
+  "participantStatusEvent.internship_started": "Status nach Praktikumsbeginn",
+  "participantStatusEvent.internships_ended": "Status nach Praktikumsende",
+  "participantStatusEvent.apprenticeship_recorded": "Status nach erfasstem Ausbildungsvertrag",
+  "participantStatusEvent.reentered": "Status nach Wiedereintritt",
+  "participantStatusEvent.reentry_undone": "Status nach zurückgenommenem Wiedereintritt",
   "participant.exitNeedsStatus": "Mit Austrittsdatum ist der Status „ausgeschieden“.",
   "participant.statusNeedsExit": "Bitte das Austrittsdatum angeben.",
   "participant.exitNeedsEntry":

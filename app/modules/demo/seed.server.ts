@@ -4,6 +4,7 @@ import { seededRandom } from "~/lib/random";
 import { normalizeCompanyName, personSearchName } from "~/lib/text";
 import { hashPassword } from "~/modules/auth/password.server";
 import { OUTREACH_STATUSES } from "~/modules/company/values";
+import { moveParticipantStatus } from "~/modules/participant/status.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { DEMO_ACCOUNTS } from "./accounts";
 
@@ -619,17 +620,16 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     });
   }
   // A participant is "im Praktikum" exactly while an internship runs, as the app keeps it.
-  await db.participant.updateMany({
-    where: { status: "im_praktikum", internships: { none: { status: "laeuft" } } },
-    data: { status: "aktiv" },
-  });
-  await db.participant.updateMany({
-    where: {
-      status: { in: ["interessiert", "aktiv"] },
-      internships: { some: { status: "laeuft" } },
-    },
-    data: { status: "im_praktikum" },
-  });
+  for (const p of await db.participant.findMany({
+    where: { status: { in: ["interessiert", "aktiv", "im_praktikum"] } },
+    select: { id: true, internships: { where: { status: "laeuft" }, select: { id: true } } },
+  }))
+    await moveParticipantStatus(
+      db,
+      null,
+      p.id,
+      p.internships.length ? "internship_started" : "internships_ended",
+    );
 
   const events = [
     {

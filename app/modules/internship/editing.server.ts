@@ -6,6 +6,7 @@ import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScope } from "~/modules/participant/access.server";
+import { moveParticipantStatus } from "~/modules/participant/status.server";
 import type { InternshipInput } from "./schema";
 import { BOOKED_STATUSES, type InternshipStatus, NEXT_STATUSES } from "./values";
 
@@ -125,22 +126,22 @@ async function assertNoOverlap(tx: Tx, participantId: string, id: string, start:
     );
 }
 
-/** What the participant's status becomes when an internship starts or ends. */
-async function followParticipantStatus(tx: Tx, participantId: string, status: InternshipStatus) {
+/** An internship starting, or the participant's last running one ending, moves her status. */
+async function followParticipantStatus(
+  tx: Tx,
+  user: SessionUser,
+  participantId: string,
+  status: InternshipStatus,
+  meta: Meta,
+) {
   if (status === "laeuft")
-    await tx.participant.updateMany({
-      where: { id: participantId, status: { in: ["interessiert", "aktiv"] } },
-      data: { status: "im_praktikum", version: { increment: 1 } },
-    });
+    await moveParticipantStatus(tx, user.id, participantId, "internship_started", meta);
   if (status === "abgeschlossen" || status === "abgebrochen") {
     const stillRunning = await tx.internship.count({
       where: { participantId, status: "laeuft" },
     });
     if (stillRunning === 0)
-      await tx.participant.updateMany({
-        where: { id: participantId, status: "im_praktikum" },
-        data: { status: "aktiv", version: { increment: 1 } },
-      });
+      await moveParticipantStatus(tx, user.id, participantId, "internships_ended", meta);
   }
 }
 
@@ -190,7 +191,7 @@ export async function updateInternship(
     });
     if (updated.count !== 1) throw new AppError(409, t("error.stale"));
     if (input.status !== from)
-      await followParticipantStatus(tx, current.participantId, input.status);
+      await followParticipantStatus(tx, user, current.participantId, input.status, meta);
     const { version: _v, ...before } = current;
     await audit(
       {

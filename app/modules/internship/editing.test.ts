@@ -115,6 +115,29 @@ describe("trial internships", () => {
     ).rejects.toMatchObject({ status: 400 });
   });
 
+  it("audits the participant's status as the internship starts and ends", async () => {
+    const { coach, offer, participant } = await setup();
+    const { id } = await proposeInternship(coach, "own", participant.id, offer.id);
+    const dates = { startDate: "02.11.2026", endDate: "13.11.2026" };
+    await updateInternship(coach, "own", id, form({ status: "vereinbart", ...dates }));
+    await updateInternship(coach, "own", id, form({ status: "laeuft", version: "2", ...dates }));
+    await updateInternship(
+      coach,
+      "own",
+      id,
+      form({ status: "abgebrochen", version: "3", ...dates }),
+    );
+    const trail = await db.auditLog.findMany({
+      where: { entityType: "participant", entityId: participant.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { actorId: true, before: true, after: true },
+    });
+    expect(trail.map((e) => [e.actorId, e.before, e.after])).toEqual([
+      [coach.id, JSON.stringify({ status: "aktiv" }), JSON.stringify({ status: "im_praktikum" })],
+      [coach.id, JSON.stringify({ status: "im_praktikum" }), JSON.stringify({ status: "aktiv" })],
+    ]);
+  });
+
   it("refuses overlapping internships, an end before the start and a foreign supervisor", async () => {
     const { coach, offer, participant } = await setup();
     const other = await setup();

@@ -10,6 +10,7 @@ import { addConsent, type ConsentInput, endConsent } from "~/modules/consent/reg
 import { resolveDistrict } from "~/modules/reference/district.server";
 import { participantScope } from "./access.server";
 import type { OutcomeInput, ParticipantInput, ReentryInput, StayCorrectionInput } from "./schema";
+import { moveParticipantStatus } from "./status.server";
 import {
   correctEarlierStay,
   isDayAfter,
@@ -203,8 +204,9 @@ export async function reenterParticipant(
     const stay = await saveLatestStay(tx, id, dates, current.projectId);
     await tx.participant.update({
       where: { id },
-      data: { ...dates, status: "aktiv", projectId: stay?.projectId, version: { increment: 1 } },
+      data: { ...dates, projectId: stay?.projectId, version: { increment: 1 } },
     });
+    await moveParticipantStatus(tx, user.id, id, "reentered", { ...meta, versionBumped: true });
     await audit(
       {
         actorId: user.id,
@@ -284,7 +286,11 @@ export async function undoReentry(
     const { id: stayId, ...dates } = previous;
     await tx.participant.update({
       where: { id },
-      data: { ...dates, status: "ausgeschieden", version: { increment: 1 } },
+      data: { ...dates, version: { increment: 1 } },
+    });
+    await moveParticipantStatus(tx, user.id, id, "reentry_undone", {
+      ...meta,
+      versionBumped: true,
     });
     await audit(
       {
@@ -363,11 +369,8 @@ export async function recordOutcome(
       },
       select: { id: true },
     });
-    if (input.type === "ausbildung" && participant.status !== "ausgeschieden")
-      await tx.participant.update({
-        where: { id: participantId },
-        data: { status: "in_ausbildung", version: { increment: 1 } },
-      });
+    if (input.type === "ausbildung")
+      await moveParticipantStatus(tx, user.id, participantId, "apprenticeship_recorded", meta);
     await audit(
       {
         actorId: user.id,

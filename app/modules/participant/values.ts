@@ -28,3 +28,36 @@ export const PARTICIPANT_CONSENTS = ["datenverarbeitung", "profil_weitergabe", "
 export const AGE_LIMIT = 27;
 /** How many desired occupations the form offers. */
 export const WISH_SLOTS = 3;
+
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/**
+ * What moves a participant's status besides the form (where the team chooses it):
+ * an internship begins or the last running one ends, an apprenticeship contract is recorded,
+ * someone who left comes back, or that re-entry is taken back.
+ */
+export type ParticipantStatusEvent =
+  | "internship_started"
+  | "internships_ended"
+  | "apprenticeship_recorded"
+  | "reentered"
+  | "reentry_undone";
+
+/** The one rule for those moves; a status the event does not concern stays as it is. */
+export function nextParticipantStatus(
+  current: ParticipantStatus | string,
+  event: ParticipantStatusEvent,
+): ParticipantStatus | string {
+  switch (event) {
+    case "internship_started":
+      return current === "interessiert" || current === "aktiv" ? "im_praktikum" : current;
+    case "internships_ended":
+      return current === "im_praktikum" ? "aktiv" : current;
+    case "apprenticeship_recorded":
+      return current === "ausgeschieden" ? current : "in_ausbildung";
+    case "reentered":
+      return "aktiv";
+    case "reentry_undone":
+      return "ausgeschieden";
+  }
+}
