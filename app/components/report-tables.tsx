@@ -2,53 +2,15 @@ import { TableWrap } from "~/components/table-wrap";
 import { formatMonth } from "~/lib/day";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { t } from "~/messages";
-import type { DistrictRow, KpiFigures, MonthRow } from "~/modules/reporting/kpis.server";
+import type { FigureRow } from "~/modules/reporting/figures";
+import type { DistrictRow, MonthRow } from "~/modules/reporting/kpis.server";
 
 /** "2025-04" → "Apr. 25". */
 export const monthLabel = (month: string) => formatMonth(month, "short");
 
-/** The figures of a period, in the order the dashboard and the funder report show them. */
-/** Every figure of a period; the Übersicht links each one to its records. */
-export type FigureKey =
-  | "report.entered"
-  | "report.active"
-  | "report.reentered"
-  | "report.exited"
-  | "report.apprenticeship"
-  | "report.partTime"
-  | "report.job"
-  | "report.school"
-  | "report.integrationRate"
-  | "report.internships"
-  | "report.internshipsCompleted"
-  | "report.internshipsOffer"
-  | "report.workshops"
-  | "report.otherEvents"
-  | "report.attendance"
-  | "report.informed"
-  | "report.multiplierContacts";
-
-export function periodFigures(k: KpiFigures): { key: FigureKey; value: string }[] {
-  return [
-    { key: "report.entered", value: formatNumber(k.participants.entered) },
-    { key: "report.reentered", value: formatNumber(k.participants.reentered) },
-    { key: "report.exited", value: formatNumber(k.participants.exited) },
-    { key: "report.active", value: formatNumber(k.participants.active) },
-    { key: "report.apprenticeship", value: formatNumber(k.outcomes.apprenticeship) },
-    { key: "report.partTime", value: formatNumber(k.outcomes.apprenticeshipPartTime) },
-    { key: "report.job", value: formatNumber(k.outcomes.job) },
-    { key: "report.school", value: formatNumber(k.outcomes.school) },
-    { key: "report.integrationRate", value: formatPercent(k.outcomes.integrationRate) },
-    { key: "report.internships", value: formatNumber(k.internships.total) },
-    { key: "report.internshipsCompleted", value: formatNumber(k.internships.completed) },
-    { key: "report.internshipsOffer", value: formatNumber(k.internships.ledToOffer) },
-    { key: "report.workshops", value: formatNumber(k.events.workshops) },
-    { key: "report.otherEvents", value: formatNumber(k.events.other) },
-    { key: "report.attendance", value: formatNumber(k.events.attendance) },
-    { key: "report.informed", value: formatNumber(k.employersInformed) },
-    { key: "report.multiplierContacts", value: formatNumber(k.multiplierContacts.total) },
-  ];
-}
+/** A figure's value as shown: a count, or a rate in per cent. */
+export const figureValue = (f: Pick<FigureRow, "value" | "kind">) =>
+  f.kind === "rate" ? formatPercent(f.value) : formatNumber(f.value);
 
 export const MONTH_SERIES = [
   { key: "entered", label: t("report.entered"), color: "#0b5563" },

@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
-import { DistrictTable, MonthTable, periodFigures } from "~/components/report-tables";
+import { DistrictTable, figureValue, MonthTable } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDate, formatDateTime, formatDay } from "~/lib/day";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import { periodFigures } from "~/modules/reporting/figures";
 import {
   computeKpis,
   eventsHeld,
@@ -191,7 +192,7 @@ export default function ReportPage() {
             {periodFigures(k).map((f) => (
               <tr key={f.key}>
                 <th scope="row">{t(f.key)}</th>
-                <td className="num">{f.value}</td>
+                <td className="num">{figureValue(f)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,10 +4,14 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { formatDate, formatDay } from "~/lib/day";
-import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
+import { parseListParams } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { internshipsThisWeek, listInternships } from "~/modules/internship/service.server";
+import {
+  internshipsThisWeek,
+  listInternships,
+  parseInternshipFilters,
+} from "~/modules/internship/service.server";
 import { INTERNSHIP_STATUSES } from "~/modules/internship/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("internship.title")} – ${t("app.name")}` }];
@@ -17,14 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: [], defaultSort: "" });
   const [page, { week, internships: thisWeek }] = await Promise.all([
-    listInternships(user, scope, params, {
-      status: pickParam(url, "status", INTERNSHIP_STATUSES),
-      projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
-      start: dayRangeParam(url, "beginn"),
-      end: dayRangeParam(url, "ende"),
-      ledToOffer: url.searchParams.get("angebot") === "ja",
-      coachId: url.searchParams.get("betreuung") === "meine" ? user.id : null,
-    }),
+    listInternships(user, scope, params, parseInternshipFilters(url, user.id)),
     internshipsThisWeek(user, scope),
   ]);
   return { page, thisWeek, week };

@@ -4,17 +4,12 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { formatDate } from "~/lib/day";
-import { dayParam, dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
+import { parseListParams } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { listParticipants } from "~/modules/participant/service.server";
-import {
-  OUTCOME_TYPES,
-  PARTICIPANT_SORTS,
-  PARTICIPANT_STATUSES,
-} from "~/modules/participant/values";
-import { INTEGRATED_OUTCOMES } from "~/modules/reporting/values";
+import { listParticipants, parseParticipantFilters } from "~/modules/participant/service.server";
+import { PARTICIPANT_SORTS, PARTICIPANT_STATUSES } from "~/modules/participant/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("participant.title")} – ${t("app.name")}` }];
 
@@ -22,29 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "read", "participant");
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: PARTICIPANT_SORTS, defaultSort: "name" });
-  const verbleib = url.searchParams.get("verbleib");
-  const outcomeTypes =
-    verbleib === "integriert"
-      ? [...INTEGRATED_OUTCOMES]
-      : (OUTCOME_TYPES as readonly string[]).includes(verbleib ?? "")
-        ? [verbleib!]
-        : null;
-  const filters = {
-    status: pickParam(url, "status", PARTICIPANT_STATUSES),
-    coachId: url.searchParams.get("betreuung") === "meine" ? user.id : null,
-    projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
-    entry: dayRangeParam(url, "eintritt"),
-    reentry: dayRangeParam(url, "wiedereintritt"),
-    exit: dayRangeParam(url, "austritt"),
-    activeAt: dayParam(url, "aktiv_am"),
-    outcome: outcomeTypes
-      ? {
-          types: outcomeTypes,
-          range: dayRangeParam(url, "verbleib"),
-          partTime: url.searchParams.get("teilzeit") === "ja",
-        }
-      : null,
-  };
+  const filters = parseParticipantFilters(url, user.id);
   const ranges = [
     filters.coachId ? t("participant.filterMine") : null,
     filters.entry ? t("participant.filterEntry", { range: filters.entry.label }) : null,

@@ -6,11 +6,10 @@ import { ReportBarChart } from "~/components/report-chart";
 import {
   DISTRICT_SERIES,
   DistrictTable,
-  type FigureKey,
+  figureValue,
   MONTH_SERIES,
   MonthTable,
   monthLabel,
-  periodFigures,
 } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
 import { addDays, dayOf, formatDate, formatDay, today } from "~/lib/day";
@@ -21,6 +20,7 @@ import { can } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { listMyFollowUps } from "~/modules/interaction/follow-ups.server";
 import { dashboardFigures } from "~/modules/reporting/dashboard.server";
+import { COACH_FIGURES, type FigureRow, periodFigures } from "~/modules/reporting/figures";
 import {
   computeKpis,
   kpisByDistrict,
@@ -149,48 +149,8 @@ function Targets({ view }: { view: ProjectView }) {
   );
 }
 
-/** Where each figure's records are listed, with the same rule as the figure. */
-function figureLinks(
-  projectId: string,
-  period: { fromIso: string; toIso: string },
-  projectStartIso: string,
-  extra = "",
-): Record<FigureKey, string> {
-  const range = (name: string) => `${name}_von=${period.fromIso}&${name}_bis=${period.toIso}`;
-  const p = `projekt=${projectId}${extra}`;
-  const events = `/veranstaltungen?projekt=${projectId}&${range("durchgefuehrt")}`;
-  return {
-    "report.entered": `/teilnehmende?${p}&${range("eintritt")}`,
-    "report.reentered": `/teilnehmende?${p}&${range("wiedereintritt")}`,
-    "report.active": `/teilnehmende?${p}&aktiv_am=${period.toIso}`,
-    "report.exited": `/teilnehmende?${p}&${range("austritt")}`,
-    "report.apprenticeship": `/teilnehmende?${p}&verbleib=ausbildung&${range("verbleib")}`,
-    "report.partTime": `/teilnehmende?${p}&verbleib=ausbildung&teilzeit=ja&${range("verbleib")}`,
-    "report.job": `/teilnehmende?${p}&verbleib=arbeit&${range("verbleib")}`,
-    "report.school": `/teilnehmende?${p}&verbleib=schule&${range("verbleib")}`,
-    // The rate's numerator: integrated from the project's start to the end of the period.
-    "report.integrationRate": `/teilnehmende?${p}&verbleib=integriert&verbleib_von=${projectStartIso}&verbleib_bis=${period.toIso}`,
-    "report.internships": `/praktika?${p}&${range("beginn")}`,
-    "report.internshipsCompleted": `/praktika?${p}&status=abgeschlossen&${range("ende")}`,
-    "report.internshipsOffer": `/praktika?${p}&status=abgeschlossen&angebot=ja&${range("ende")}`,
-    "report.workshops": `${events}&art=workshop`,
-    "report.otherEvents": `${events}&art=andere`,
-    "report.attendance": events,
-    "report.informed": `/unternehmen?${range("informiert")}`,
-    "report.multiplierContacts": "/berichte/multiplikatoren",
-  };
-}
-
 /** Figures as cards, each number a link to its records. */
-function LinkedFigures({
-  id,
-  heading,
-  rows,
-}: {
-  id: string;
-  heading: string;
-  rows: { key: FigureKey; value: string; to: string }[];
-}) {
+function LinkedFigures({ id, heading, rows }: { id: string; heading: string; rows: FigureRow[] }) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
@@ -198,7 +158,7 @@ function LinkedFigures({
         {rows.map((r) => (
           <li key={r.key} className="figure">
             <span className="figure-value">
-              <Link to={r.to}>{r.value}</Link>
+              {r.to ? <Link to={r.to}>{figureValue(r)}</Link> : figureValue(r)}
             </span>
             <span className="figure-label">{t(r.key)}</span>
           </li>
@@ -210,42 +170,32 @@ function LinkedFigures({
 
 function PeriodFigures({ view }: { view: ProjectView }) {
   const { kpis: k, period, project } = view;
-  const links = figureLinks(project.id, period, project.startIso);
+  const scope = {
+    projectId: project.id,
+    period: { from: period.fromIso, to: period.toIso },
+    projectStart: project.startIso,
+  };
   return (
     <LinkedFigures
       id="zeitraum"
       heading={t("report.inPeriod", { from: period.from, to: period.to })}
-      rows={periodFigures(k).map((f) => ({ ...f, to: links[f.key] }))}
+      rows={periodFigures(k, scope)}
     />
   );
 }
 
-/** The figures a coach reads about their own participants. */
-const COACH_FIGURES: FigureKey[] = [
-  "report.entered",
-  "report.reentered",
-  "report.exited",
-  "report.active",
-  "report.apprenticeship",
-  "report.integrationRate",
-  "report.internships",
-  "report.internshipsCompleted",
-];
-
 function CoachFigures({ view }: { view: CoachView }) {
-  const links = figureLinks(
-    view.project.id,
-    view.period,
-    view.project.startIso,
-    "&betreuung=meine",
-  );
+  const scope = {
+    projectId: view.project.id,
+    period: { from: view.period.fromIso, to: view.period.toIso },
+    projectStart: view.project.startIso,
+    mine: true,
+  };
   return (
     <LinkedFigures
       id="meine-zahlen"
       heading={t("dashboard.myNumbers", { project: view.project.name, from: view.period.from })}
-      rows={periodFigures(view.kpis)
-        .filter((f) => COACH_FIGURES.includes(f.key))
-        .map((f) => ({ ...f, to: links[f.key] }))}
+      rows={periodFigures(view.kpis, scope, COACH_FIGURES)}
     />
   );
 }

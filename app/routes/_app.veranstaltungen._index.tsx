@@ -14,12 +14,12 @@ import {
   monthOf,
   today,
 } from "~/lib/day";
-import { dayRangeParam, parseListParams, pickParam } from "~/lib/list-params";
+import { parseListParams, pickParam } from "~/lib/list-params";
 import { type MessageKey, t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { eventsInMonth } from "~/modules/event/editing.server";
-import { listEvents } from "~/modules/event/service.server";
+import { listEvents, parseEventFilters } from "~/modules/event/service.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("event.title")} – ${t("app.name")}` }];
 
@@ -40,11 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       page: null,
     };
   }
-  const filters = {
-    projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
-    held: dayRangeParam(url, "durchgefuehrt"),
-    kind: pickParam(url, "art", ["workshop", "andere"] as const),
-  };
+  const filters = parseEventFilters(url);
   const when = filters.held
     ? "vergangen"
     : (pickParam(url, "zeit", ["kommend", "vergangen"] as const) ?? "kommend");

@@ -1,5 +1,12 @@
 import { db, type Prisma } from "~/db.server";
-import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
+import {
+  type DayRange,
+  dayRangeParam,
+  type ListParams,
+  pickParam,
+  skipTake,
+  toPage,
+} from "~/lib/list-params";
 
 /** The report's filters: events of a project held (begun, not cancelled) in a range, by kind. */
 export type EventListFilters = {
@@ -7,6 +14,15 @@ export type EventListFilters = {
   held?: DayRange | null;
   kind?: "workshop" | "andere" | null;
 };
+
+/** The list's filters from its URL: `projekt`, `durchgefuehrt_*`, `art=workshop|andere`. */
+export function parseEventFilters(url: URL): EventListFilters {
+  return {
+    projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
+    held: dayRangeParam(url, "durchgefuehrt"),
+    kind: pickParam(url, "art", ["workshop", "andere"] as const),
+  };
+}
 
 /**
  * Upcoming events soonest first, past ones newest first, with registrations and attendance

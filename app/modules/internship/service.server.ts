@@ -1,27 +1,48 @@
 import { db, type Prisma } from "~/db.server";
 import { dateOnly, today, weekOf } from "~/lib/day";
-import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
+import {
+  type DayRange,
+  dayRangeParam,
+  type ListParams,
+  pickParam,
+  skipTake,
+  toPage,
+} from "~/lib/list-params";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScope } from "~/modules/participant/access.server";
-import { BOOKED_STATUSES } from "./values";
+import { BOOKED_STATUSES, INTERNSHIP_STATUSES } from "./values";
+
+export type InternshipListFilters = {
+  status?: string | null;
+  projectId?: string | null;
+  /** Begun in the range (and more than proposed), as the report counts them. */
+  start?: DayRange | null;
+  /** Ended in the range. */
+  end?: DayRange | null;
+  ledToOffer?: boolean;
+  /** Only the participants this coach looks after (not those shared with them). */
+  coachId?: string | null;
+};
+
+/** The list's filters from its URL: `status`, `projekt`, `beginn_*`, `ende_*`, `angebot=ja`, `betreuung=meine`. */
+export function parseInternshipFilters(url: URL, userId: string): InternshipListFilters {
+  return {
+    status: pickParam(url, "status", INTERNSHIP_STATUSES),
+    projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
+    start: dayRangeParam(url, "beginn"),
+    end: dayRangeParam(url, "ende"),
+    ledToOffer: url.searchParams.get("angebot") === "ja",
+    coachId: url.searchParams.get("betreuung") === "meine" ? userId : null,
+  };
+}
 
 /** Trial internships of the participants the user may see, newest start first. */
 export async function listInternships(
   user: SessionUser,
   scope: Scope,
   params: ListParams,
-  filters: {
-    status?: string | null;
-    projectId?: string | null;
-    /** Begun in the range (and more than proposed), as the report counts them. */
-    start?: DayRange | null;
-    /** Ended in the range. */
-    end?: DayRange | null;
-    ledToOffer?: boolean;
-    /** Only the participants this coach looks after (not those shared with them). */
-    coachId?: string | null;
-  } = {},
+  filters: InternshipListFilters = {},
 ) {
   const where: Prisma.InternshipWhereInput = {
     participant: {

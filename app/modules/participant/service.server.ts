@@ -1,15 +1,24 @@
 import { db, Prisma, sqlDate } from "~/db.server";
 import { dayOf, yearsBetween } from "~/lib/day";
-import { type DayRange, type ListParams, skipTake, toPage } from "~/lib/list-params";
+import {
+  type DayRange,
+  dayParam,
+  dayRangeParam,
+  type ListParams,
+  pickParam,
+  skipTake,
+  toPage,
+} from "~/lib/list-params";
 import { foldText } from "~/lib/text";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { listOccupations } from "~/modules/company/offers.server";
 import { listServedDistricts } from "~/modules/company/service.server";
+import { INTEGRATED_OUTCOMES } from "~/modules/reporting/values";
 import { participantScope } from "./access.server";
 import { occupationLabel } from "./schema";
-import type { PARTICIPANT_SORTS } from "./values";
+import { OUTCOME_TYPES, type PARTICIPANT_SORTS, PARTICIPANT_STATUSES } from "./values";
 
 /** Age in whole years on a day (Berlin), for a birth date. */
 export const ageOn = (birthDate: Date, day: Date): number =>
@@ -117,6 +126,37 @@ async function idsMatching(user: SessionUser, scope: Scope, q: string): Promise<
       ),
     )
     .map((p) => p.id);
+}
+
+/**
+ * The list's filters from its URL, as the report's figures link to it: `status`, `projekt`,
+ * `betreuung=meine`, `eintritt_*`, `wiedereintritt_*`, `austritt_*`, `aktiv_am`,
+ * `verbleib=<type>|integriert` with `verbleib_*` and `teilzeit=ja`.
+ */
+export function parseParticipantFilters(url: URL, userId: string): ParticipantListFilters {
+  const verbleib = url.searchParams.get("verbleib");
+  const outcomeTypes =
+    verbleib === "integriert"
+      ? [...INTEGRATED_OUTCOMES]
+      : (OUTCOME_TYPES as readonly string[]).includes(verbleib ?? "")
+        ? [verbleib!]
+        : null;
+  return {
+    status: pickParam(url, "status", PARTICIPANT_STATUSES),
+    coachId: url.searchParams.get("betreuung") === "meine" ? userId : null,
+    projectId: url.searchParams.get("projekt")?.slice(0, 64) || null,
+    entry: dayRangeParam(url, "eintritt"),
+    reentry: dayRangeParam(url, "wiedereintritt"),
+    exit: dayRangeParam(url, "austritt"),
+    activeAt: dayParam(url, "aktiv_am"),
+    outcome: outcomeTypes
+      ? {
+          types: outcomeTypes,
+          range: dayRangeParam(url, "verbleib"),
+          partTime: url.searchParams.get("teilzeit") === "ja",
+        }
+      : null,
+  };
 }
 
 /** Lists the participants the user may see; the read is written to the audit log. */

@@ -128,10 +128,11 @@ describe("KPIs for a period", () => {
           multiplierType,
         },
       });
-    const ihk = await informed("IHK", "2025-04-01T00:00:00Z", "ihk");
-    await informed("Spät", "2025-06-30T23:00:00Z");
-    await informed("Früh", "2025-03-31T23:59:00Z");
-    await informed("Danach", "2025-07-01T00:00:00Z");
+    // Berlin days (summer time, UTC+2): the period runs from 1 April 00:00 to 30 June 24:00.
+    const ihk = await informed("IHK", "2025-03-31T22:00:00Z", "ihk"); // 1 April, 00:00
+    await informed("Spät", "2025-06-30T21:59:00Z"); // 30 June, 23:59
+    await informed("Früh", "2025-03-31T21:59:00Z"); // 31 March, 23:59
+    await informed("Danach", "2025-06-30T22:00:00Z"); // 1 July, 00:00
     const jobcenterContact = await db.contactPerson.create({
       data: {
         firstName: "J",
