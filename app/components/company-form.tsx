@@ -4,7 +4,8 @@ import { useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
-import { type MessageKey, t } from "~/messages";
+import { type LabelledSet, labelledOptions } from "~/labels";
+import { t } from "~/messages";
 import { companyFormSchema } from "~/modules/company/schema";
 import {
   COMPANY_SIZES,
@@ -26,8 +27,8 @@ type Props = {
   duplicates?: { id: string; name: string; plz: string | null; city: string | null }[];
 };
 
-const options = <T extends readonly string[]>(values: T, prefix: string) =>
-  values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
+const options = <T extends readonly string[]>(values: T, set: LabelledSet) =>
+  labelledOptions(set, values);
 
 /**
  * Company form: react-hook-form checks each field with the shared zod schema as the user types;

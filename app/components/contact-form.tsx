@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { SelectField, TextArea, TextField } from "~/components/form";
-import { type MessageKey, t } from "~/messages";
+import { labelOf } from "~/labels";
+import { t } from "~/messages";
 import { MULTIPLIER_TYPES } from "~/modules/company/values";
 import { SALUTATIONS } from "~/modules/contact/values";
 
@@ -68,7 +69,7 @@ export function ContactForm({ defaults, errors = {}, companies, users, version, 
             { value: "", label: t("company.notMultiplier") },
             ...MULTIPLIER_TYPES.map((m) => ({
               value: m,
-              label: t(`multiplier.${m}` as MessageKey),
+              label: labelOf("multiplier", m),
             })),
           ]}
           {...f("multiplierType")}

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { bindFields, CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { labelOf } from "~/labels";
 import { t } from "~/messages";
 import { EVENT_TYPES } from "~/modules/event/values";
 
@@ -21,7 +22,7 @@ export function EventForm({ defaults, errors = {}, users, version, cancelTo }: P
       <div className="form-grid">
         <SelectField
           label={t("event.type")}
-          options={EVENT_TYPES.map((v) => ({ value: v, label: t(`etype.${v}`) }))}
+          options={EVENT_TYPES.map((v) => ({ value: v, label: labelOf("etype", v) }))}
           {...f("type")}
         />
         <TextField label={t("event.name")} required maxLength={200} {...f("title")} />

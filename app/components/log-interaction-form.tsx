@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
-import { type MessageKey, t } from "~/messages";
+import { labelOf } from "~/labels";
+import { t } from "~/messages";
 import { INTERACTION_TOPICS, INTERACTION_TYPES } from "~/modules/interaction/values";
 
 type Props = {
@@ -43,7 +44,7 @@ export function LogInteractionForm({ contacts, users, me, today, errors = {}, va
             defaultValue={str(values?.type) || "anruf"}
             options={INTERACTION_TYPES.map((v) => ({
               value: v,
-              label: t(`itype.${v}` as MessageKey),
+              label: labelOf("itype", v),
             }))}
             error={errors.type}
           />
@@ -74,7 +75,7 @@ export function LogInteractionForm({ contacts, users, me, today, errors = {}, va
               id={`topic-${topic}`}
               name="topics"
               value={topic}
-              label={t(`topic.${topic}` as MessageKey)}
+              label={labelOf("topic", topic)}
               defaultChecked={topics.includes(topic)}
             />
           ))}

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { bindFields, CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
-import { type MessageKey, t } from "~/messages";
+import { type LabelledSet, labelledOptions, labelOf } from "~/labels";
+import { t } from "~/messages";
 import {
   CHILDCARE,
   GENDERS,
@@ -28,9 +29,9 @@ type Props = {
 const WISH_FIELDS = Array.from({ length: WISH_SLOTS }, (_, i) => `wish${i + 1}`);
 const none = { value: "", label: t("common.none") };
 /** A select's options: "no answer" and each value with its catalogue label. */
-export const choiceOptions = (values: readonly string[], prefix: string) => [
+export const choiceOptions = (values: readonly string[], set: LabelledSet) => [
   none,
-  ...values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) })),
+  ...labelledOptions(set, values),
 ];
 
 /** The participant form; the server checks every field with the same zod schema. */
@@ -170,7 +171,7 @@ export function ParticipantForm({
         <div className="form-grid">
           <SelectField
             label={t("participant.status")}
-            options={PARTICIPANT_STATUSES.map((s) => ({ value: s, label: t(`pstatus.${s}`) }))}
+            options={PARTICIPANT_STATUSES.map((s) => ({ value: s, label: labelOf("pstatus", s) }))}
             {...f("status")}
           />
           <TextField

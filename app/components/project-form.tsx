@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { bindFields, CheckboxField, TextField } from "~/components/form";
+import { labelOf } from "~/labels";
 import { t } from "~/messages";
 import { KPIS } from "~/modules/reporting/values";
 
@@ -48,7 +49,7 @@ export function ProjectForm({ defaults, errors = {}, districts, version }: Props
           {KPIS.map((kpi) => (
             <TextField
               key={kpi}
-              label={t(`kpi.${kpi}`)}
+              label={labelOf("kpi", kpi)}
               inputMode="numeric"
               hint={kpi === "apprenticeship_rate" ? t("project.targetRateHint") : undefined}
               {...f(`target_${kpi}`)}

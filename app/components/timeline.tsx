@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import type { TimelineItem } from "~/modules/interaction/timeline-item";
 
 type Item = TimelineItem;
@@ -32,14 +33,14 @@ export function Timeline({
             <div>
               {item.kind === "interaction" ? (
                 <>
-                  <strong>{t(`itype.${item.type}` as MessageKey)}</strong>
+                  <strong>{labelOf("itype", item.type)}</strong>
                   {item.contact ? ` · ${item.contact}` : null}{" "}
                   <span className="muted">{t("timeline.by", { name: item.author })}</span>
                   {item.topics.length ? (
                     <p className="topics">
                       {item.topics.map((topic) => (
                         <span key={topic} className="badge">
-                          {t(`topic.${topic}` as MessageKey)}
+                          {labelOf("topic", topic)}
                         </span>
                       ))}
                     </p>
@@ -56,8 +57,8 @@ export function Timeline({
               ) : item.kind === "status" ? (
                 <>
                   {t("timeline.statusChange", {
-                    from: t(`outreach.${item.from}` as MessageKey),
-                    to: t(`outreach.${item.to}` as MessageKey),
+                    from: labelOf("outreach", item.from),
+                    to: labelOf("outreach", item.to),
                   })}
                   {item.by ? (
                     <span className="muted"> {t("timeline.by", { name: item.by })}</span>
@@ -65,7 +66,7 @@ export function Timeline({
                 </>
               ) : item.kind === "internship" ? (
                 t("timeline.internship", {
-                  status: t(`istatus.${item.status}` as MessageKey),
+                  status: labelOf("istatus", item.status),
                   occupation: item.occupation,
                 })
               ) : (

@@ -4,9 +4,10 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
 import { DistrictTable, figureValue, MonthTable } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
+import { labelOf } from "~/labels";
 import { formatDate, formatDateTime, formatDay } from "~/lib/day";
 import { formatNumber, formatPercent } from "~/lib/format";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { periodFigures } from "~/modules/reporting/figures";
@@ -169,7 +170,7 @@ export default function ReportPage() {
               const show = (v: number) => (r.isRate ? formatPercent(v) : formatNumber(v));
               return (
                 <tr key={r.kpi}>
-                  <th scope="row">{t(`kpi.${r.kpi}`)}</th>
+                  <th scope="row">{labelOf("kpi", r.kpi)}</th>
                   <td className="num">{show(r.actual)}</td>
                   <td className="num">{r.target == null ? t("common.none") : show(r.target)}</td>
                   <td className="num">
@@ -225,7 +226,7 @@ export default function ReportPage() {
               <tr key={e.id}>
                 <td>{formatDate(e.startsAt)}</td>
                 <th scope="row">{e.title}</th>
-                <td>{t(`etype.${e.type}` as MessageKey)}</td>
+                <td>{labelOf("etype", e.type)}</td>
                 <td>{e.place ?? t("common.none")}</td>
                 <td className="num">{e.attended}</td>
               </tr>
@@ -238,7 +239,7 @@ export default function ReportPage() {
       <dl className="definitions">
         {KPIS.map((kpi) => (
           <div key={kpi}>
-            <dt>{t(`kpi.${kpi}`)}</dt>
+            <dt>{labelOf("kpi", kpi)}</dt>
             <dd>{t(`kpi.${kpi}.def`)}</dd>
           </div>
         ))}

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { TableWrap } from "~/components/table-wrap";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { MULTIPLIER_TYPES } from "~/modules/company/values";
 import { listMultipliers, multiplierCoverage } from "~/modules/reporting/multipliers.server";
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { rows, coverage: multiplierCoverage(rows) };
 }
 
-const typeLabel = (type: string) => t(`multiplier.${type}` as MessageKey);
+const typeLabel = (type: string) => labelOf("multiplier", type);
 
 export default function MultipliersPage() {
   const { rows, coverage } = useLoaderData<typeof loader>();

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { TableWrap } from "~/components/table-wrap";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { t } from "~/messages";
@@ -38,7 +39,7 @@ export default function ProjectsPage() {
               <th scope="col">{t("project.period")}</th>
               {KPIS.map((k) => (
                 <th key={k} scope="col" className="num">
-                  {t(`kpi.${k}`)}
+                  {labelOf("kpi", k)}
                 </th>
               ))}
             </tr>

@@ -8,10 +8,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { Timeline } from "~/components/timeline";
+import { labelOf } from "~/labels";
 import { formatDate, today } from "~/lib/day";
 import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { getContact, recordEmailConsent, withdrawConsent } from "~/modules/contact/editing.server";
@@ -93,7 +94,7 @@ export default function ContactPage() {
           {contact.firstName} {contact.lastName}
         </h1>
         {contact.multiplierType ? (
-          <span className="badge">{t(`multiplier.${contact.multiplierType}` as MessageKey)}</span>
+          <span className="badge">{labelOf("multiplier", contact.multiplierType)}</span>
         ) : null}
         {mayEdit ? (
           <Link to={`/kontakte/${contact.id}/bearbeiten`} className="button">
@@ -149,7 +150,7 @@ export default function ContactPage() {
                 <li key={c.id}>
                   {t("consent.given", {
                     date: formatDate(c.givenAt),
-                    method: t(`cmethod.${c.method}` as MessageKey),
+                    method: labelOf("cmethod", c.method),
                     by: c.recordedBy?.name ?? t("common.none"),
                   })}
                   {c.withdrawnAt ? (
@@ -199,7 +200,7 @@ export default function ContactPage() {
                     defaultValue={str(result?.values?.method) ?? "schriftlich"}
                     options={CONSENT_METHODS.map((m) => ({
                       value: m,
-                      label: t(`cmethod.${m}` as MessageKey),
+                      label: labelOf("cmethod", m),
                     }))}
                     error={result?.errors.method}
                   />

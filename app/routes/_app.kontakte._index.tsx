@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
 import { parseListParams } from "~/lib/list-params";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { listContacts, parseContactFilters } from "~/modules/contact/service.server";
@@ -60,7 +61,7 @@ const columns = [
   col.accessor("multiplierType", {
     id: "multiplier",
     header: t("contact.multiplier"),
-    cell: (c) => (c.getValue() ? t(`multiplier.${c.getValue()}` as MessageKey) : t("common.none")),
+    cell: (c) => (c.getValue() ? labelOf("multiplier", c.getValue()) : t("common.none")),
   }),
 ];
 

@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
+import { labelOf } from "~/labels";
 import { formatDate, formatDay } from "~/lib/day";
 import { parseListParams } from "~/lib/list-params";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import {
   internshipsThisWeek,
@@ -49,7 +50,7 @@ const columns = [
   col.accessor("status", {
     id: "status",
     header: t("internship.status"),
-    cell: (c) => t(`istatus.${c.getValue()}` as MessageKey),
+    cell: (c) => labelOf("istatus", c.getValue()),
   }),
   col.accessor("ledToOffer", {
     id: "ledToOffer",
@@ -80,9 +81,7 @@ export default function InternshipsPage() {
                 {i.hoursPerWeek
                   ? `, ${t("participant.hoursShort", { hours: i.hoursPerWeek })}`
                   : ""}{" "}
-                <span className={`status status-${i.status}`}>
-                  {t(`istatus.${i.status}` as MessageKey)}
-                </span>
+                <span className={`status status-${i.status}`}>{labelOf("istatus", i.status)}</span>
               </li>
             ))}
           </ul>
@@ -99,7 +98,7 @@ export default function InternshipsPage() {
           {
             name: "status",
             label: t("internship.status"),
-            options: INTERNSHIP_STATUSES.map((s) => ({ value: s, label: t(`istatus.${s}`) })),
+            options: INTERNSHIP_STATUSES.map((s) => ({ value: s, label: labelOf("istatus", s) })),
           },
         ]}
       />

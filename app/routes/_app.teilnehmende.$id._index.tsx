@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, FormError, SelectField, TextArea, TextField } from "~/components/form";
 import { choiceOptions } from "~/components/participant-form";
+import { labelOf } from "~/labels";
 import { formatDate, formatDateTime, today } from "~/lib/day";
 import {
   errorsFrom,
@@ -17,7 +18,7 @@ import {
   parseFormData,
 } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { withdrawConsentSchema } from "~/modules/contact/schema";
@@ -164,8 +165,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const yesNo = (v: boolean) => (v ? t("common.yes") : t("common.no"));
-const label = (prefix: string, v: string | null) =>
-  v ? t(`${prefix}.${v}` as MessageKey) : t("common.none");
+const label = labelOf;
 const orNone = (v: string | number | null) => (v == null || v === "" ? t("common.none") : v);
 
 type Refusal = { message: string | null; errors: FieldErrors; values?: FormValues };

@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
 import { parseListParams } from "~/lib/list-params";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { listParticipants, parseParticipantFilters } from "~/modules/participant/service.server";
@@ -53,7 +54,7 @@ const columns = [
   col.accessor("status", {
     id: "status",
     header: t("participant.status"),
-    cell: (c) => t(`pstatus.${c.getValue()}` as MessageKey),
+    cell: (c) => labelOf("pstatus", c.getValue()),
   }),
   col.accessor("wish", {
     id: "wish",
@@ -105,7 +106,7 @@ export default function ParticipantsPage() {
           {
             name: "status",
             label: t("participant.status"),
-            options: PARTICIPANT_STATUSES.map((s) => ({ value: s, label: t(`pstatus.${s}`) })),
+            options: PARTICIPANT_STATUSES.map((s) => ({ value: s, label: labelOf("pstatus", s) })),
           },
         ]}
       />

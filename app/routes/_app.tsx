@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { GlobalSearch } from "~/components/global-search";
+import { labelOf } from "~/labels";
 import { t } from "~/messages";
 import { can, navFor } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/session.server";
@@ -40,7 +41,7 @@ export default function AppLayout() {
         </a>
         {search ? <GlobalSearch /> : null}
         <p className="whoami">
-          {t("nav.signedInAs", { name: user.name, role: t(`role.${user.role}`) })}
+          {t("nav.signedInAs", { name: user.name, role: labelOf("role", user.role) })}
         </p>
         <Form method="post" action="/abmelden" className="logout-form">
           <button type="submit" className="button button-quiet">

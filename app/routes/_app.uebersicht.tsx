@@ -12,6 +12,7 @@ import {
   monthLabel,
 } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
+import { labelOf } from "~/labels";
 import { addDays, dayOf, formatDate, formatDay, today } from "~/lib/day";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { type MessageKey, t } from "~/messages";
@@ -118,7 +119,7 @@ function Targets({ view }: { view: ProjectView }) {
           const share = k.target ? Math.min(1, k.actual / k.target) : null;
           return (
             <li key={k.kpi} className="kpi-card">
-              <span className="kpi-label">{t(`kpi.${k.kpi}`)}</span>
+              <span className="kpi-label">{labelOf("kpi", k.kpi)}</span>
               <span className="kpi-value">{show(k.actual)}</span>
               {k.target != null ? (
                 <>
@@ -128,7 +129,7 @@ function Targets({ view }: { view: ProjectView }) {
                   <progress
                     max={1}
                     value={share ?? 0}
-                    aria-label={t("report.progressOf", { kpi: t(`kpi.${k.kpi}`) })}
+                    aria-label={t("report.progressOf", { kpi: labelOf("kpi", k.kpi) })}
                   >
                     {formatPercent(share ?? 0)}
                   </progress>
@@ -233,7 +234,7 @@ function Breakdowns({ view }: { view: ProjectView }) {
                 <tr key={type}>
                   <th scope="row">
                     <Link to={`/unternehmen?multiplikator=${type}`}>
-                      {t(`multiplier.${type}` as MessageKey)}
+                      {labelOf("multiplier", type)}
                     </Link>
                   </th>
                   <td className="num">{n}</td>

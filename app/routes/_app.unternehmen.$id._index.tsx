@@ -10,6 +10,7 @@ import { FormError } from "~/components/form";
 import { LogInteractionForm } from "~/components/log-interaction-form";
 import { OfferForm } from "~/components/offer-form";
 import { Timeline } from "~/components/timeline";
+import { labelOf } from "~/labels";
 import { formatDate, today } from "~/lib/day";
 import {
   errorsFrom,
@@ -20,7 +21,7 @@ import {
   parseFormData,
 } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { getCompany, listAssignableUsers } from "~/modules/company/detail.server";
@@ -90,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { name } = await changeCompanyStatus(user, id, form.data.status, meta);
       return redirectWithToast(`/unternehmen/${id}`, {
         kind: "success",
-        text: t("company.moved", { name, status: t(`outreach.${form.data.status}`) }),
+        text: t("company.moved", { name, status: labelOf("outreach", form.data.status) }),
       });
     } catch (error) {
       const e = errorsFrom(error);
@@ -188,10 +189,10 @@ export default function CompanyPage() {
       <div className="page-head">
         <h1>{company.name}</h1>
         <span className={`status status-${company.outreachStatus}`}>
-          {t(`outreach.${company.outreachStatus}` as MessageKey)}
+          {labelOf("outreach", company.outreachStatus)}
         </span>
         {company.multiplierType ? (
-          <span className="badge">{t(`multiplier.${company.multiplierType}` as MessageKey)}</span>
+          <span className="badge">{labelOf("multiplier", company.multiplierType)}</span>
         ) : null}
         {may.edit ? (
           <Link to={`/unternehmen/${company.id}/bearbeiten`} className="button">
@@ -252,7 +253,7 @@ export default function CompanyPage() {
               <dt>{t("company.industry")}</dt>
               <dd>{company.industry ?? t("common.none")}</dd>
               <dt>{t("company.partTime")}</dt>
-              <dd>{t(`readiness.${company.partTimeReadiness}` as MessageKey)}</dd>
+              <dd>{labelOf("readiness", company.partTimeReadiness)}</dd>
               <dt>{t("company.informedAt")}</dt>
               <dd>
                 {company.informedAt ? formatDate(company.informedAt) : t("company.notInformed")}
@@ -300,7 +301,7 @@ export default function CompanyPage() {
                 <select id="status-select" name="status" defaultValue={company.outreachStatus}>
                   {OUTREACH_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {t(`outreach.${s}`)}
+                      {labelOf("outreach", s)}
                     </option>
                   ))}
                 </select>

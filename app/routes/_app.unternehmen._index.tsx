@@ -9,11 +9,12 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { TextField } from "~/components/form";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { parseListParams } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import {
@@ -92,9 +93,7 @@ const columns = [
       <>
         <Link to={`/unternehmen/${c.row.original.id}`}>{c.getValue()}</Link>
         {c.row.original.multiplierType ? (
-          <span className="badge">
-            {t(`multiplier.${c.row.original.multiplierType}` as MessageKey)}
-          </span>
+          <span className="badge">{labelOf("multiplier", c.row.original.multiplierType)}</span>
         ) : null}
       </>
     ),
@@ -110,12 +109,12 @@ const columns = [
   col.accessor("outreachStatus", {
     id: "status",
     header: t("company.status"),
-    cell: (c) => t(`outreach.${c.getValue()}` as MessageKey),
+    cell: (c) => labelOf("outreach", c.getValue()),
   }),
   col.accessor("partTimeReadiness", {
     id: "partTime",
     header: t("company.partTime"),
-    cell: (c) => t(`readiness.${c.getValue()}` as MessageKey),
+    cell: (c) => labelOf("readiness", c.getValue()),
   }),
   col.accessor((r) => r.openOffers, { id: "offers", header: t("company.offers") }),
   col.accessor((r) => r.ownerName ?? t("common.none"), {
@@ -176,12 +175,12 @@ export default function CompaniesPage() {
           {
             name: "status",
             label: t("company.status"),
-            options: OUTREACH_STATUSES.map((s) => ({ value: s, label: t(`outreach.${s}`) })),
+            options: OUTREACH_STATUSES.map((s) => ({ value: s, label: labelOf("outreach", s) })),
           },
           {
             name: "tz",
             label: t("company.partTime"),
-            options: PART_TIME_READINESS.map((s) => ({ value: s, label: t(`readiness.${s}`) })),
+            options: PART_TIME_READINESS.map((s) => ({ value: s, label: labelOf("readiness", s) })),
           },
           {
             name: "zustaendig",
@@ -193,7 +192,7 @@ export default function CompaniesPage() {
             label: t("company.filterMultiplier"),
             options: [
               { value: "ja", label: t("common.anyMultiplier") },
-              ...MULTIPLIER_TYPES.map((m) => ({ value: m, label: t(`multiplier.${m}`) })),
+              ...MULTIPLIER_TYPES.map((m) => ({ value: m, label: labelOf("multiplier", m) })),
             ],
           },
           {

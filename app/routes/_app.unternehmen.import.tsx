@@ -9,10 +9,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, FormError } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
+import { labelOf } from "~/labels";
 import { AppError } from "~/lib/errors";
 import { errorsFrom } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import {
   discardUpload,
@@ -197,7 +198,7 @@ function ImportReview({ upload, report, busy }: { upload: Upload; report: Report
         <div className="form-grid">
           {IMPORT_FIELDS.map((f) => (
             <div className="field" key={f}>
-              <label htmlFor={`map_${f}`}>{t(`importField.${f}` as MessageKey)}</label>
+              <label htmlFor={`map_${f}`}>{labelOf("importField", f)}</label>
               <select id={`map_${f}`} name={`map_${f}`} defaultValue={upload.mapping[f] ?? ""}>
                 <option value="">{t("import.notImported")}</option>
                 {columns.map((c) => (
@@ -220,7 +221,7 @@ function ImportReview({ upload, report, busy }: { upload: Upload; report: Report
                 value={c}
                 defaultChecked={upload.duplicates === c}
               />
-              <label htmlFor={`dup-${c}`}>{t(`dupchoice.${c}` as MessageKey)}</label>
+              <label htmlFor={`dup-${c}`}>{labelOf("dupchoice", c)}</label>
             </div>
           ))}
         </fieldset>
@@ -292,7 +293,7 @@ function ImportReview({ upload, report, busy }: { upload: Upload; report: Report
                   <tr key={r.line} className={r.action === "error" ? "row-error" : undefined}>
                     <td>{r.line}</td>
                     <td>{r.name || t("common.none")}</td>
-                    <td>{t(`iaction.${r.action}` as MessageKey)}</td>
+                    <td>{labelOf("iaction", r.action)}</td>
                     <td>{r.messages.join(" · ")}</td>
                   </tr>
                 ))}

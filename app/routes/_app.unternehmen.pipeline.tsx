@@ -7,11 +7,12 @@ import {
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { type DragEvent, useState } from "react";
 import { PageErrorBoundary } from "~/components/error-page";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { pickParam } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { changeCompanyStatus } from "~/modules/company/editing.server";
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       back.startsWith("/unternehmen/pipeline") ? back : "/unternehmen/pipeline",
       {
         kind: "success",
-        text: t("company.moved", { name, status: t(`outreach.${form.data.status}`) }),
+        text: t("company.moved", { name, status: labelOf("outreach", form.data.status) }),
       },
     );
   } catch (error) {
@@ -130,7 +131,7 @@ export default function PipelinePage() {
             onDrop={mayMove ? onDrop(col.status) : undefined}
           >
             <h2 id={`col-${col.status}`}>
-              {t(`outreach.${col.status}` as MessageKey)} <span className="count">{col.count}</span>
+              {labelOf("outreach", col.status)} <span className="count">{col.count}</span>
             </h2>
             <ul>
               {col.cards.map((card) => (
@@ -162,7 +163,7 @@ export default function PipelinePage() {
                       <select id={`move-${card.id}`} name="status" defaultValue={col.status}>
                         {OUTREACH_STATUSES.map((s) => (
                           <option key={s} value={s}>
-                            {t(`outreach.${s}`)}
+                            {labelOf("outreach", s)}
                           </option>
                         ))}
                       </select>

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextArea } from "~/components/form";
 import { env } from "~/env.server";
+import { labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
 import { errorsFrom, type FieldErrors, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -147,7 +148,7 @@ export default function EventPage() {
       </p>
       <div className="page-head">
         <h1>{e.title}</h1>
-        <span className="badge">{t(`etype.${e.type}` as MessageKey)}</span>
+        <span className="badge">{labelOf("etype", e.type)}</span>
         {e.cancelledAt ? <span className="badge">{t("event.cancelledBadge")}</span> : null}
         {may.manage ? (
           <>
@@ -321,7 +322,7 @@ export default function EventPage() {
             {invitations.map((i) => (
               <li key={i.id}>
                 <Link to={`/kontakte/${i.contactId}`}>{i.name}</Link> &lt;{i.email}&gt; ·{" "}
-                {t(`outbox.status.${i.status}` as MessageKey)}
+                {labelOf("outbox.status", i.status)}
               </li>
             ))}
           </ul>

@@ -7,9 +7,10 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField } from "~/components/form";
+import { labelOf } from "~/labels";
 import { errorsFrom, formValues } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { listServedDistricts } from "~/modules/company/service.server";
 import { MULTIPLIER_TYPES, OUTREACH_STATUSES } from "~/modules/company/values";
@@ -116,7 +117,7 @@ export default function InvitePage() {
             all,
             ...OUTREACH_STATUSES.map((s) => ({
               value: s,
-              label: t(`outreach.${s}` as MessageKey),
+              label: labelOf("outreach", s),
             })),
           ]}
           defaultValue={filter.status ?? ""}
@@ -134,7 +135,7 @@ export default function InvitePage() {
             all,
             ...MULTIPLIER_TYPES.map((m) => ({
               value: m,
-              label: t(`multiplier.${m}` as MessageKey),
+              label: labelOf("multiplier", m),
             })),
           ]}
           defaultValue={filter.multiplikator ?? ""}

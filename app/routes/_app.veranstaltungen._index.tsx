@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
+import { labelOf } from "~/labels";
 import {
   addMonths,
   calendarWeeks,
@@ -15,7 +16,7 @@ import {
   today,
 } from "~/lib/day";
 import { parseListParams, pickParam } from "~/lib/list-params";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { eventsInMonth } from "~/modules/event/editing.server";
@@ -75,7 +76,7 @@ const columns = [
   col.accessor("type", {
     id: "type",
     header: t("event.type"),
-    cell: (c) => t(`etype.${c.getValue()}` as MessageKey),
+    cell: (c) => labelOf("etype", c.getValue()),
   }),
   col.accessor((r) => r.place ?? r.onlineUrl ?? t("common.none"), {
     id: "place",

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
+import { labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
 import { type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -70,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!changed) throw new Response("Not Found", { status: 404 });
       return redirectWithToast("/verwaltung", {
         kind: "success",
-        text: t("admin.roleChanged", { name: changed.name, role: t(`role.${form.data.role}`) }),
+        text: t("admin.roleChanged", { name: changed.name, role: labelOf("role", form.data.role) }),
       });
     }
     if (intent === "active") {
@@ -104,7 +105,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+const roleOptions = ROLES.map((r) => ({ value: r, label: labelOf("role", r) }));
 
 export default function AdminUsersPage() {
   const { me, users, invitations } = useLoaderData<typeof loader>();
@@ -141,7 +142,7 @@ export default function AdminUsersPage() {
                   <td>{u.email}</td>
                   <td>
                     {u.id === me ? (
-                      t(`role.${u.role as (typeof ROLES)[number]}`)
+                      labelOf("role", u.role as (typeof ROLES)[number])
                     ) : (
                       <Form method="post" action="?intent=role" className="inline-form">
                         <input type="hidden" name="userId" value={u.id} />
@@ -222,7 +223,7 @@ export default function AdminUsersPage() {
           <ul>
             {invitations.map((i) => (
               <li key={i.id}>
-                {i.name} ({i.email}, {t(`role.${i.role as (typeof ROLES)[number]}`)}) –{" "}
+                {i.name} ({i.email}, {labelOf("role", i.role as (typeof ROLES)[number])}) –{" "}
                 {t("admin.expiresAt")} {formatDateTime(i.expiresAt)}
               </li>
             ))}

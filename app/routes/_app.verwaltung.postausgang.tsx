@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
+import { labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { emailDeliveryEnabled, listOutbox } from "~/modules/email/email.server";
 
@@ -38,7 +39,7 @@ export default function OutboxPage() {
               <p>
                 {t("admin.outboxTo")}: {m.toName ? `${m.toName} <${m.toEmail}>` : m.toEmail} ·{" "}
                 {t("admin.outboxCreated")}: {formatDateTime(m.createdAt)} ·{" "}
-                {t("admin.outboxStatus")}: {t(`outbox.status.${m.status}` as MessageKey)}
+                {t("admin.outboxStatus")}: {labelOf("outbox.status", m.status)}
               </p>
               <details>
                 <summary>{t("admin.outboxShow")}</summary>

@@ -16,6 +16,7 @@ import {
 import { AuthCard } from "~/components/auth-card";
 import { FormError, TextField } from "~/components/form";
 import { isDemo } from "~/env.server";
+import { labelOf } from "~/labels";
 import { parseForm } from "~/lib/forms.server";
 import { t } from "~/messages";
 import { login, loginSchema } from "~/modules/auth/login.server";
@@ -94,7 +95,7 @@ export default function LoginPage() {
           <ul>
             {demo.accounts.map((a) => (
               <li key={a.email}>
-                <code>{a.email}</code> – {t(`role.${a.role}`)}
+                <code>{a.email}</code> – {labelOf("role", a.role)}
               </li>
             ))}
           </ul>

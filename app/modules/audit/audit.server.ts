@@ -1,18 +1,7 @@
 import { db, type Tx } from "~/db.server";
+import type { AuditAction } from "./values";
 
-export type AuditAction =
-  | "login"
-  | "login_failed"
-  | "logout"
-  | "denied"
-  | "read"
-  | "create"
-  | "update"
-  | "archive"
-  | "delete"
-  | "export"
-  | "invite"
-  | "invite_accepted";
+export type { AuditAction };
 
 export type AuditEntry = {
   actorId?: string | null;

@@ -1,3 +1,4 @@
+import { labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
 import { t } from "~/messages";
 import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";
@@ -12,7 +13,7 @@ export type InvitationEmailProps = {
 };
 
 export async function invitationEmail(p: InvitationEmailProps) {
-  const role = t(`role.${p.role}`);
+  const role = labelOf("role", p.role);
   const body = t("invite.email.body", { inviter: p.inviter, role });
   const expiry = t("invite.email.expiry", { date: formatDateTime(p.expiresAt) });
   const html = await renderEmail(

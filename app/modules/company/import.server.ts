@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "~/db.server";
+import { type LabelledSet, labelOf } from "~/labels";
 import { parseDateOnly } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { foldText, normalizeCompanyName } from "~/lib/text";
 import { randomToken } from "~/lib/tokens.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { importHeaderWords } from "./columns";
 import { isSimilarName } from "./duplicates.server";
 import type { Table } from "./import-file.server";
 import {
@@ -24,36 +26,22 @@ import { OUTREACH_STATUSES, PART_TIME_READINESS } from "./values";
 
 export { DUPLICATE_CHOICES, type DuplicateChoice, IMPORT_FIELDS, type Mapping };
 
-/** Header words as they appear in the teams' Excel lists. */
-const SYNONYMS: Record<ImportField, string[]> = {
-  name: ["name", "firma", "unternehmen", "firmenname", "betrieb", "unternehmensname"],
-  legalForm: ["rechtsform"],
-  street: ["strasse", "str", "adresse", "anschrift", "strasse und hausnummer"],
-  plz: ["plz", "postleitzahl"],
-  city: ["ort", "stadt", "gemeinde", "wohnort"],
-  district: ["landkreis", "kreis"],
-  industry: ["branche", "wirtschaftszweig"],
-  website: ["website", "webseite", "homepage", "internet", "www", "web"],
-  phone: ["telefon", "tel", "telefonnummer", "fon", "rufnummer"],
-  email: ["e mail", "email", "mail", "e mail adresse"],
-  outreachStatus: ["status", "kontaktstatus"],
-  partTimeReadiness: ["teilzeit", "teilzeitausbildung", "tz", "teilzeit moeglich"],
-  informedAt: ["informiert am", "informiert", "tz informiert"],
-  tags: ["schlagwoerter", "schlagworte", "tags", "stichworte"],
-  notes: ["notiz", "notizen", "bemerkung", "bemerkungen", "kommentar", "anmerkungen"],
-};
-
 const key = (s: string) =>
   foldText(s)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+
+/** Header words as they appear in the teams' Excel lists and in Lotse's own export. */
+const HEADER_WORDS = importHeaderWords(key);
 
 /** Suggests which column holds which field, from the header names. */
 export function suggestMapping(header: string[]): Mapping {
   const mapping: Mapping = {};
   header.forEach((h, i) => {
     const k = key(h);
-    const field = IMPORT_FIELDS.find((f) => mapping[f] === undefined && SYNONYMS[f].includes(k));
+    const field = IMPORT_FIELDS.find(
+      (f) => mapping[f] === undefined && HEADER_WORDS.get(f)?.includes(k),
+    );
     if (field) mapping[field] = i;
   });
   return mapping;
@@ -78,13 +66,9 @@ type Prepared = RowReport & {
 };
 
 function valueMapper(districts: { ags: string; name: string }[]) {
-  const byLabel = (values: readonly string[], prefix: string, raw: string) => {
+  const byLabel = (values: readonly string[], set: LabelledSet, raw: string) => {
     const k = key(raw);
-    return (
-      values.find(
-        (v) => v === raw || key(t(`${prefix}.${v}` as MessageKey)) === k || key(v) === k,
-      ) ?? raw
-    );
+    return values.find((v) => v === raw || key(labelOf(set, v)) === k || key(v) === k) ?? raw;
   };
   return {
     status: (raw: string) => (raw ? byLabel(OUTREACH_STATUSES, "outreach", raw) : "neu"),
@@ -154,7 +138,7 @@ export async function prepareImport(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        messages.push(`${t(`importField.${field}` as MessageKey)}: ${issue.message}`);
+        messages.push(`${labelOf("importField", field)}: ${issue.message}`);
       }
     }
     const informedRaw = cell(row, "informedAt");

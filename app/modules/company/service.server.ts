@@ -4,15 +4,21 @@ import {
   type DayRange,
   dayRangeParam,
   type ListParams,
+  parseListParams,
   pickParam,
   skipTake,
   toPage,
 } from "~/lib/list-params";
+import type { Sheet } from "~/lib/spreadsheet.server";
 import { foldText } from "~/lib/text";
+import { t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/modules/auth/session.server";
 import { referenceCache } from "~/modules/reference/cache.server";
+import { companyExportHeader, companyExportRow } from "./columns";
 import { ASSIGNABLE_ROLES } from "./detail.server";
 import {
-  type COMPANY_SORTS,
+  COMPANY_SORTS,
   MULTIPLIER_TYPES,
   NO_CONTACT_DAYS,
   OUTREACH_STATUSES,
@@ -196,7 +202,7 @@ export async function pipelineBoard(
   );
 }
 
-type CompanyExportRow = Omit<CompanyRow, "openOffers"> & {
+export type CompanyExportRow = Omit<CompanyRow, "openOffers"> & {
   legalForm: string | null;
   street: string | null;
   industry: string | null;
@@ -231,6 +237,32 @@ export async function exportCompanies(
     isTrainingCompany: Boolean(r.isTrainingCompany),
     takesInternships: Boolean(r.takesInternships),
   }));
+}
+
+/**
+ * The company list as a sheet, with the filters and order of the view it was started from
+ * (columns from columns.ts); the export is audited.
+ */
+export async function exportCompanySheet(
+  user: SessionUser,
+  url: URL,
+  meta: { ip?: string; format: string },
+): Promise<Sheet> {
+  const served = (await listServedDistricts()).map((d) => d.ags);
+  const params = parseListParams(url, { sortable: COMPANY_SORTS, defaultSort: "name" });
+  const rows = await exportCompanies(params, parseCompanyFilters(url, served));
+  await audit({
+    actorId: user.id,
+    action: "export",
+    entityType: "company",
+    ip: meta.ip,
+    detail: `${meta.format}, ${rows.length} Zeilen, ${url.search}`.slice(0, 500),
+  });
+  return {
+    name: t("company.title"),
+    header: companyExportHeader(),
+    rows: rows.map(companyExportRow),
+  };
 }
 
 /** Values for the filter menus of the company list, in one query. */

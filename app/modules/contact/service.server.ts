@@ -1,6 +1,11 @@
 import { db, type Prisma } from "~/db.server";
-import { type ListParams, skipTake, toPage } from "~/lib/list-params";
-import type { CONTACT_SORTS } from "./values";
+import { labelOf } from "~/labels";
+import { type ListParams, parseListParams, skipTake, toPage } from "~/lib/list-params";
+import type { Cell, Sheet } from "~/lib/spreadsheet.server";
+import { type MessageKey, t } from "~/messages";
+import { audit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { CONTACT_SORTS } from "./values";
 
 export type ContactListFilters = { multiplier?: boolean };
 
@@ -91,6 +96,47 @@ export function exportContacts(
       consents: currentEmailConsent,
     },
   });
+}
+
+type ContactExportRow = Awaited<ReturnType<typeof exportContacts>>[number];
+
+/** The contact's exported columns, defined once: header label and value. */
+const CONTACT_COLUMNS: readonly { label: MessageKey; value: (c: ContactExportRow) => Cell }[] = [
+  { label: "contact.salutation", value: (c) => c.salutation },
+  { label: "contact.firstName", value: (c) => c.firstName },
+  { label: "contact.lastName", value: (c) => c.lastName },
+  { label: "contact.function", value: (c) => c.function },
+  { label: "contact.company", value: (c) => c.company?.name },
+  { label: "contact.email", value: (c) => c.email },
+  { label: "contact.phone", value: (c) => c.phone },
+  { label: "contact.consent", value: (c) => c.consents[0]?.givenAt ?? null },
+  {
+    label: "contact.multiplier",
+    value: (c) => (c.multiplierType ? labelOf("multiplier", c.multiplierType) : null),
+  },
+  { label: "contact.emailInvalidSince", value: (c) => c.emailInvalidAt },
+];
+
+/** The contact list as a sheet, with the view's filters and order; the export is audited. */
+export async function exportContactSheet(
+  user: SessionUser,
+  url: URL,
+  meta: { ip?: string; format: string },
+): Promise<Sheet> {
+  const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
+  const rows = await exportContacts(params, parseContactFilters(url));
+  await audit({
+    actorId: user.id,
+    action: "export",
+    entityType: "contact",
+    ip: meta.ip,
+    detail: `${meta.format}, ${rows.length} Zeilen, ${url.search}`.slice(0, 500),
+  });
+  return {
+    name: t("contact.title"),
+    header: CONTACT_COLUMNS.map((c) => t(c.label)),
+    rows: rows.map((r) => CONTACT_COLUMNS.map((c) => c.value(r))),
+  };
 }
 
 /** The list filters from the URL. */

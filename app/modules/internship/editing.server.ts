@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/db.server";
+import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
@@ -168,8 +169,8 @@ export async function updateInternship(
       throw fieldError(
         "status",
         t("internship.transition", {
-          from: t(`istatus.${from}`),
-          to: t(`istatus.${input.status}`),
+          from: labelOf("istatus", from),
+          to: labelOf("istatus", input.status),
         }),
       );
     if ((BOOKED_STATUSES as readonly string[]).includes(input.status)) {

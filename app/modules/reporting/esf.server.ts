@@ -1,8 +1,9 @@
 import { db } from "~/db.server";
+import { type LabelledSet, labelOf } from "~/labels";
 import { dayRange } from "~/lib/day";
 import type { Sheet } from "~/lib/spreadsheet.server";
 import { signedToken } from "~/lib/tokens.server";
-import { type MessageKey, t } from "~/messages";
+import { t } from "~/messages";
 import { ageOn } from "~/modules/participant/service.server";
 import type { Period } from "./period";
 
@@ -30,7 +31,7 @@ export const pseudonym = (participantId: string) =>
     .slice(0, 10)
     .toUpperCase()}`;
 
-const label = (prefix: string, v: string | null) => (v ? t(`${prefix}.${v}` as MessageKey) : "");
+const label = (set: LabelledSet, v: string | null) => (v ? labelOf(set, v) : "");
 
 /**
  * The ESF monitoring rows of a project for a period: one per stay that began or ended in it

@@ -97,7 +97,7 @@ describe("multiplier outreach", () => {
       type: "jobcenter",
       districtAgs: "15089",
     });
-    expect(byName["Bäckerei"]).toBeUndefined();
+    expect(byName.Bäckerei).toBeUndefined();
     const coverage = Object.fromEntries(multiplierCoverage(rows).map((c) => [c.ags, c.counts]));
     expect(coverage["15003"]).toMatchObject({ ihk: 1 });
     expect(coverage["15089"]).toMatchObject({ jobcenter: 1 });

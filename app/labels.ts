@@ -1,0 +1,70 @@
+import { type MessageKey, t } from "~/messages";
+import { AUDIT_ACTIONS } from "~/modules/audit/values";
+import { ROLES } from "~/modules/auth/permissions";
+import { DUPLICATE_CHOICES, IMPORT_FIELDS } from "~/modules/company/import-values";
+import { MULTIPLIER_TYPES, OUTREACH_STATUSES, PART_TIME_READINESS } from "~/modules/company/values";
+import { CONSENT_METHODS } from "~/modules/contact/values";
+import { OUTBOX_STATUSES } from "~/modules/email/values";
+import { EVENT_TYPES } from "~/modules/event/values";
+import { INTERACTION_TOPICS, INTERACTION_TYPES } from "~/modules/interaction/values";
+import { INTERNSHIP_STATUSES } from "~/modules/internship/values";
+import {
+  CHILDCARE,
+  GENDERS,
+  LABOUR_STATUSES,
+  OUTCOME_TYPES,
+  PARTICIPANT_CONSENTS,
+  PARTICIPANT_STATUSES,
+  SCHOOL_CERTIFICATES,
+} from "~/modules/participant/values";
+import { KPIS } from "~/modules/reporting/values";
+
+// Every declared value list whose values the UI names, with the catalogue prefix of their
+// labels. A value added to a list without its label in the catalogue does not compile (below).
+const LABELLED = {
+  outreach: OUTREACH_STATUSES,
+  readiness: PART_TIME_READINESS,
+  multiplier: MULTIPLIER_TYPES,
+  cmethod: CONSENT_METHODS,
+  etype: EVENT_TYPES,
+  itype: INTERACTION_TYPES,
+  topic: INTERACTION_TOPICS,
+  istatus: INTERNSHIP_STATUSES,
+  pstatus: PARTICIPANT_STATUSES,
+  gender: GENDERS,
+  childcare: CHILDCARE,
+  school: SCHOOL_CERTIFICATES,
+  labour: LABOUR_STATUSES,
+  outcome: OUTCOME_TYPES,
+  consentPurpose: PARTICIPANT_CONSENTS,
+  role: ROLES,
+  kpi: KPIS,
+  importField: IMPORT_FIELDS,
+  dupchoice: DUPLICATE_CHOICES,
+  iaction: ["create", "update", "skip", "error"],
+  "outbox.status": OUTBOX_STATUSES,
+  auditAction: AUDIT_ACTIONS,
+} as const;
+
+export type LabelledSet = keyof typeof LABELLED;
+type Unlabelled = {
+  [P in LabelledSet]: Exclude<`${P}.${(typeof LABELLED)[P][number]}`, MessageKey>;
+}[LabelledSet];
+// Fails to compile with the missing keys named when a listed value has no label.
+const everyValueLabelled: [Unlabelled] extends [never] ? true : Unlabelled = true;
+void everyValueLabelled;
+
+/**
+ * The German label of a value of a declared list, e.g. `labelOf("outreach", c.outreachStatus)`;
+ * empty shows "–", a value outside the list (old data) shows as it is.
+ */
+export function labelOf(set: LabelledSet, value: string | null | undefined): string {
+  if (value == null || value === "") return t("common.none");
+  return (LABELLED[set] as readonly string[]).includes(value)
+    ? t(`${set}.${value}` as MessageKey)
+    : value;
+}
+
+/** A list's values as select options with their labels. */
+export const labelledOptions = <T extends string>(set: LabelledSet, values: readonly T[]) =>
+  values.map((value) => ({ value, label: labelOf(set, value) }));

@@ -1,0 +1,15 @@
+export const AUDIT_ACTIONS = [
+  "login",
+  "login_failed",
+  "logout",
+  "denied",
+  "read",
+  "create",
+  "update",
+  "archive",
+  "delete",
+  "export",
+  "invite",
+  "invite_accepted",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
