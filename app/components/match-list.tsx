@@ -40,7 +40,7 @@ export function MatchList<M extends { score: number; reasons: Reason[] }>({
             ))}
           </ul>
           {propose ? (
-            <Form method="post" action="?intent=propose" className="inline-form">
+            <Form method="post" action="/praktika/vorschlagen" className="inline-form">
               <input type="hidden" name="participantId" value={propose(m).participantId} />
               <input type="hidden" name="offerId" value={propose(m).offerId} />
               <button type="submit" className="button button-small">

@@ -2,6 +2,19 @@ import { randomBytes } from "node:crypto";
 
 export const createNonce = () => randomBytes(16).toString("base64");
 
+/** Only relative paths inside the app are accepted as redirect targets. */
+export function safeRedirectTarget(target: unknown, fallback = "/uebersicht"): string {
+  if (
+    typeof target !== "string" ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.startsWith("/\\")
+  ) {
+    return fallback;
+  }
+  return target;
+}
+
 /** Headers for every response (security.md): enforced CSP with a per-request nonce and friends. */
 export function securityHeaders(nonce: string, production: boolean): Record<string, string> {
   const csp = [
@@ -48,6 +61,3 @@ export function isForeignOriginRequest(
   }
   return false;
 }
-
-/** Pages with personal data must not be cached by browsers or proxies. */
-export const NO_STORE = { "Cache-Control": "no-store" } as const;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectTarget } from "~/modules/auth/session.server";
-import { isForeignOriginRequest, securityHeaders } from "./security.server";
+import { isForeignOriginRequest, safeRedirectTarget, securityHeaders } from "./security.server";
 
 const app = ["http://localhost:3000"];
 

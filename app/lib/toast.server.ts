@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { cookieHeader, readCookie } from "~/lib/cookies.server";
-import { safeRedirectTarget } from "~/modules/auth/session.server";
+import { safeRedirectTarget } from "~/lib/security.server";
 
 // A one-time message shown after a redirect (POST → redirect → GET), kept in a short-lived cookie.
 const TOAST_COOKIE = "lotse_toast";

@@ -16,11 +16,11 @@ import {
   eventsHeld,
   kpisByDistrict,
   kpisByMonth,
-  listProjects,
   targetRows,
 } from "~/modules/reporting/kpis.server";
 import { pdfAvailable } from "~/modules/reporting/pdf.server";
 import { periodQuery, projectToDate, resolvePeriod } from "~/modules/reporting/period";
+import { listProjects } from "~/modules/reporting/projects.server";
 import { KPIS } from "~/modules/reporting/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("report.title")} – ${t("app.name")}` }];

@@ -4,8 +4,8 @@ import { csvResponse, xlsxResponse } from "~/lib/spreadsheet.server";
 import { audit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { esfSheet } from "~/modules/reporting/esf.server";
-import { listProjects } from "~/modules/reporting/kpis.server";
 import { resolvePeriod } from "~/modules/reporting/period";
+import { listProjects } from "~/modules/reporting/projects.server";
 
 // ESF monitoring data of a project and period as CSV (German Excel) or XLSX, pseudonymised.
 export async function loader({ request, context }: LoaderFunctionArgs) {

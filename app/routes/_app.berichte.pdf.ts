@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { readSessionToken } from "~/modules/auth/session.server";
-import { listProjects } from "~/modules/reporting/kpis.server";
 import { pdfAvailable, printToPdf } from "~/modules/reporting/pdf.server";
 import { periodQuery, resolvePeriod } from "~/modules/reporting/period";
+import { listProjects } from "~/modules/reporting/projects.server";
 
 // The funder report of a project and period as PDF, printed by the machine's Chromium.
 export async function loader({ request, context }: LoaderFunctionArgs) {

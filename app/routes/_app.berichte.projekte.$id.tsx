@@ -13,7 +13,7 @@ import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
-import { listServedDistricts } from "~/modules/company/service.server";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 import {
   projectFormValues,
   projectUpdateSchema,

@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from "~/lib/format";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { listProjects } from "~/modules/reporting/kpis.server";
+import { listProjects } from "~/modules/reporting/projects.server";
 import { KPIS } from "~/modules/reporting/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("project.title")} – ${t("app.name")}` }];

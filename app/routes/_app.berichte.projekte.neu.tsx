@@ -12,7 +12,7 @@ import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { listServedDistricts } from "~/modules/company/service.server";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 import { projectSchema, saveProject } from "~/modules/reporting/projects.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("project.new")} – ${t("app.name")}` }];

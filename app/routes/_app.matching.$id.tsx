@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { MatchList } from "~/components/match-list";
@@ -6,7 +6,6 @@ import { formatDate } from "~/lib/day";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { proposeFromMatch } from "~/modules/internship/propose.server";
 import { matchesForOffer } from "~/modules/matching/matching.server";
 
 export const meta: MetaFunction = () => [
@@ -29,9 +28,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     mayPropose: can(user.role, "create", "internship"),
   };
 }
-
-export const action = ({ request, context }: ActionFunctionArgs) =>
-  proposeFromMatch(request, context);
 
 export default function OfferMatchingPage() {
   const { offer, total, matches, mayPropose } = useLoaderData<typeof loader>();

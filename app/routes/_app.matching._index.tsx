@@ -7,9 +7,9 @@ import { formatDate } from "~/lib/day";
 import { parseListParams, pickParam } from "~/lib/list-params";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { listServedDistricts } from "~/modules/company/service.server";
 import { listOpenOffers } from "~/modules/matching/offers.server";
 import { OFFER_SORTS } from "~/modules/matching/values";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("nav.matching")} – ${t("app.name")}` }];
 

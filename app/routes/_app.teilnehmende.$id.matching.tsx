@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { CheckboxField, SelectField } from "~/components/form";
@@ -8,10 +8,8 @@ import { pickParam } from "~/lib/list-params";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { listOccupations } from "~/modules/company/offers.server";
-import { listServedDistricts } from "~/modules/company/service.server";
-import { proposeFromMatch } from "~/modules/internship/propose.server";
 import { matchesForParticipant } from "~/modules/matching/matching.server";
+import { listOccupations, listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -59,9 +57,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** "Schollene, Landkreis Stendal", but only "Magdeburg" where town and district share the name. */
 const placeLabel = (city: string | null, district: string | null) =>
   city && district?.endsWith(city) ? district : [city, district].filter(Boolean).join(", ");
-
-export const action = ({ request, context }: ActionFunctionArgs) =>
-  proposeFromMatch(request, context);
 
 export default function ParticipantMatchingPage() {
   const { participant, hasWishes, total, matches, filters, districts, occupations, mayPropose } =

@@ -26,11 +26,11 @@ import {
   computeKpis,
   kpisByDistrict,
   kpisByMonth,
-  listProjects,
   openFollowUpsByUser,
   targetRows,
 } from "~/modules/reporting/kpis.server";
 import { projectToDate, resolvePeriod } from "~/modules/reporting/period";
+import { listProjects } from "~/modules/reporting/projects.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} – ${t("app.name")}` }];
 

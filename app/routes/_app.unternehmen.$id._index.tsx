@@ -29,12 +29,13 @@ import { findDuplicates } from "~/modules/company/duplicates.server";
 import { changeCompanyStatus } from "~/modules/company/editing.server";
 import { mergeCompanies } from "~/modules/company/merge.server";
 import { archiveOfferSchema, offerSchema } from "~/modules/company/offer-schema";
-import { archiveOffer, listOccupations, saveOffer } from "~/modules/company/offers.server";
+import { archiveOffer, saveOffer } from "~/modules/company/offers.server";
 import { statusChangeSchema } from "~/modules/company/schema";
 import { OUTREACH_STATUSES } from "~/modules/company/values";
 import { logInteraction } from "~/modules/interaction/log.server";
 import { logInteractionSchema } from "~/modules/interaction/schema";
 import { timelineFor } from "~/modules/interaction/timeline.server";
+import { listOccupations } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.company.name ?? ""} – ${t("app.name")}` },

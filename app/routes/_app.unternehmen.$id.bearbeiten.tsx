@@ -20,7 +20,7 @@ import {
   companyFormDefaults,
   companyUpdateSchema,
 } from "~/modules/company/schema";
-import { listServedDistricts } from "~/modules/company/service.server";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("company.editTitle", { name: data?.company.name ?? "" })} – ${t("app.name")}` },

@@ -16,7 +16,7 @@ import { listAssignableUsers } from "~/modules/company/detail.server";
 import { DuplicateError } from "~/modules/company/duplicates.server";
 import { createCompany } from "~/modules/company/editing.server";
 import { COMPANY_CHECKBOXES, companyFormSchema } from "~/modules/company/schema";
-import { listServedDistricts } from "~/modules/company/service.server";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.new")} – ${t("app.name")}` }];
 

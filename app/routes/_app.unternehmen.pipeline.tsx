@@ -17,8 +17,9 @@ import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { changeCompanyStatus } from "~/modules/company/editing.server";
 import { statusChangeSchema } from "~/modules/company/schema";
-import { listServedDistricts, pipelineBoard } from "~/modules/company/service.server";
+import { pipelineBoard } from "~/modules/company/service.server";
 import { OUTREACH_STATUSES } from "~/modules/company/values";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.pipeline")} – ${t("app.name")}` }];
 

@@ -12,7 +12,6 @@ import { errorsFrom, formValues } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
-import { listServedDistricts } from "~/modules/company/service.server";
 import { MULTIPLIER_TYPES, OUTREACH_STATUSES } from "~/modules/company/values";
 import { deliverOutbox } from "~/modules/email/email.server";
 import { getEvent } from "~/modules/event/editing.server";
@@ -23,6 +22,7 @@ import {
   sendInvitations,
 } from "~/modules/event/invitations.server";
 import { recipientFilterSchema } from "~/modules/event/schema";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("invitation.title", { title: data?.event.title ?? "" })} – ${t("app.name")}` },

@@ -18,10 +18,11 @@ import { FormError, TextField } from "~/components/form";
 import { isDemo } from "~/env.server";
 import { labelOf } from "~/labels";
 import { parseForm } from "~/lib/forms.server";
+import { safeRedirectTarget } from "~/lib/security.server";
 import { t } from "~/messages";
 import { login, loginSchema } from "~/modules/auth/login.server";
 import { DEMO_PASSWORD } from "~/modules/auth/password.server";
-import { getOptionalUser, safeRedirectTarget } from "~/modules/auth/session.server";
+import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEMO_ACCOUNTS } from "~/modules/demo/accounts";
 
 export const meta: MetaFunction = () => [{ title: `${t("login.title")} – ${t("app.name")}` }];

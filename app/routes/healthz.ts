@@ -1,16 +1,13 @@
-import { db } from "~/db.server";
+import { databaseAnswers } from "~/modules/health/health.server";
 
 // Public health check for load balancers: the app runs and the database answers.
 export async function loader() {
-  try {
-    await db.$queryRaw`SELECT 1`;
+  if (await databaseAnswers())
     return new Response("ok", {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
-  } catch {
-    return new Response("database unavailable", {
-      status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  return new Response("database unavailable", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

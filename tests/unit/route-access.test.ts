@@ -150,13 +150,15 @@ const ROUTES: RouteSpec[] = [
     file: "_app.teilnehmende.$id.matching.tsx",
     path: "/teilnehmende/:participant/matching",
     get: ["read", "matching"],
-    post: ["create", "internship"],
-    postForm: { offerId: "" },
   },
   {
     file: "_app.matching.$id.tsx",
     path: "/matching/:offer",
     get: ["read", "matching"],
+  },
+  {
+    file: "_app.praktika.vorschlagen.ts",
+    path: "/praktika/vorschlagen",
     post: ["create", "internship"],
     postForm: { offerId: "" },
   },

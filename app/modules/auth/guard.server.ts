@@ -1,4 +1,4 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { RequestContext } from "~/lib/request-context";
 import { audit } from "~/modules/audit/audit.server";
 import { type Action, type PermissionObject, type Scope, scopeFor } from "./permissions";
 import { requireUser, type SessionUser } from "./session.server";
@@ -11,7 +11,7 @@ export type Guarded = { user: SessionUser; scope: Scope };
  */
 export async function requirePermission(
   request: Request,
-  context: Partial<AppLoadContext> | undefined,
+  context: RequestContext | undefined,
   action: Action,
   object: PermissionObject,
   needed: Scope = "own",

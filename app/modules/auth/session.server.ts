@@ -1,8 +1,7 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { env, isProduction } from "~/env.server";
 import { cookieHeader, readCookie } from "~/lib/cookies.server";
+import type { RequestContext } from "~/lib/request-context";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import type { Role } from "./permissions";
 
@@ -31,11 +30,7 @@ function sessionCookie(value: string, maxAgeSeconds: number): string {
 export const clearSessionCookie = () => sessionCookie("", 0);
 
 /** Starts a new session (always a new id) and returns the Set-Cookie header value. */
-export async function createSession(
-  userId: string,
-  context?: Partial<AppLoadContext>,
-  request?: Request,
-) {
+export async function createSession(userId: string, context?: RequestContext, request?: Request) {
   const token = randomToken();
   const now = Date.now();
   await db.session.create({
@@ -107,19 +102,6 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   return s.status === "active" ? s.user : null;
 }
 
-/** Only relative paths inside the app are accepted as redirect targets. */
-export function safeRedirectTarget(target: unknown, fallback = "/uebersicht"): string {
-  if (
-    typeof target !== "string" ||
-    !target.startsWith("/") ||
-    target.startsWith("//") ||
-    target.startsWith("/\\")
-  ) {
-    return fallback;
-  }
-  return target;
-}
-
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const s = await lookupSession(request);
@@ -127,7 +109,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
   if (s.status === "expired") params.set("grund", "abgelaufen");
-  throw redirect(`/anmelden?${params}`, { headers: { "Set-Cookie": clearSessionCookie() } });
+  throw new Response(null, {
+    status: 302,
+    headers: { Location: `/anmelden?${params}`, "Set-Cookie": clearSessionCookie() },
+  });
 }
 
 export async function endSession(request: Request): Promise<void> {

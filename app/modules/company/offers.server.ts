@@ -3,7 +3,6 @@ import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
-import { referenceCache } from "~/modules/reference/cache.server";
 import type { OfferInput } from "./offer-schema";
 
 /** Creates or updates an offer of a company; an update with a stale version is refused. */
@@ -99,12 +98,3 @@ export async function archiveOffer(
     return { title: offer.occupation.title };
   });
 }
-
-/** Occupations for the offer form, sorted by title. */
-export const listOccupations = referenceCache(() =>
-  db.occupation.findMany({
-    where: { active: true },
-    orderBy: { title: "asc" },
-    select: { id: true, title: true, kldbCode: true },
-  }),
-);

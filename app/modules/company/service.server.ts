@@ -14,7 +14,7 @@ import { foldText } from "~/lib/text";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
-import { referenceCache } from "~/modules/reference/cache.server";
+import { listServedDistricts } from "~/modules/reference/lists.server";
 import { companyExportHeader, companyExportRow } from "./columns";
 import { ASSIGNABLE_ROLES } from "./detail.server";
 import {
@@ -159,15 +159,6 @@ export async function listCompanies(
     params,
   );
 }
-
-/** The served districts for filters and forms. */
-export const listServedDistricts = referenceCache(() =>
-  db.district.findMany({
-    where: { served: true },
-    orderBy: { name: "asc" },
-    select: { ags: true, name: true },
-  }),
-);
 
 /** The kanban board: per status the most recently contacted companies and the total count. */
 export async function pipelineBoard(

@@ -16,7 +16,7 @@ import {
 } from "~/lib/validation";
 import { t } from "~/messages";
 import { MULTIPLIER_TYPES, OUTREACH_STATUSES } from "~/modules/company/values";
-import { EVENT_TYPES } from "./values";
+import { ATTENDANCE, EVENT_TYPES } from "./values";
 
 const time = z
   .string({ error: t("field.required") })
@@ -108,7 +108,7 @@ export type RegistrationInput = z.infer<typeof registrationSchema>;
 
 export const attendanceSchema = z.object({
   registrationId: z.string().min(1).max(64),
-  attendance: z.enum(["anwesend", "nicht_erschienen"]),
+  attendance: z.enum(ATTENDANCE),
 });
 
 /** The event form's checkboxes (for echoing typed values back). */

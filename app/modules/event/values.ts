@@ -8,9 +8,6 @@ export const EVENT_TYPES = [
   "sonstige",
 ] as const;
 
-export const REGISTRATION_STATUSES = ["angemeldet", "warteliste", "storniert"] as const;
 export const ATTENDANCE = ["anwesend", "nicht_erschienen"] as const;
 /** Events that inform employers about part-time apprenticeship: attending counts as informed. */
 export const INFORMING_TYPES = ["info_teilzeit", "ausbildungsforum", "stammtisch"] as const;
-/** Events for participants, to which coaches register their own participants. */
-export const PARTICIPANT_TYPES = ["workshop", "exkursion", "familienfahrt"] as const;

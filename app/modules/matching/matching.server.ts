@@ -2,9 +2,9 @@ import { db, Prisma, queryJsonRows } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
-import { listOccupations } from "~/modules/company/offers.server";
 import { participantScopeSql } from "~/modules/participant/access.server";
 import { referenceCache } from "~/modules/reference/cache.server";
+import { listOccupations } from "~/modules/reference/lists.server";
 import { type MatchOffer, type MatchParticipant, type Point, rankPairs, reasonsFor } from "./score";
 
 const neighbourRows = referenceCache(() =>

@@ -100,17 +100,3 @@ export async function ensureReferenceData(): Promise<"loaded" | "current"> {
   );
   return "loaded";
 }
-
-/** The district(s) a PLZ lies in; several for PLZ that cross a border (then the district must be chosen). */
-export async function districtsForPlz(plz: string) {
-  return db.postalCode.findMany({
-    where: { plz },
-    select: {
-      districtAgs: true,
-      places: true,
-      latitude: true,
-      longitude: true,
-      spansDistricts: true,
-    },
-  });
-}

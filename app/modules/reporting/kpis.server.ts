@@ -239,20 +239,6 @@ export async function projectKpis(projectId: string, now = new Date()): Promise<
   return targetRows(project, await computeKpis(projectId, period, now), period.to);
 }
 
-export function listProjects() {
-  return db.project.findMany({
-    where: { archivedAt: null },
-    orderBy: { startDate: "desc" },
-    select: {
-      id: true,
-      name: true,
-      startDate: true,
-      endDate: true,
-      targets: { select: { kpi: true, value: true } },
-    },
-  });
-}
-
 export type DistrictRow = {
   ags: string;
   name: string;

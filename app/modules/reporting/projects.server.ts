@@ -142,3 +142,18 @@ export async function projectFormValues(id: string) {
     targets: targets as Record<string, string>,
   };
 }
+
+/** The projects that are not archived, newest first, with their targets. */
+export function listProjects() {
+  return db.project.findMany({
+    where: { archivedAt: null },
+    orderBy: { startDate: "desc" },
+    select: {
+      id: true,
+      name: true,
+      startDate: true,
+      endDate: true,
+      targets: { select: { kpi: true, value: true } },
+    },
+  });
+}

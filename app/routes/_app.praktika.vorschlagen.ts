@@ -1,19 +1,13 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { proposeInternship } from "./editing.server";
-import { proposeSchema } from "./schema";
+import { proposeInternship } from "~/modules/internship/editing.server";
+import { proposeSchema } from "~/modules/internship/schema";
 
-/**
- * The action behind "Praktikum vorschlagen" on both matching pages: permission first, then the
- * proposal, then on to the new internship's page.
- */
-export async function proposeFromMatch(
-  request: Request,
-  context: Partial<AppLoadContext> | undefined,
-) {
+// "Praktikum vorschlagen" from both matching pages: the proposal, then the new internship's page.
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "create", "internship");
   const form = await parseForm(request, proposeSchema);
   if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
