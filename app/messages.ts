@@ -47,8 +47,10 @@ export const de = {
   "login.password": "Passwort",
   "login.submit": "Anmelden",
   "login.failed": "E-Mail-Adresse oder Passwort ist falsch.",
-  "login.throttled":
-    "Zu viele Fehlversuche. Bitte warten Sie {minutes} Minute(n) und versuchen Sie es dann erneut.",
+  "login.throttled.one":
+    "Zu viele Fehlversuche. Bitte warten Sie {n} Minute und versuchen Sie es dann erneut.",
+  "login.throttled.other":
+    "Zu viele Fehlversuche. Bitte warten Sie {n} Minuten und versuchen Sie es dann erneut.",
   "login.demoTitle": "Demo-Modus",
   "login.demoText":
     "Diese Installation enthält erfundene Demodaten. Alle Demo-Zugänge haben das Passwort {password}:",
@@ -162,7 +164,8 @@ export const de = {
   "table.empty": "Keine Einträge.",
   "table.all": "Alle",
   "table.apply": "Anwenden",
-  "table.count": "{count} Einträge",
+  "table.count.one": "{n} Eintrag",
+  "table.count.other": "{n} Einträge",
   "table.paging": "Seiten",
   "table.previous": "← Zurück",
   "table.next": "Weiter →",
@@ -270,7 +273,8 @@ export const de = {
   "company.moveTo": "Status ändern",
   "company.move": "Verschieben",
   "company.moved": "{name} steht jetzt auf „{status}“.",
-  "company.moreInColumn": "… und {count} weitere",
+  "company.moreInColumn.one": "… und {n} weiteres",
+  "company.moreInColumn.other": "… und {n} weitere",
   "company.dragHint":
     "Karten mit der Maus ziehen oder über „Status ändern“ per Tastatur verschieben.",
   "company.conflict":
@@ -397,8 +401,10 @@ export const de = {
   "iaction.update": "aktualisieren",
   "iaction.skip": "überspringen",
   "iaction.error": "Fehler",
-  "import.hasErrors":
-    "Nicht importiert: {count} Zeile(n) haben Fehler. Korrigieren Sie die Datei oder wählen Sie „Fehlerhafte Zeilen auslassen“. Es wurde nichts gespeichert.",
+  "import.hasErrors.one":
+    "Nicht importiert: {n} Zeile hat Fehler. Korrigieren Sie die Datei oder wählen Sie „Fehlerhafte Zeilen auslassen“. Es wurde nichts gespeichert.",
+  "import.hasErrors.other":
+    "Nicht importiert: {n} Zeilen haben Fehler. Korrigieren Sie die Datei oder wählen Sie „Fehlerhafte Zeilen auslassen“. Es wurde nichts gespeichert.",
   "import.done":
     "Import abgeschlossen: {created} neu, {updated} aktualisiert, {skipped} übersprungen, {invalid} ausgelassen.",
   "import.unknownDistrict": "„{value}“ ist kein bekannter Landkreis.",
@@ -770,15 +776,18 @@ export const de = {
     "Wählen Sie, wer eingeladen wird. Eingeladen werden nur Ansprechpersonen mit gültiger Einwilligung in E-Mail-Einladungen.",
   "invitation.filter": "Empfänger:innen filtern",
   "invitation.apply": "Anzeigen",
-  "invitation.eligible": "{n} Ansprechpersonen erhalten eine Einladung.",
+  "invitation.eligible.one": "{n} Ansprechperson erhält eine Einladung.",
+  "invitation.eligible.other": "{n} Ansprechpersonen erhalten eine Einladung.",
   "invitation.leftOut": "Nicht eingeladen werden:",
   "invitation.reason.noEmail": "{n} ohne E-Mail-Adresse",
   "invitation.reason.noConsent": "{n} ohne Einwilligung in E-Mail-Einladungen",
   "invitation.reason.invalid": "{n} mit unzustellbarer E-Mail-Adresse",
   "invitation.reason.already": "{n} bereits eingeladen",
   "invitation.preview": "Vorschau der E-Mail",
-  "invitation.send": "{n} Einladungen senden",
-  "invitation.sent": "{n} Einladungen sind im Postausgang und werden versendet.",
+  "invitation.send.one": "{n} Einladung senden",
+  "invitation.send.other": "{n} Einladungen senden",
+  "invitation.sent.one": "{n} Einladung ist im Postausgang und wird versendet.",
+  "invitation.sent.other": "{n} Einladungen sind im Postausgang und werden versendet.",
   "invitation.none": "Mit diesem Filter gibt es niemanden einzuladen.",
   "invitation.all": "alle",
   "invitation.email.subject": "Einladung: {title}",
@@ -835,8 +844,10 @@ export const de = {
   "event.cancelHint":
     "Alle Angemeldeten und die Warteliste bekommen eine E-Mail; die Anmeldeseite nimmt keine Anmeldungen mehr an.",
   "event.cancelSave": "Absagen und Angemeldete benachrichtigen",
-  "event.eventCancelled":
-    "„{title}“ ist abgesagt; {count} E-Mails an Angemeldete sind im Postausgang.",
+  "event.eventCancelled.one":
+    "„{title}“ ist abgesagt; {n} E-Mail an Angemeldete ist im Postausgang.",
+  "event.eventCancelled.other":
+    "„{title}“ ist abgesagt; {n} E-Mails an Angemeldete sind im Postausgang.",
   "event.alreadyCancelled": "Die Veranstaltung ist bereits abgesagt.",
   "event.cancelPast":
     "Eine Veranstaltung, die schon begonnen hat, kann nicht mehr abgesagt werden.",
@@ -952,7 +963,8 @@ export const de = {
   "matching.none": "Keine passenden Einträge.",
   "matching.score": "{score} Punkte",
   "matching.scoreHint": "0–100 Punkte aus Beruf, Ort und Weg, Teilzeit und Beziehung zum Betrieb",
-  "matching.freePlaces": "{n} freie Plätze",
+  "matching.freePlaces.one": "{n} freier Platz",
+  "matching.freePlaces.other": "{n} freie Plätze",
   "matching.participants": "Passende Teilnehmende",
 
   "followup.title": "Meine Wiedervorlagen",
@@ -1095,6 +1107,23 @@ export const de = {
 } as const;
 
 export type MessageKey = keyof typeof de;
+
+/** Texts that depend on a number have a `.one` and an `.other` form. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}.other`
+    ? `${B}.one` extends MessageKey
+      ? B
+      : never
+    : never;
+}[MessageKey];
+const plural = new Intl.PluralRules("de-DE");
+const numberFmt = new Intl.NumberFormat("de-DE");
+
+/** The text for a number in its grammatical form (1 Eintrag, 2 Einträge); `{n}` is the number. */
+export function tn(key: PluralKey, n: number, params?: Record<string, string | number>): string {
+  const form = plural.select(n) === "one" ? "one" : "other";
+  return t(`${key}.${form}` as MessageKey, { ...params, n: numberFmt.format(n) });
+}
 
 /** Looks up a German text and fills `{name}` placeholders. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {

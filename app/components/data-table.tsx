@@ -2,9 +2,8 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { TableWrap } from "~/components/table-wrap";
-import { formatNumber } from "~/lib/format";
 import type { Page } from "~/lib/list-params";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 
 export type FilterSpec = {
   name: string;
@@ -139,7 +138,7 @@ export function DataTable<T>({
       ) : null}
       {children}
       <p className="table-count" aria-live="polite">
-        {t("table.count", { count: formatNumber(page.count) })}
+        {tn("table.count", page.count)}
       </p>
       <TableWrap label={caption}>
         <table>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { MatchList } from "~/components/match-list";
 import { formatDate } from "~/lib/day";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { matchesForOffer } from "~/modules/matching/matching.server";
@@ -42,7 +42,7 @@ export default function OfferMatchingPage() {
       <p className="lead">
         <Link to={`/unternehmen/${offer.companyId}`}>{offer.companyName}</Link>
         {offer.city ? `, ${offer.city}` : ""} · {offer.districtName ?? t("common.none")} ·{" "}
-        {t("matching.freePlaces", { n: offer.freePlaces })}
+        {tn("matching.freePlaces", offer.freePlaces)}
         {offer.startDate ? ` · ${t("matching.start")} ${formatDate(offer.startDate)}` : ""}
       </p>
       <p role="status">{t("matching.count", { shown: matches.length, total })}</p>

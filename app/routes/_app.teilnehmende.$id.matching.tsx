@@ -5,7 +5,7 @@ import { CheckboxField, SelectField } from "~/components/form";
 import { MatchList } from "~/components/match-list";
 import { formatDate } from "~/lib/day";
 import { pickParam } from "~/lib/list-params";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { matchesForParticipant } from "~/modules/matching/matching.server";
@@ -115,7 +115,7 @@ export default function ParticipantMatchingPage() {
         details={(m) =>
           [
             placeLabel(m.city, m.districtName),
-            t("matching.freePlaces", { n: m.freePlaces }),
+            tn("matching.freePlaces", m.freePlaces),
             m.startDate ? `${t("matching.start")} ${formatDate(m.startDate)}` : null,
           ]
             .filter(Boolean)

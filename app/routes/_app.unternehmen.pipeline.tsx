@@ -12,7 +12,7 @@ import { formatDate } from "~/lib/day";
 import { errorsFrom, parseForm } from "~/lib/forms.server";
 import { pickParam } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { changeCompanyStatus } from "~/modules/company/editing.server";
@@ -177,9 +177,7 @@ export default function PipelinePage() {
               ))}
             </ul>
             {col.count > col.cards.length ? (
-              <p className="muted">
-                {t("company.moreInColumn", { count: col.count - col.cards.length })}
-              </p>
+              <p className="muted">{tn("company.moreInColumn", col.count - col.cards.length)}</p>
             ) : null}
           </section>
         ))}

@@ -13,7 +13,7 @@ import { labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
 import { errorsFrom, type FieldErrors, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { type MessageKey, t } from "~/messages";
+import { type MessageKey, t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can, scopeFor } from "~/modules/auth/permissions";
 import { deliverOutbox } from "~/modules/email/email.server";
@@ -93,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { title, notified, outboxIds } = await cancelEvent(user, id, form.data, meta);
       if (outboxIds.length)
         deliverOutbox({ ids: outboxIds, limit: outboxIds.length }).catch(() => {});
-      return back(t("event.eventCancelled", { title, count: notified }));
+      return back(tn("event.eventCancelled", notified, { title }));
     }
     if (intent === "anwesenheit") {
       const form = await parseForm(request, attendanceSchema);

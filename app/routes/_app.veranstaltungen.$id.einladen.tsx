@@ -10,7 +10,7 @@ import { FormError, SelectField } from "~/components/form";
 import { labelOf } from "~/labels";
 import { errorsFrom, formValues } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { MULTIPLIER_TYPES, OUTREACH_STATUSES } from "~/modules/company/values";
 import { deliverOutbox } from "~/modules/email/email.server";
@@ -73,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       deliverOutbox({ ids: outboxIds, limit: outboxIds.length }).catch(() => {});
     return redirectWithToast(`/veranstaltungen/${id}`, {
       kind: "success",
-      text: t("invitation.sent", { n: count }),
+      text: tn("invitation.sent", count),
     });
   } catch (error) {
     const e = errorsFrom(error);
@@ -152,7 +152,7 @@ export default function InvitePage() {
       </Form>
       <section className="panel" aria-labelledby="empfaenger">
         <h2 id="empfaenger" role="status">
-          {t("invitation.eligible", { n: count })}
+          {tn("invitation.eligible", count)}
         </h2>
         {reasons.length ? (
           <>
@@ -180,7 +180,7 @@ export default function InvitePage() {
               <input key={name} type="hidden" name={name} value={filter[name] ?? ""} />
             ))}
             <button type="submit" className="button button-primary">
-              {t("invitation.send", { n: count })}
+              {tn("invitation.send", count)}
             </button>
           </Form>
         ) : (

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { tn } from "../../app/messages";
 import { germanDay, loginAs } from "./helpers";
 
 const RESEND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
@@ -54,14 +55,12 @@ test("the lead invites contacts to an information session; a guest registers by 
     .getByRole("status")
     .filter({ hasText: "Ansprechpersonen" })
     .innerText();
-  const count = Number(/(\d+) Ansprechpersonen/.exec(summary)![1]);
+  const count = Number(/(\d+) Ansprechperson/.exec(summary)![1]);
   expect(count).toBeGreaterThan(0);
   await expect(page.getByText(/ohne Einwilligung in E-Mail-Einladungen/)).toBeVisible();
   await expect(page.getByText(`Einladung: ${title}`)).toBeVisible();
-  await page.getByRole("button", { name: `${count} Einladungen senden` }).click();
-  await expect(page.getByRole("status").first()).toContainText(
-    `${count} Einladungen sind im Postausgang`,
-  );
+  await page.getByRole("button", { name: tn("invitation.send", count) }).click();
+  await expect(page.getByRole("status").first()).toContainText(tn("invitation.sent", count));
 
   const invitation = await waitForEmail((m) => m.subject === `Einladung: ${title}`);
   const link = /https?:\/\/\S+\?t=[A-Za-z0-9_-]+/.exec(invitation.text)![0];

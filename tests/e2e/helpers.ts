@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { addDays, type Day, formatDay, today } from "../../app/lib/day";
+import { tn } from "../../app/messages";
 
 export const DEMO_PASSWORD = "demo-lotse-2026";
 
@@ -7,6 +8,8 @@ export const DEMO_PASSWORD = "demo-lotse-2026";
 export const dayFromToday = (offset = 0): Day => addDays(today(), offset);
 /** The same day as a user types it: "01.12.2026". */
 export const germanDay = (offset = 0) => formatDay(dayFromToday(offset));
+/** A list's count line as the app writes it ("1 Eintrag", "12 Einträge"), from a shown number. */
+export const entries = (shown: string) => tn("table.count", Number(shown.replace(/\./g, "")));
 /** The current year in Berlin. */
 export const thisYear = () => Number(today().slice(0, 4));
 

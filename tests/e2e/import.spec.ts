@@ -34,7 +34,7 @@ test("importing a CSV with bad rows: the report names each problem, nothing is s
   await expect(page.getByLabel("PLZ", { exact: true })).toHaveValue("1");
 
   await page.getByRole("button", { name: "Importieren", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("Nicht importiert: 6 Zeile(n) haben Fehler");
+  await expect(page.getByRole("alert")).toContainText("Nicht importiert: 6 Zeilen haben Fehler");
 
   await page.getByLabel("Fehlerhafte Zeilen auslassen und den Rest importieren").check();
   await page.getByRole("button", { name: "Importieren", exact: true }).click();

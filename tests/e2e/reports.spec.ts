@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { dayFromToday, germanDay, loginAs, thisYear } from "./helpers";
+import { dayFromToday, entries, germanDay, loginAs, thisYear } from "./helpers";
 
 test("the lead reads targets and figures on the Übersicht and follows a number to its records", async ({
   page,
@@ -15,7 +15,7 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
   await entered.click();
   await expect(page).toHaveURL(/\/teilnehmende\?.*eintritt_von=/);
   await expect(page.getByRole("status").filter({ hasText: "Eintritt" })).toBeVisible();
-  await expect(page.getByText(`${count} Einträge`)).toBeVisible();
+  await expect(page.getByText(entries(count))).toBeVisible();
 
   await page.goBack();
   const informed = figure("Unternehmen informiert").getByRole("link");
@@ -25,7 +25,7 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
   await expect(
     page.getByRole("status").filter({ hasText: "Über Teilzeitausbildung informiert" }),
   ).toBeVisible();
-  await expect(page.getByText(`${informedCount} Einträge`)).toBeVisible();
+  await expect(page.getByText(entries(informedCount))).toBeVisible();
 
   // Every figure links to its records; each count is the length of its list.
   await page.goto("/uebersicht");
@@ -48,7 +48,7 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
     await page.goto(target.href);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     if (notACount.some((n) => target.label.includes(n))) continue;
-    await expect(page.getByText(`${target.value} Einträge`), target.label).toBeVisible();
+    await expect(page.getByText(entries(target.value)), target.label).toBeVisible();
   }
 
   // Another period: the figures follow it.
@@ -168,7 +168,7 @@ test("a coach reads her own numbers on the Übersicht, each leading to her parti
   await entered.getByRole("link").click();
   await expect(page).toHaveURL(/betreuung=meine/);
   await expect(page.getByRole("status").filter({ hasText: "von mir betreut" })).toBeVisible();
-  await expect(page.getByText(`${count} Einträge`)).toBeVisible();
+  await expect(page.getByText(entries(count))).toBeVisible();
   // The lead's project view is not part of a coach's page.
   await page.goto("/uebersicht");
   await expect(page.getByRole("heading", { name: /^Ziele: / })).toHaveCount(0);

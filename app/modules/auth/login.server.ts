@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db.server";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
@@ -37,7 +37,7 @@ export async function login(
     return {
       ok: false,
       status: 429,
-      message: t("login.throttled", { minutes: Math.ceil(wait / 60_000) }),
+      message: tn("login.throttled", Math.ceil(wait / 60_000)),
     };
   }
   const user = await db.user.findUnique({

@@ -7,7 +7,7 @@ import { parseDateOnly } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { foldText, normalizeCompanyName } from "~/lib/text";
 import { randomToken } from "~/lib/tokens.server";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { importHeaderWords } from "./columns";
@@ -241,7 +241,7 @@ export async function runImport(
 ) {
   const { report, prepared } = await prepareImport(table, options.mapping, options.duplicates);
   if (report.counts.error > 0 && !options.skipInvalid) {
-    throw new AppError(400, t("import.hasErrors", { count: report.counts.error }));
+    throw new AppError(400, tn("import.hasErrors", report.counts.error));
   }
   const toCreate = prepared.filter((p) => p.action === "create" && p.data);
   const toUpdate = prepared.filter((p) => p.action === "update" && p.data && p.existingId);

@@ -129,7 +129,7 @@ describe("importing", () => {
 
     const before = await db.company.count();
     await expect(importFile("eine-schlechte-zeile.csv")).rejects.toThrow(
-      "Nicht importiert: 6 Zeile(n) haben Fehler",
+      "Nicht importiert: 6 Zeilen haben Fehler",
     );
     expect(await db.company.count()).toBe(before);
     // Leaving the bad rows out imports the good one.
