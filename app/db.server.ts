@@ -1,9 +1,28 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { z } from "zod";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 
 export { Prisma } from "~/generated/prisma/client.ts";
+
+/** A count or sum from SQL: SQLite answers number, bigint or NULL (a sum over no rows). */
+export const sqlCount = z
+  .union([z.number(), z.bigint(), z.null()])
+  .transform((v) => Number(v ?? 0));
+/** A text column from SQL. */
+export const sqlText = z.string();
+
+/**
+ * A raw query whose rows are checked against their shape: every named column must come back
+ * (a misspelt alias fails loudly instead of reading as 0), counts arrive as numbers.
+ */
+export async function queryRows<S extends z.ZodRawShape>(
+  shape: S,
+  query: Prisma.Sql,
+): Promise<z.output<z.ZodObject<S>>[]> {
+  return z.array(z.object(shape)).parse(await db.$queryRaw<unknown[]>(query));
+}
 
 /** A date as Prisma stores it in SQLite, for comparisons in raw SQL. */
 export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");

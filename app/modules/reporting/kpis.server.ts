@@ -1,4 +1,4 @@
-import { db, Prisma, sqlDate } from "~/db.server";
+import { db, Prisma, queryRows, sqlCount, sqlDate, sqlText } from "~/db.server";
 import {
   type Day,
   dayOf,
@@ -55,8 +55,6 @@ export type KpiFigures = {
   multiplierContacts: { total: number; byType: Record<string, number> };
 };
 
-type Row = Record<string, number | bigint | null>;
-
 /** Each person's first entry into the project (their first stay's entry date). */
 const firstEntries = (projectId: string) => Prisma.sql`
   SELECT participantId, min(entryDate) AS firstEntry FROM ParticipantStay
@@ -84,7 +82,15 @@ export async function computeKpis(
   const [participants, outcomes, internships, events, informed, multipliers] = await Promise.all([
     // Per person, from their stays in the project: the first stay is their entry, later stays
     // beginning in the period are re-entries. (One row per person, then plain sums.)
-    db.$queryRaw<Row[]>`
+    queryRows(
+      {
+        entered: sqlCount,
+        reentered: sqlCount,
+        active: sqlCount,
+        exited: sqlCount,
+        base: sqlCount,
+      },
+      Prisma.sql`
       SELECT
         sum(firstEntry >= ${from} AND firstEntry < ${until}) AS entered,
         sum(startsIn - (firstEntry >= ${from} AND firstEntry < ${until}) > 0) AS reentered,
@@ -98,9 +104,20 @@ export async function computeKpis(
           max(exitDate >= ${from} AND exitDate < ${until}) AS exited
         FROM ParticipantStay WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)}
         GROUP BY participantId)`,
+    ),
     // An outcome counts on its date: the start of the contract or job, else when it was recorded;
     // it belongs to the project of the stay it was recorded in.
-    db.$queryRaw<Row[]>`
+    queryRows(
+      {
+        apprenticeship: sqlCount,
+        apprenticeshipPartTime: sqlCount,
+        job: sqlCount,
+        school: sqlCount,
+        integrated: sqlCount,
+        integratedToDate: sqlCount,
+        apprenticeshipToDate: sqlCount,
+      },
+      Prisma.sql`
       WITH o AS (
         SELECT o.participantId, o.type, o.partTime, coalesce(o.startDate, o.createdAt) AS day
         FROM Outcome o JOIN ParticipantStay s ON s.id = o.stayId
@@ -114,13 +131,19 @@ export async function computeKpis(
         count(DISTINCT CASE WHEN type IN (${integrated}) AND day < ${until} THEN participantId END) AS integratedToDate,
         count(DISTINCT CASE WHEN type = 'ausbildung' AND day < ${until} THEN participantId END) AS apprenticeshipToDate
       FROM o`,
-    db.$queryRaw<Row[]>`
+    ),
+    queryRows(
+      { total: sqlCount, completed: sqlCount, ledToOffer: sqlCount },
+      Prisma.sql`
       SELECT
         sum(status <> 'vorgeschlagen' AND startDate >= ${from} AND startDate < ${until}) AS total,
         sum(status = 'abgeschlossen' AND endDate >= ${from} AND endDate < ${until}) AS completed,
         sum(status = 'abgeschlossen' AND ledToOffer AND endDate >= ${from} AND endDate < ${until}) AS ledToOffer
       FROM Internship WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)}`,
-    db.$queryRaw<Row[]>`
+    ),
+    queryRows(
+      { workshops: sqlCount, other: sqlCount, attendance: sqlCount },
+      Prisma.sql`
       SELECT
         sum(e.type = 'workshop') AS workshops,
         sum(e.type <> 'workshop') AS other,
@@ -129,12 +152,18 @@ export async function computeKpis(
       FROM Event e
       WHERE e.projectId = ${projectId} AND e.cancelledAt IS NULL
         AND e.startsAt >= ${from} AND e.startsAt < ${until} AND e.startsAt <= ${nowSql}`,
-    db.$queryRaw<Row[]>`
+    ),
+    queryRows(
+      { informed: sqlCount },
+      Prisma.sql`
       SELECT count(*) AS informed FROM Company
       WHERE informedAt >= ${from} AND informedAt < ${until}`,
+    ),
     // From the few multipliers to their interactions: "multiplierType > ''" (not IS NOT NULL)
     // lets SQLite use the multiplierType indexes instead of walking every interaction.
-    db.$queryRaw<{ type: string; contacts: number | bigint }[]>`
+    queryRows(
+      { type: sqlText, contacts: sqlCount },
+      Prisma.sql`
       SELECT type, count(*) AS contacts FROM (
         SELECT i.id, coalesce(cp.multiplierType, c.multiplierType) AS type
         FROM Interaction i JOIN Company c ON c.id = i.companyId
@@ -147,9 +176,11 @@ export async function computeKpis(
         WHERE i.contactId IN (SELECT id FROM ContactPerson WHERE multiplierType > '')
           AND i.deletedAt IS NULL AND i.occurredAt >= ${from} AND i.occurredAt < ${until}
       ) GROUP BY type`,
+    ),
   ]);
-  const p = participants[0] ?? {};
-  const o = outcomes[0] ?? {};
+  // Aggregates without GROUP BY answer exactly one row.
+  const p = participants[0]!;
+  const o = outcomes[0]!;
   const base = num(p.base);
   const byType = Object.fromEntries(MULTIPLIER_TYPES.map((t) => [t, 0])) as Record<string, number>;
   for (const m of multipliers) byType[m.type] = num(m.contacts);
@@ -251,15 +282,23 @@ export type DistrictRow = {
 export async function kpisByDistrict(projectId: string, period: Period): Promise<DistrictRow[]> {
   const { from, until } = bounds(period);
   const [districts, entered, apprenticeship, informed] = await Promise.all([
-    db.$queryRaw<{ ags: string; name: string }[]>`
+    queryRows(
+      { ags: sqlText, name: sqlText },
+      Prisma.sql`
       SELECT ags, name FROM District WHERE served = 1 ORDER BY name`,
-    db.$queryRaw<{ ags: string; n: number }[]>`
+    ),
+    queryRows(
+      { ags: sqlText, n: sqlCount },
+      Prisma.sql`
       SELECT p.districtAgs AS ags, count(*) AS n
       FROM (${firstEntries(projectId)}) f
       JOIN Participant p ON p.id = f.participantId
       WHERE f.firstEntry >= ${from} AND f.firstEntry < ${until}
       GROUP BY 1`,
-    db.$queryRaw<{ ags: string; n: number }[]>`
+    ),
+    queryRows(
+      { ags: sqlText, n: sqlCount },
+      Prisma.sql`
       SELECT p.districtAgs AS ags, count(DISTINCT o.participantId) AS n
       FROM Outcome o JOIN ParticipantStay s ON s.id = o.stayId
       JOIN Participant p ON p.id = o.participantId
@@ -267,9 +306,13 @@ export async function kpisByDistrict(projectId: string, period: Period): Promise
         AND coalesce(o.startDate, o.createdAt) >= ${from}
         AND coalesce(o.startDate, o.createdAt) < ${until}
       GROUP BY 1`,
-    db.$queryRaw<{ ags: string; n: number }[]>`
+    ),
+    queryRows(
+      { ags: sqlText, n: sqlCount },
+      Prisma.sql`
       SELECT districtAgs AS ags, count(*) AS n FROM Company
       WHERE informedAt >= ${from} AND informedAt < ${until} GROUP BY 1`,
+    ),
   ]);
   const by = (rows: { ags: string; n: number }[]) => new Map(rows.map((r) => [r.ags, num(r.n)]));
   const e = by(entered);
@@ -298,7 +341,9 @@ export async function kpisByMonth(projectId: string, period: Period): Promise<Mo
   const months = monthsOf(period);
   const month = (column: string) => monthCase(column, months);
   const [participants, internships, informed] = await Promise.all([
-    db.$queryRaw<{ month: string; entered: number; exited: number }[]>`
+    queryRows(
+      { month: sqlText, entered: sqlCount, exited: sqlCount },
+      Prisma.sql`
       SELECT month, count(DISTINCT CASE WHEN kind = 'in' THEN id END) AS entered,
         count(DISTINCT CASE WHEN kind = 'out' THEN id END) AS exited FROM (
         SELECT ${month("firstEntry")} AS month, 'in' AS kind, participantId AS id FROM (${firstEntries(projectId)})
@@ -307,13 +352,20 @@ export async function kpisByMonth(projectId: string, period: Period): Promise<Mo
         SELECT ${month("exitDate")}, 'out', participantId FROM ParticipantStay
           WHERE projectId = ${projectId} AND exitDate >= ${from} AND exitDate < ${until}
       ) GROUP BY month`,
-    db.$queryRaw<{ month: string; n: number }[]>`
+    ),
+    queryRows(
+      { month: sqlText, n: sqlCount },
+      Prisma.sql`
       SELECT ${month("startDate")} AS month, count(*) AS n FROM Internship
       WHERE projectId = ${projectId} AND status <> 'vorgeschlagen'
         AND startDate >= ${from} AND startDate < ${until} GROUP BY 1`,
-    db.$queryRaw<{ month: string; n: number }[]>`
+    ),
+    queryRows(
+      { month: sqlText, n: sqlCount },
+      Prisma.sql`
       SELECT ${month("informedAt")} AS month, count(*) AS n FROM Company
       WHERE informedAt >= ${from} AND informedAt < ${until} GROUP BY 1`,
+    ),
   ]);
   const of = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]));
   const p = of(participants);
@@ -330,10 +382,13 @@ export async function kpisByMonth(projectId: string, period: Period): Promise<Mo
 
 /** Open and overdue follow-ups per active team member (for the lead). */
 export async function openFollowUpsByUser(now = new Date()) {
-  const rows = await db.$queryRaw<{ id: string; name: string; open: number; overdue: number }[]>`
+  const rows = await queryRows(
+    { id: sqlText, name: sqlText, open: sqlCount, overdue: sqlCount },
+    Prisma.sql`
     SELECT u.id, u.name, count(f.id) AS open, sum(f.dueDate < ${sqlDate(todayDateOnly(now))}) AS overdue
     FROM User u JOIN FollowUp f ON f.assigneeId = u.id AND f.doneAt IS NULL
-    WHERE u.active = 1 GROUP BY u.id, u.name ORDER BY open DESC, u.name`;
+    WHERE u.active = 1 GROUP BY u.id, u.name ORDER BY open DESC, u.name`,
+  );
   return rows.map((r) => ({ ...r, open: num(r.open), overdue: num(r.overdue) }));
 }
 
