@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { pickParam } from "~/lib/list-params";
 import { csvResponse, xlsxResponse } from "~/lib/spreadsheet.server";
-import { audit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { esfSheet } from "~/modules/reporting/esf.server";
+import { exportEsfSheet } from "~/modules/reporting/esf.server";
 import { resolvePeriod } from "~/modules/reporting/period";
 import { listProjects } from "~/modules/reporting/projects.server";
 
@@ -15,14 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!project) throw new Response("Not Found", { status: 404 });
   const { from, to } = resolvePeriod(url.searchParams, project, new Date());
   const format = pickParam(url, "format", ["csv", "xlsx"] as const) ?? "csv";
-  const sheet = await esfSheet(project.id, { from, to });
-  await audit({
-    actorId: user.id,
-    action: "export",
-    entityType: "participant",
-    ip: context?.clientIp,
-    detail: `ESF-Monitoring ${project.name}, ${sheet.rows.length} Zeilen, pseudonymisiert`,
-  });
+  const sheet = await exportEsfSheet(user, project, { from, to }, { ip: context?.clientIp });
   const name = `esf-monitoring-${from}-${to}`;
   return format === "xlsx"
     ? xlsxResponse(`${name}.xlsx`, sheet)

@@ -12,7 +12,7 @@ import {
 import type { Sheet } from "~/lib/spreadsheet.server";
 import { foldText } from "~/lib/text";
 import { t } from "~/messages";
-import { audit } from "~/modules/audit/audit.server";
+import { auditExport } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { listServedDistricts } from "~/modules/reference/lists.server";
 import { companyExportHeader, companyExportRow } from "./columns";
@@ -242,12 +242,13 @@ export async function exportCompanySheet(
   const served = (await listServedDistricts()).map((d) => d.ags);
   const params = parseListParams(url, { sortable: COMPANY_SORTS, defaultSort: "name" });
   const rows = await exportCompanies(params, parseCompanyFilters(url, served));
-  await audit({
+  await auditExport({
     actorId: user.id,
-    action: "export",
     entityType: "company",
+    what: meta.format,
+    rows: rows.length,
+    view: url.search,
     ip: meta.ip,
-    detail: `${meta.format}, ${rows.length} Zeilen, ${url.search}`.slice(0, 500),
   });
   return {
     name: t("company.title"),

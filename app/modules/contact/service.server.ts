@@ -3,7 +3,7 @@ import { labelOf } from "~/labels";
 import { type ListParams, parseListParams, skipTake, toPage } from "~/lib/list-params";
 import type { Cell, Sheet } from "~/lib/spreadsheet.server";
 import { type MessageKey, t } from "~/messages";
-import { audit } from "~/modules/audit/audit.server";
+import { auditExport } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { CONTACT_SORTS } from "./values";
 
@@ -125,12 +125,13 @@ export async function exportContactSheet(
 ): Promise<Sheet> {
   const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
   const rows = await exportContacts(params, parseContactFilters(url));
-  await audit({
+  await auditExport({
     actorId: user.id,
-    action: "export",
     entityType: "contact",
+    what: meta.format,
+    rows: rows.length,
+    view: url.search,
     ip: meta.ip,
-    detail: `${meta.format}, ${rows.length} Zeilen, ${url.search}`.slice(0, 500),
   });
   return {
     name: t("contact.title"),

@@ -4,6 +4,7 @@ import { dayRange } from "~/lib/day";
 import type { Sheet } from "~/lib/spreadsheet.server";
 import { signedToken } from "~/lib/tokens.server";
 import { t } from "~/messages";
+import { auditExport } from "~/modules/audit/audit.server";
 import { ageOn } from "~/modules/participant/service.server";
 import type { Period } from "./period";
 
@@ -39,6 +40,25 @@ const label = (set: LabelledSet, v: string | null) => (v ? labelOf(set, v) : "")
  * gender, age band at entry, labour status at entry, education level and the outcome at that
  * exit — pseudonymised (no name, no birth date).
  */
+/** The ESF sheet of a project and period for download; the export is audited. */
+export async function exportEsfSheet(
+  user: { id: string },
+  project: { id: string; name: string },
+  period: Period,
+  meta: { ip?: string } = {},
+): Promise<Sheet> {
+  const sheet = await esfSheet(project.id, period);
+  await auditExport({
+    actorId: user.id,
+    entityType: "participant",
+    what: `ESF-Monitoring ${project.name}`,
+    rows: sheet.rows.length,
+    view: "pseudonymisiert",
+    ip: meta.ip,
+  });
+  return sheet;
+}
+
 export async function esfSheet(projectId: string, period: Period): Promise<Sheet> {
   const { since, until } = dayRange(period);
   const inPeriod = { gte: since, lt: until };
