@@ -2,17 +2,27 @@ import { randomBytes } from "node:crypto";
 
 export const createNonce = () => randomBytes(16).toString("base64");
 
-/** Only relative paths inside the app are accepted as redirect targets. */
+const PROBE_ORIGIN = "http://lotse.invalid";
+
+/**
+ * Only paths inside the app are accepted as redirect targets: no control characters or white
+ * space (browsers drop a tab and read "/\t/evil.example" as "//evil.example"), no backslash, and
+ * the target must resolve to the app's own origin. Returns the normalised path.
+ */
 export function safeRedirectTarget(target: unknown, fallback = "/uebersicht"): string {
   if (
     typeof target !== "string" ||
     !target.startsWith("/") ||
-    target.startsWith("//") ||
-    target.startsWith("/\\")
-  ) {
+    /[\u0000-\u0020\u007f\\]/.test(target)
+  )
+    return fallback;
+  try {
+    const resolved = new URL(target, PROBE_ORIGIN);
+    if (resolved.origin !== PROBE_ORIGIN || resolved.pathname.startsWith("//")) return fallback;
+    return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  } catch {
     return fallback;
   }
-  return target;
 }
 
 /** Headers for every response (security.md): enforced CSP with a per-request nonce and friends. */

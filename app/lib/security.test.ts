@@ -76,6 +76,11 @@ describe("redirect targets", () => {
       "//evil.example",
       "/\\evil.example",
       "javascript:alert(1)",
+      "/\t/evil.example/x",
+      decodeURIComponent("/%09/evil.example/x"),
+      "/\n/evil.example",
+      "/ /evil.example",
+      "/.//evil.example",
       null,
     ]) {
       expect(safeRedirectTarget(bad)).toBe("/uebersicht");
