@@ -10,11 +10,8 @@ const PROBE_ORIGIN = "http://lotse.invalid";
  * the target must resolve to the app's own origin. Returns the normalised path.
  */
 export function safeRedirectTarget(target: unknown, fallback = "/uebersicht"): string {
-  if (
-    typeof target !== "string" ||
-    !target.startsWith("/") ||
-    /[\u0000-\u0020\u007f\\]/.test(target)
-  )
+  const unsafeChar = (c: string) => c.charCodeAt(0) <= 0x20 || c === "\u007f" || c === "\\";
+  if (typeof target !== "string" || !target.startsWith("/") || [...target].some(unsafeChar))
     return fallback;
   try {
     const resolved = new URL(target, PROBE_ORIGIN);
