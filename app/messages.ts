@@ -212,6 +212,7 @@ export const de = {
   "company.status": "Status",
   "company.partTime": "Teilzeitausbildung",
   "company.owner": "Zuständig",
+  "owner.notAllowed": "Die Zuständigkeit ändern nur Projektleitung und Vermittlung.",
   "company.lastContact": "Letzter Kontakt",
   "company.offers": "Angebote",
   "company.multiplier": "Multiplikator",

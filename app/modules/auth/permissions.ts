@@ -4,7 +4,8 @@
 export const ROLES = ["admin", "leitung", "jobcoach", "vermittlung"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ["read", "create", "update", "archive"] as const;
+// "assign": change who a record belongs to (owner, coach) – ownership decides the "own" scope.
+export const ACTIONS = ["read", "create", "update", "archive", "assign"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const OBJECTS = [

@@ -9,6 +9,7 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { resolveDistrict } from "~/modules/reference/district.server";
 import { DuplicateError, findDuplicates } from "./duplicates.server";
 import { initialOutreach, moveOutreach } from "./outreach.server";
+import { allowedOwner } from "./owner.server";
 import type { CompanyInput } from "./schema";
 import type { OutreachStatus } from "./values";
 
@@ -94,7 +95,10 @@ export async function createCompanyIn(
       ...companyData(input),
       ...district,
       ...initialOutreach(input.outreachStatus),
-      ownerId: input.ownerId ?? user?.id ?? null,
+      // A new record belongs to whoever creates it unless someone who may assign chose another.
+      ownerId: user
+        ? await allowedOwner(tx, user, "company", user.id, input.ownerId ?? user.id)
+        : null,
       createdById: user?.id ?? null,
       needsReview: meta.needsReview ?? false,
     },
@@ -145,12 +149,14 @@ export async function updateCompany(
         orderBy: { createdAt: "desc" },
         select: { createdAt: true, actor: { select: { name: true } } },
       });
+      // An empty owner field keeps the owner (see allowedOwner), so it is no difference.
+      const mine = { ...input, ownerId: input.ownerId ?? current.ownerId };
       const fields = TRACKED.filter(
-        ([k]) => shown(current[k as keyof typeof current]) !== shown(input[k]),
+        ([k]) => shown(current[k as keyof typeof current]) !== shown(mine[k]),
       ).map(([k, label]) => ({
         label: t(label),
         current: shown(current[k as keyof typeof current]),
-        mine: shown(input[k]),
+        mine: shown(mine[k]),
       }));
       return {
         ok: false as const,
@@ -169,7 +175,7 @@ export async function updateCompany(
       data: {
         ...companyData(rest),
         ...district,
-        ownerId: input.ownerId,
+        ownerId: await allowedOwner(tx, user, "company", current.ownerId, input.ownerId),
         version: { increment: 1 },
       },
     });

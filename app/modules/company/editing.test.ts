@@ -167,3 +167,34 @@ describe("duplicates", () => {
     );
   });
 });
+
+describe("who owns a company", () => {
+  it("a coach cannot take over a colleague's company (and then archive it); lead assigns only active team members", async () => {
+    const owner = await coach();
+    const intruder = await coach();
+    const lead = (await createUser("leitung")) as SessionUser;
+    const admin = await createUser("admin");
+    const { id } = await createAllowingDuplicates(owner, form({ name: "Fremdbetrieb" }));
+    const save = (user: SessionUser, ownerId: string) =>
+      db.company.findUniqueOrThrow({ where: { id } }).then((c) =>
+        updateCompany(user, id, {
+          ...form({ name: "Fremdbetrieb", ownerId }),
+          version: c.version,
+        }),
+      );
+
+    expect(await fieldErrorOf(save(intruder, intruder.id))).toEqual({
+      ownerId: ["Die Zuständigkeit ändern nur Projektleitung und Vermittlung."],
+    });
+    await expect(archiveCompany(intruder, "own", id)).rejects.toMatchObject({ status: 403 });
+    expect(await fieldErrorOf(save(lead, admin.id))).toEqual({
+      ownerId: ["Bitte wählen Sie einen gültigen Eintrag."],
+    });
+    expect(await fieldErrorOf(save(lead, "gibt-es-nicht"))).toEqual({
+      ownerId: ["Bitte wählen Sie einen gültigen Eintrag."],
+    });
+    expect((await db.company.findUniqueOrThrow({ where: { id } })).ownerId).toBe(owner.id);
+    expect((await save(lead, intruder.id)).ok).toBe(true);
+    expect((await db.company.findUniqueOrThrow({ where: { id } })).ownerId).toBe(intruder.id);
+  });
+});

@@ -5,6 +5,7 @@ import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { allowedOwner } from "~/modules/company/owner.server";
 import { addConsent, type ConsentInput, endConsent } from "~/modules/consent/register.server";
 import type { ContactInput } from "./schema";
 import { EMAIL_CONSENT } from "./values";
@@ -27,7 +28,7 @@ export async function createContact(user: SessionUser, input: ContactInput, meta
       data: {
         ...input,
         normalizedName: personSearchName(input.firstName, input.lastName),
-        ownerId: input.ownerId ?? user.id,
+        ownerId: await allowedOwner(tx, user, "contact", user.id, input.ownerId ?? user.id),
         ...(input.companyId
           ? { employments: { create: { companyId: input.companyId, function: input.function } } }
           : {}),
@@ -69,6 +70,7 @@ export async function updateContact(
       where: { id, version },
       data: {
         ...data,
+        ownerId: await allowedOwner(tx, user, "contact", current.ownerId, data.ownerId),
         normalizedName: personSearchName(data.firstName, data.lastName),
         version: { increment: 1 },
       },
