@@ -62,9 +62,10 @@ export function isForeignOriginRequest(
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.secFetchSite && !["same-origin", "none"].includes(headers.secFetchSite)) return true;
   if (headers.origin) {
-    if (headers.origin === "null") return true;
-    const sameHost = headers.host && new URL(headers.origin).host === headers.host;
-    return !sameHost && !allowedOrigins.includes(headers.origin);
+    if (allowedOrigins.includes(headers.origin)) return false;
+    // An Origin that is no URL at all ("null", garbage) is foreign, not an error.
+    if (!URL.canParse(headers.origin)) return true;
+    return !(headers.host && new URL(headers.origin).host === headers.host);
   }
   return false;
 }

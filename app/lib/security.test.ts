@@ -15,6 +15,9 @@ describe("origin check", () => {
     expect(isForeignOriginRequest("POST", { origin: "null", host: "localhost:3000" }, app)).toBe(
       true,
     );
+    // Garbage in the header is refused like a foreign origin, not answered with a 500.
+    for (const origin of ["garbage", "http://", "://x", " "])
+      expect(isForeignOriginRequest("POST", { origin, host: "localhost:3000" }, app)).toBe(true);
     expect(
       isForeignOriginRequest("POST", { secFetchSite: "cross-site", host: "localhost:3000" }, app),
     ).toBe(true);

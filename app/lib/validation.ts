@@ -29,7 +29,11 @@ export const optionalEmail = z.preprocess(
     .default(null),
 );
 
-/** Only http(s) links (security.md); "www.x.de" gets https:// added. */
+/**
+ * Only http(s) links (security.md); "www.x.de" gets https:// added. White space and control
+ * characters inside are refused, so nothing a user typed can add lines to an email header or
+ * a calendar file.
+ */
 export const optionalUrl = z.preprocess(
   (v) => {
     const b = blankToNull(v);
@@ -40,6 +44,7 @@ export const optionalUrl = z.preprocess(
     .trim()
     .max(300, t("field.tooLong", { max: 300 }))
     .refine((v) => {
+      if ([...v].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f)) return false;
       try {
         const u = new URL(v);
         return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.includes(".");

@@ -6,9 +6,20 @@ const stamp = (d: Date) =>
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
 
-/** Escapes text values (backslash, semicolon, comma, line breaks). */
+/** Escapes text values (backslash, semicolon, comma, line breaks of any kind). */
 const escapeText = (value: string) =>
-  value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+
+/** A link as the calendar may carry it: parsed again, http(s) only, else left out. */
+const safeUrl = (value: string) => {
+  if (!URL.canParse(value)) return null;
+  const url = new URL(value);
+  return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+};
 
 /** Lines longer than 75 octets are folded with a leading space on the continuation. */
 function fold(line: string): string {
@@ -54,7 +65,7 @@ export function icsFile(e: IcsEvent): string {
     `SUMMARY:${escapeText(e.title)}`,
     ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
     ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
-    ...(e.url ? [`URL:${e.url}`] : []),
+    ...(e.url && safeUrl(e.url) ? [`URL:${safeUrl(e.url)}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",
   ];
