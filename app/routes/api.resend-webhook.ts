@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
-import { applyResendEvent, verifyWebhookSignature } from "~/modules/email/webhook.server";
+import {
+  applyResendEvent,
+  firstDelivery,
+  verifyWebhookSignature,
+} from "~/modules/email/webhook.server";
 
 // Resend's delivery events (no session: the signature is the permission). GET is not offered.
 export async function loader() {
@@ -21,6 +25,9 @@ export async function action({ request }: ActionFunctionArgs) {
     body,
   );
   if (!valid) return new Response("Invalid signature", { status: 401 });
+  // Each message id is applied once; a repeat is acknowledged so the sender stops retrying.
+  if (!(await firstDelivery(request.headers.get("svix-id")!)))
+    return new Response("ok", { status: 200 });
   let payload: unknown;
   try {
     payload = JSON.parse(body);

@@ -90,6 +90,17 @@ describe("webhook endpoint", () => {
       (await db.contactPerson.findFirstOrThrow({ where: { email: "hook@example.org" } }))
         .emailInvalidAt,
     ).not.toBeNull();
+
+    // The same signed message again (a replay inside the time window) is acknowledged, not applied.
+    await db.contactPerson.updateMany({
+      where: { email: "hook@example.org" },
+      data: { emailInvalidAt: null },
+    });
+    expect((await call(signature)).status).toBe(200);
+    expect(
+      (await db.contactPerson.findFirstOrThrow({ where: { email: "hook@example.org" } }))
+        .emailInvalidAt,
+    ).toBeNull();
     env.RESEND_WEBHOOK_SECRET = undefined;
   });
 });

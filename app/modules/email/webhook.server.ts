@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { db } from "~/db.server";
+import { db, sqlDate } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 
 /** Resend signs webhooks the Svix way; calls older or newer than this are refused (replays). */
@@ -26,6 +26,17 @@ export function verifyWebhookSignature(
     const given = Buffer.from(value, "base64");
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
+}
+
+/**
+ * Remembers a webhook message id; false when it was seen before (a replay within the
+ * timestamp window, or the provider retrying): such a message is acknowledged, not applied again.
+ */
+export async function firstDelivery(messageId: string, now = new Date()): Promise<boolean> {
+  const key = `webhook:${messageId.slice(0, 200)}`;
+  const inserted = await db.$executeRaw`
+    INSERT INTO "JobRun" ("key", "ranAt") VALUES (${key}, ${sqlDate(now)}) ON CONFLICT ("key") DO NOTHING`;
+  return inserted === 1;
 }
 
 type ResendEvent = {
