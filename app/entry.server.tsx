@@ -61,3 +61,10 @@ export default function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/** Errors worth a log line; a body stopped at its size limit is answered 413 by the server. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  // By name: the server's copy of the class is not the one bundled into the build.
+  if (request.signal.aborted || (error instanceof Error && error.name === "BodyTooLarge")) return;
+  console.error(error);
+}

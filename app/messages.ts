@@ -78,6 +78,7 @@ export const de = {
     "Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal; Ihre Eingaben wurden nicht gespeichert.",
   "error.backHome": "Zur Übersicht",
   "error.origin": "Anfrage abgelehnt: Sie kam nicht von dieser Anwendung.",
+  "error.tooLarge": "Die Anfrage ist zu groß.",
   "error.stale":
     "Dieser Datensatz wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und übernehmen Sie Ihre Änderungen erneut.",
 

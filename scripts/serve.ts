@@ -1,9 +1,13 @@
 // The production HTTP server: security headers, origin check, static files, then Remix.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import express from "express";
+import {
+  createRequestHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
+import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import { bodyLimitFor, limitedBody } from "../app/lib/body-limit.server.ts";
 import {
   createNonce,
   isForeignOriginRequest,
@@ -57,16 +61,67 @@ export async function createServer(root: string) {
     express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: production ? "production" : "development",
-      getLoadContext: (req, res) => ({
+  const handleRequest = createRequestHandler(build, production ? "production" : "development");
+  app.all("*", async (req, res, next) => {
+    try {
+      // The body is capped before Remix parses it: by its declared length, and while it streams.
+      const limit = bodyLimitFor(req.path);
+      if (Number(req.get("content-length") ?? 0) > limit) return tooLarge(req, res);
+      let exceeded = false;
+      const request = remixRequest(req, res, (body) =>
+        limitedBody(body, limit, () => {
+          exceeded = true;
+        }),
+      );
+      const response = await handleRequest(request, {
         clientIp: req.ip ?? "unbekannt",
         cspNonce: res.locals.cspNonce as string,
-      }),
-    }),
-  );
+      });
+      if (exceeded) return tooLarge(req, res);
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  });
   return app;
+}
+
+/** 413, and the connection closes, so the rest of an oversized body is not read. */
+function tooLarge(req: ExpressRequest, res: ExpressResponse) {
+  res.set("Connection", "close");
+  res.status(413).type("text/plain; charset=utf-8").send(t("error.tooLarge"));
+  req.unpipe();
+}
+
+/** The web Request Remix handles, as @remix-run/express builds it, with a limited body. */
+function remixRequest(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  body: (source: ExpressRequest) => ReadableStream<Uint8Array>,
+) {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers))
+    for (const value of [values ?? []].flat()) headers.append(key, value);
+  // req.hostname respects "trust proxy"; the port comes from the Host header.
+  const port = req.get("host")?.split(":")[1];
+  const url = new URL(
+    `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`,
+  );
+  // Loaders and actions stop when the client goes away before the answer is written.
+  let controller: AbortController | null = new AbortController();
+  res.on("finish", () => {
+    controller = null;
+  });
+  res.on("close", () => controller?.abort());
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(url.href, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    ...(hasBody ? { body: body(req), duplex: "half" } : {}),
+  } as RequestInit);
 }

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 
 test("security headers on pages, health check and no-store on personal pages", async ({
@@ -55,4 +56,53 @@ test("an overlong field is refused with a 4xx and a German message", async ({ pa
   ]);
   expect(response.status()).toBe(400);
   await expect(page.getByText("Höchstens 254 Zeichen.")).toBeVisible();
+});
+
+/**
+ * POSTs up to `size` bytes to the test server, chunked (no Content-Length) or declared, and
+ * stops sending as soon as the server answers (as a browser would); resolves with the status.
+ */
+function postBody(path: string, size: number, chunked: boolean): Promise<number> {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = http.request(
+      {
+        host: "localhost",
+        port,
+        path,
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(size) }),
+        },
+      },
+      (res) => {
+        answered = true;
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", (e) => {
+      if (!answered && !/EPIPE|ECONNRESET/.test(e.message)) reject(e);
+    });
+    const chunk = Buffer.alloc(64 * 1024, 97);
+    let sent = 0;
+    // One chunk at a time with a pause, so an early answer arrives before the next write.
+    const write = () => {
+      if (answered) return;
+      if (sent >= size) return void req.end();
+      sent += chunk.length;
+      req.write(chunk, () => setTimeout(write, 2));
+    };
+    write();
+  });
+}
+
+test("request bodies are capped before they are parsed: 413 for a declared or a chunked oversize body", async () => {
+  expect(await postBody("/anmelden", 2 * 1024 * 1024, false)).toBe(413);
+  expect(await postBody("/anmelden", 20 * 1024 * 1024, true)).toBe(413);
+  // The server is still there for everyone else.
+  const health = await fetch(`http://localhost:${process.env.E2E_PORT ?? 3100}/healthz`);
+  expect(await health.text()).toBe("ok");
 });
