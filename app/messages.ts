@@ -813,11 +813,7 @@ export const de = {
   "registration.submit": "Verbindlich anmelden",
   "registration.honeypot": "Bitte dieses Feld leer lassen",
   "registration.done":
-    "Vielen Dank! Ihre Anmeldung ist eingegangen. Sie erhalten eine Bestätigung per E-Mail.",
-  "registration.waiting":
-    "Vielen Dank! Die Veranstaltung ist ausgebucht – Sie stehen auf der Warteliste und erhalten eine E-Mail, sobald ein Platz frei wird.",
-  "registration.already":
-    "Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung. Sie erhalten keine zweite.",
+    "Vielen Dank! Ihre Anmeldung ist eingegangen. Sie erhalten gleich eine E-Mail: die Bestätigung oder, wenn die Veranstaltung ausgebucht ist, Ihren Platz auf der Warteliste.",
   "registration.closed": "Die Anmeldung für diese Veranstaltung ist geschlossen.",
   "registration.past": "Diese Veranstaltung hat bereits stattgefunden.",
   "registration.cancelledEvent": "Diese Veranstaltung wurde abgesagt.",
@@ -856,6 +852,9 @@ export const de = {
   "registration.email.subject": "Anmeldebestätigung: {title}",
   "registration.email.waitingSubject": "Warteliste: {title}",
   "registration.email.movedUpSubject": "Ein Platz ist frei: {title}",
+  "registration.email.alreadySubject": "Sie sind bereits angemeldet: {title}",
+  "registration.email.already":
+    "für „{title}“ am {when} ({where}) liegt mit dieser E-Mail-Adresse bereits eine Anmeldung vor; eine zweite ist nicht nötig. Haben Sie sich nicht selbst noch einmal angemeldet, können Sie diese E-Mail übergehen. Wenn Sie nicht teilnehmen können, ziehen Sie Ihre Anmeldung bitte zurück.",
   "registration.email.greeting": "Guten Tag {name},",
   "registration.email.confirmed":
     "Ihre Anmeldung zu „{title}“ am {when}{where} ist bestätigt. Den Termin finden Sie im Anhang für Ihren Kalender.",

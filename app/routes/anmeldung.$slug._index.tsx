@@ -122,11 +122,8 @@ export default function PublicRegistrationPage() {
       {event.description ? <p className="notes">{event.description}</p> : null}
       {result?.done ? (
         <p className="notice" role="status">
-          {result.done === "angemeldet"
-            ? t("registration.done")
-            : result.done === "warteliste"
-              ? t("registration.waiting")
-              : t("registration.already")}
+          {/* One answer for every outcome: the mailbox learns which (no one learns who is registered). */}
+          {t("registration.done")}
         </p>
       ) : closed ? (
         <p className="notice notice-warn" role="status">

@@ -130,8 +130,21 @@ test("public registration: waiting list when full, the same email once, the hone
   expect(await register("Erika Erste", "erika@erste.example")).toContain(
     "Anmeldung ist eingegangen",
   );
-  expect(await register("Zora Zweite", "zora@zweite.example")).toContain("Warteliste");
-  expect(await register("Erika Erste", "erika@erste.example")).toContain("bereits eine Anmeldung");
+  // Full, or already registered: the page answers the same; the mailbox learns which.
+  expect(await register("Zora Zweite", "zora@zweite.example")).toContain(
+    "Anmeldung ist eingegangen",
+  );
+  expect(await register("Erika Erste", "erika@erste.example")).toContain(
+    "Anmeldung ist eingegangen",
+  );
+  await waitForEmail(
+    (m) =>
+      m.subject === `Sie sind bereits angemeldet: ${title}` &&
+      m.to[0]!.includes("erika@erste.example"),
+  );
+  await waitForEmail(
+    (m) => m.subject === `Warteliste: ${title}` && m.to[0]!.includes("zora@zweite.example"),
+  );
 
   // A bot fills the hidden field: it is thanked, and nothing is stored.
   await guest.goto(publicUrl);

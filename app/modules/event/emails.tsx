@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from "~/lib/day";
-import { t } from "~/messages";
+import { type MessageKey, t } from "~/messages";
 import type { EmailAttachment } from "~/modules/email/email.server";
 import { EmailButton, EmailLayout, renderEmail } from "~/modules/email/templates";
 import { icsFile } from "./ics";
@@ -76,7 +76,8 @@ export async function invitationEmail(p: {
   return { subject, html, text };
 }
 
-export type RegistrationMailKind = "confirmed" | "waiting" | "movedUp";
+/** "already": someone (maybe not the owner of the address) registered the address a second time. */
+export type RegistrationMailKind = "confirmed" | "waiting" | "movedUp" | "already";
 
 /**
  * An email to a registrant: greeting, paragraphs, and – while the registration can still be
@@ -134,22 +135,23 @@ export async function registrationEmail(p: {
   cancelLink: string;
 }) {
   const values = { title: p.event.title, when: when(p.event), where: where(p.event) };
-  const subject = t(
-    p.kind === "confirmed"
-      ? "registration.email.subject"
-      : p.kind === "waiting"
-        ? "registration.email.waitingSubject"
-        : "registration.email.movedUpSubject",
-    { title: p.event.title },
-  );
+  const subject = t(SUBJECTS[p.kind], { title: p.event.title });
   const mail = await registrantEmail({
     subject,
     name: p.name,
     body: t(`registration.email.${p.kind}`, values),
     cancelLink: p.cancelLink,
   });
-  return { ...mail, attachments: p.kind === "waiting" ? [] : [calendarAttachment(p.event)] };
+  const withCalendar = p.kind === "confirmed" || p.kind === "movedUp";
+  return { ...mail, attachments: withCalendar ? [calendarAttachment(p.event)] : [] };
 }
+
+const SUBJECTS = {
+  confirmed: "registration.email.subject",
+  waiting: "registration.email.waitingSubject",
+  movedUp: "registration.email.movedUpSubject",
+  already: "registration.email.alreadySubject",
+} as const satisfies Record<RegistrationMailKind, MessageKey>;
 
 /** The reminder two days before. */
 export async function reminderEmail(p: { name: string; event: EventForEmail; cancelLink: string }) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
+import { today } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { personSearchName } from "~/lib/text";
 import { hashToken, signedToken } from "~/lib/tokens.server";
@@ -109,8 +110,13 @@ async function queueRegistrationMail(
   kind: RegistrationMailKind,
   registration: { id: string; name: string; email: string | null },
   event: EventForEmail & { publicSlug: string },
+  /** Sent again only when this changes (e.g. a day): part of the idempotency key. */
+  occasion?: string,
 ) {
   if (!registration.email) return null;
+  const idempotencyKey = `registration:${registration.id}:${kind}${occasion ? `:${occasion}` : ""}`;
+  if (await tx.emailOutbox.findUnique({ where: { idempotencyKey }, select: { id: true } }))
+    return null;
   const mail = await registrationEmail({
     kind,
     name: registration.name,
@@ -123,7 +129,7 @@ async function queueRegistrationMail(
       to: registration.email,
       toName: registration.name,
       ...mail,
-      idempotencyKey: `registration:${registration.id}:${kind}`,
+      idempotencyKey,
     },
     tx,
   );
@@ -218,9 +224,14 @@ export async function registerForEvent(
     const email = input.email!;
     const existing = await tx.eventRegistration.findFirst({
       where: { eventId: event.id, email, status: { in: OPEN } },
-      select: { id: true },
+      select: { id: true, name: true, email: true },
     });
-    if (existing) return { status: "already", outboxIds: [] };
+    // The page answers as for a new registration; only the address's mailbox learns that it was
+    // registered already (at most once a day, so the form cannot be used to flood a mailbox).
+    if (existing) {
+      const notice = await queueRegistrationMail(tx, "already", existing, event, today(now));
+      return { status: "already", outboxIds: notice ? [notice.id] : [] };
+    }
     const who =
       invitation && invitation.contact.email === email
         ? { contactId: invitation.contact.id, companyId: invitation.contact.companyId }
