@@ -17,7 +17,7 @@ import { type MessageKey, t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can, scopeFor } from "~/modules/auth/permissions";
 import { deliverOutbox } from "~/modules/email/email.server";
-import { cancelEvent, getEvent } from "~/modules/event/editing.server";
+import { cancelEvent, getEvent, registrationsFor } from "~/modules/event/editing.server";
 import { invitationStatuses } from "~/modules/event/invitations.server";
 import {
   cancelRegistration,
@@ -38,16 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!event) notFound();
   const participantScope = scopeFor(user.role, "update", "participant");
   const mayManage = can(user.role, "update", "event");
-  // Names of participants are social data: only their coaches, placement and lead see them.
-  const seesParticipants = scopeFor(user.role, "read", "participant");
-  const registrations = event.registrations.map(({ participant, ...r }) => {
-    const visible =
-      !r.participantId || seesParticipants === "any" || participant?.coachId === user.id;
-    return {
-      ...r,
-      name: visible ? r.name : t("event.participantHidden"),
-      email: mayManage ? r.email : null,
-    };
+  const registrations = await registrationsFor(user, event.registrations, {
+    withEmail: mayManage,
   });
   return {
     event: { ...event, registrations },

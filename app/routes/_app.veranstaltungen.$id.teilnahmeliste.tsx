@@ -4,8 +4,7 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { formatDateTime } from "~/lib/day";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
-import { scopeFor } from "~/modules/auth/permissions";
-import { getEvent } from "~/modules/event/editing.server";
+import { getEvent, registrationsFor } from "~/modules/event/editing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("event.checkinList")}: ${data?.title ?? ""} – ${t("app.name")}` },
@@ -15,20 +14,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "event");
   const event = await getEvent(params.id ?? "");
   if (!event) notFound();
-  const seesParticipants = scopeFor(user.role, "read", "participant");
+  const registrations = await registrationsFor(user, event.registrations, { withEmail: false });
   return {
     id: event.id,
     title: event.title,
     startsAt: event.startsAt,
     place: event.place,
-    rows: event.registrations
+    rows: registrations
       .filter((r) => r.status === "angemeldet")
       .map((r) => ({
         id: r.id,
-        name:
-          !r.participantId || seesParticipants === "any" || r.participant?.coachId === user.id
-            ? r.name
-            : t("event.participantHidden"),
+        name: r.name,
         companyName: r.companyName,
         function: r.function,
         persons: r.persons,

@@ -4,8 +4,10 @@ import { atTime, dayOf, dayRange, type Month, monthDays } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
+import { scopeFor } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { queueEmail } from "~/modules/email/email.server";
+import { participantScope } from "~/modules/participant/access.server";
 import { eventCancelledEmail } from "./emails";
 import { EVENT_EMAIL_SELECT } from "./registration.server";
 import type { EventInput } from "./schema";
@@ -207,7 +209,6 @@ export async function getEvent(id: string) {
           companyId: true,
           contactId: true,
           participantId: true,
-          participant: { select: { coachId: true } },
         },
       },
     },
@@ -217,6 +218,46 @@ export async function getEvent(id: string) {
     .filter((r) => r.status === "angemeldet")
     .reduce((sum, r) => sum + r.persons, 0);
   return { ...event, taken, free: event.capacity == null ? null : event.capacity - taken };
+}
+
+type Registration = NonNullable<Awaited<ReturnType<typeof getEvent>>>["registrations"][number];
+
+/**
+ * A participant's registration is social data: whoever may not see the participant (the one
+ * participant scope rule, shares included) gets only neutral fields – no name, company, contact
+ * or any id of the person. The email address only for those who manage the event.
+ */
+export async function registrationsFor(
+  user: SessionUser,
+  registrations: Registration[],
+  options: { withEmail: boolean },
+) {
+  const scope = scopeFor(user.role, "read", "participant");
+  const ids = registrations.flatMap((r) => (r.participantId ? [r.participantId] : []));
+  const visible = new Set(
+    scope && ids.length
+      ? (
+          await db.participant.findMany({
+            where: { AND: [participantScope(user, scope), { id: { in: ids } }] },
+            select: { id: true },
+          })
+        ).map((p) => p.id)
+      : [],
+  );
+  return registrations.map((r) =>
+    r.participantId && !visible.has(r.participantId)
+      ? {
+          ...r,
+          name: t("event.participantHidden"),
+          companyName: null,
+          function: null,
+          email: null,
+          companyId: null,
+          contactId: null,
+          participantId: null,
+        }
+      : { ...r, email: options.withEmail ? r.email : null },
+  );
 }
 
 /** Events of one month (Berlin time) for the calendar. */

@@ -3,8 +3,8 @@ import { db } from "~/db.server";
 import { formatDateTime } from "~/lib/day";
 import { dayRangeParam, parseListParams } from "~/lib/list-params";
 import type { SessionUser } from "~/modules/auth/session.server";
-import { createUser } from "../../../tests/factories";
-import { createEvent, eventsInMonth } from "./editing.server";
+import { createParticipant, createUser } from "../../../tests/factories";
+import { createEvent, eventsInMonth, getEvent, registrationsFor } from "./editing.server";
 import { eventFormDefaults, eventFormSchema } from "./schema";
 import { listEvents } from "./service.server";
 
@@ -100,5 +100,43 @@ describe("event times", () => {
     expect(
       (await db.event.findUniqueOrThrow({ where: { id: early.id } })).startsAt.toISOString(),
     ).toBe("2027-03-31T22:30:00.000Z");
+  });
+});
+
+describe("who a participant registration shows to", () => {
+  it("names a participant only to those who may see her (shares count); others get no id of her", async () => {
+    const owner = (await createUser("jobcoach")) as SessionUser;
+    const colleague = (await createUser("jobcoach")) as SessionUser;
+    const lead = (await createUser("leitung")) as SessionUser;
+    const shared = await createParticipant({ coachId: owner.id, firstName: "Geteilt" });
+    const own = await createParticipant({ coachId: owner.id, firstName: "Eigen" });
+    await db.participantShare.create({ data: { participantId: shared.id, userId: colleague.id } });
+    const e = await db.event.create({
+      data: {
+        title: "Workshop",
+        type: "workshop",
+        startsAt: day("2030-01-10"),
+        publicSlug: "sichtbar",
+      },
+    });
+    for (const p of [shared, own])
+      await db.eventRegistration.create({
+        data: { eventId: e.id, participantId: p.id, name: `Name ${p.id}`, source: "coach" },
+      });
+    const event = (await getEvent(e.id))!;
+    const seen = async (user: SessionUser) =>
+      (await registrationsFor(user, event.registrations, { withEmail: false })).map((r) => [
+        r.name.startsWith("Name ") ? "named" : r.name,
+        r.participantId,
+      ]);
+    expect(await seen(colleague)).toEqual([
+      ["named", shared.id],
+      ["Teilnehmende:r (anderer Coach)", null],
+    ]);
+    expect(await seen(owner)).toEqual([
+      ["named", shared.id],
+      ["named", own.id],
+    ]);
+    expect((await seen(lead)).map(([name]) => name)).toEqual(["named", "named"]);
   });
 });
