@@ -1,9 +1,13 @@
 // `npm run jobs`: runs the scheduled work once (event reminders, the morning follow-up digest,
-// delivery of due emails) and prints what it did. Safe to run twice, e.g. from cron.
+// delivery of due emails, removing abandoned import uploads) and prints what it did. Safe to run
+// twice, e.g. from cron.
+import { restrictNewFiles } from "../app/lib/file-modes.server.ts";
 import { runJobs } from "../app/modules/jobs/jobs.server.ts";
+
+restrictNewFiles();
 
 const report = await runJobs();
 console.log(
-  `Erinnerungen: ${report.reminders}, Tageslisten: ${report.digests}, E-Mails versendet: ${report.delivery.sent}, fehlgeschlagen: ${report.delivery.failed}, erneut versuchen: ${report.delivery.retrying}`,
+  `Erinnerungen: ${report.reminders}, Tageslisten: ${report.digests}, E-Mails versendet: ${report.delivery.sent}, fehlgeschlagen: ${report.delivery.failed}, erneut versuchen: ${report.delivery.retrying}, liegengebliebene Importdateien gelöscht: ${report.uploadsRemoved}`,
 );
 process.exit(0);

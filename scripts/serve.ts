@@ -66,7 +66,7 @@ export async function createServer(root: string) {
     try {
       // The body is capped before Remix parses it: by its declared length, and while it streams.
       const limit = bodyLimitFor(req.path);
-      if (Number(req.get("content-length") ?? 0) > limit) return tooLarge(req, res);
+      if (Number(req.get("content-length") ?? 0) > limit) return tooLarge(res, { close: true });
       let exceeded = false;
       const request = remixRequest(req, res, (body) =>
         limitedBody(body, limit, () => {
@@ -77,7 +77,7 @@ export async function createServer(root: string) {
         clientIp: req.ip ?? "unbekannt",
         cspNonce: res.locals.cspNonce as string,
       });
-      if (exceeded) return tooLarge(req, res);
+      if (exceeded) return tooLarge(res, { close: false });
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [key, value] of response.headers.entries()) res.append(key, value);
@@ -90,11 +90,14 @@ export async function createServer(root: string) {
   return app;
 }
 
-/** 413, and the connection closes, so the rest of an oversized body is not read. */
-function tooLarge(req: ExpressRequest, res: ExpressResponse) {
-  res.set("Connection", "close");
+/**
+ * 413. Refused by its declared length, the body is never read and the connection closes; stopped
+ * while streaming, the rest is discarded as it arrives (nothing is kept), so the client reads the
+ * answer instead of a reset connection.
+ */
+function tooLarge(res: ExpressResponse, options: { close: boolean }) {
+  if (options.close) res.set("Connection", "close");
   res.status(413).type("text/plain; charset=utf-8").send(t("error.tooLarge"));
-  req.unpipe();
 }
 
 /** The web Request Remix handles, as @remix-run/express builds it, with a limited body. */

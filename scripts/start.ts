@@ -4,6 +4,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
+import { restrictExistingFiles, restrictNewFiles } from "../app/lib/file-modes.server.ts";
+
+// The database, uploads and the secret hold personal data: only this account reads them.
+restrictNewFiles();
 process.env.NODE_ENV ??= "production";
 process.env.DATABASE_URL ??= "file:./data/lotse.db";
 const root = path.resolve(import.meta.dirname, "..");
@@ -27,6 +31,7 @@ if (!existsSync(path.join(root, "build/server/index.js"))) {
   run("npx", ["remix", "vite:build"]);
 }
 run("npx", ["prisma", "migrate", "deploy"]);
+restrictExistingFiles(process.env.DATABASE_URL);
 
 const { env, isDemo } = await import("../app/env.server.ts");
 const { ensureReferenceData } = await import("../app/modules/reference/reference-data.server.ts");

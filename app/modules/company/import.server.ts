@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "~/db.server";
 import { type LabelledSet, labelOf } from "~/labels";
@@ -350,14 +350,14 @@ export async function storeUpload(
   table: Table,
 ): Promise<string> {
   const token = randomToken();
-  await mkdir(importDir(), { recursive: true });
+  await mkdir(importDir(), { recursive: true, mode: 0o700 });
   const stored: Stored = {
     userId: user.id,
     filename: filename.slice(0, 200),
     createdAt: new Date().toISOString(),
     table,
   };
-  await writeFile(path.join(importDir(), `${token}.json`), JSON.stringify(stored));
+  await writeFile(path.join(importDir(), `${token}.json`), JSON.stringify(stored), { mode: 0o600 });
   return token;
 }
 
@@ -372,6 +372,21 @@ export async function loadUpload(user: SessionUser, token: string): Promise<Stor
   } catch {
     throw new AppError(404, t("import.expired"));
   }
+}
+
+/** Uploads nobody imported within a day are deleted (they hold the teams' company lists). */
+export async function removeAbandonedUploads(now = new Date(), maxAgeMs = 24 * 60 * 60 * 1000) {
+  const names = await readdir(importDir()).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((n) => n.endsWith(".json"))) {
+    const file = path.join(importDir(), name);
+    const { mtimeMs } = await stat(file);
+    if (now.getTime() - mtimeMs > maxAgeMs) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 export async function discardUpload(token: string) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -8,7 +8,14 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { createCompany } from "./editing.server";
-import { loadUpload, prepareImport, runImport, storeUpload, suggestMapping } from "./import.server";
+import {
+  loadUpload,
+  prepareImport,
+  removeAbandonedUploads,
+  runImport,
+  storeUpload,
+  suggestMapping,
+} from "./import.server";
 import { MAX_IMPORT_BYTES, readTable } from "./import-file.server";
 import { companyFormSchema } from "./schema";
 
@@ -218,4 +225,19 @@ describe("importing", () => {
     expect(result.created).toBe(10_000);
     expect(await db.companyTag.count({ where: { tag: { name: "Massenimport" } } })).toBe(10_000);
   }, 120_000);
+});
+
+describe("waiting uploads", () => {
+  it("are stored for the service account only and removed when nobody imported them within a day", async () => {
+    const table = { header: ["Firma"], rows: [["Liegengeblieben GmbH"]] };
+    const stale = await storeUpload(user, "alt.csv", table);
+    const fresh = await storeUpload(user, "neu.csv", table);
+    const file = (token: string) => path.join(process.env.LOTSE_IMPORT_DIR!, `${token}.json`);
+    expect(statSync(file(fresh)).mode & 0o777).toBe(0o600);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(file(stale), twoDaysAgo, twoDaysAgo);
+    expect(await removeAbandonedUploads()).toBe(1);
+    await expect(loadUpload(user, stale)).rejects.toMatchObject({ status: 404 });
+    expect((await loadUpload(user, fresh)).filename).toBe("neu.csv");
+  });
 });

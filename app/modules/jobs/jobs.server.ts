@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { dateOnly, hourOf, today } from "~/lib/day";
+import { removeAbandonedUploads } from "~/modules/company/import.server";
 import { type DeliveryReport, deliverOutbox, queueEmail } from "~/modules/email/email.server";
 import { reminderEmail } from "~/modules/event/emails";
 import { cancelLink, EVENT_EMAIL_SELECT } from "~/modules/event/registration.server";
@@ -117,7 +118,12 @@ export async function queueDigests(now = new Date()) {
   return queued;
 }
 
-export type JobsReport = { reminders: number; digests: number; delivery: DeliveryReport };
+export type JobsReport = {
+  reminders: number;
+  digests: number;
+  delivery: DeliveryReport;
+  uploadsRemoved: number;
+};
 
 /**
  * Everything that runs on a schedule, safe to run twice: reminders, the morning digest (from
@@ -127,5 +133,6 @@ export async function runJobs(now = new Date()): Promise<JobsReport> {
   const reminders = await queueReminders(now);
   const digests = hourOf(now) >= 6 ? await queueDigests(now) : 0;
   const delivery = await deliverOutbox({ now, limit: 200 });
-  return { reminders, digests, delivery };
+  const uploadsRemoved = await removeAbandonedUploads(now);
+  return { reminders, digests, delivery, uploadsRemoved };
 }
