@@ -120,7 +120,12 @@ export const de = {
   "admin.deactivate": "Deaktivieren",
   "admin.reactivate": "Reaktivieren",
   "admin.sendInvite": "Einladung senden",
-  "admin.invited": "Einladung an {email} wurde versandt.",
+  "admin.invited": "Die Einladung an {email} wird per E-Mail versendet.",
+  "admin.invitedHeld":
+    "Die Einladung an {email} liegt im Postausgang: Ohne eingerichteten E-Mail-Versand wird sie nicht verschickt.",
+  "invite.notice.subject": "Neuer Zugang mit Zugriff auf Teilnehmendendaten: {invitee}",
+  "invite.notice.body":
+    "{inviter} hat {invitee} ({email}) als {role} zu Lotse eingeladen. Mit dieser Rolle sieht der Zugang Daten von Teilnehmenden. Wenn das nicht abgesprochen ist, melden Sie sich bitte bei {inviter} oder lassen Sie die Einladung unter Verwaltung zurückziehen.",
   "admin.roleChanged": "Rolle von {name} ist jetzt {role}.",
   "admin.deactivated": "{name} ist deaktiviert; alle Sitzungen wurden beendet.",
   "admin.reactivated": "{name} ist wieder aktiv.",

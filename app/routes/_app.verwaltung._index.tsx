@@ -52,10 +52,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { user } = await requirePermission(request, context, "create", "user", "any");
       const form = await parseForm(request, inviteSchema);
       if (!form.ok) return fail({ errors: form.errors, message: null, values: form.values });
-      await inviteUser(user, form.data, ip);
+      const { delivered } = await inviteUser(user, form.data, ip);
       return redirectWithToast("/verwaltung", {
         kind: "success",
-        text: t("admin.invited", { email: form.data.email }),
+        // Say what happened: without an email service the invitation only waits in the outbox.
+        text: t(delivered ? "admin.invited" : "admin.invitedHeld", { email: form.data.email }),
       });
     }
     if (intent === "role") {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, waitForEmail } from "./helpers";
 
 test("admin invites a coach; the link works once; deactivating ends the coach's session", async ({
   page,
@@ -23,19 +23,33 @@ test("admin invites a coach; the link works once; deactivating ends the coach's 
   await page.getByLabel("Rolle", { exact: true }).selectOption("jobcoach");
   await page.getByRole("button", { name: "Einladung senden" }).click();
   await expect(page.getByRole("status")).toContainText(
-    "Einladung an clara.neumann@traeger.example wurde versandt.",
+    "Die Einladung an clara.neumann@traeger.example wird per E-Mail versendet.",
   );
   await expect(
     page.getByText("Clara Neumann (clara.neumann@traeger.example, Jobcoach)"),
   ).toBeVisible();
 
-  // Every email passes through the outbox, where the admin can read it.
+  // Every email passes through the outbox, where the admin can read it – without the live link.
   await page.getByRole("link", { name: "Postausgang" }).click();
-  const mail = page.locator(".outbox li").filter({ hasText: "clara.neumann@traeger.example" });
+  const mail = page
+    .locator(".outbox li")
+    .filter({ hasText: "clara.neumann@traeger.example" })
+    .filter({ hasText: "Ihre Einladung zu Lotse" });
+  // The project lead is told that an account for participant data was invited.
+  await expect(
+    page
+      .locator(".outbox li")
+      .filter({ hasText: "Neuer Zugang mit Zugriff auf Teilnehmendendaten" }),
+  ).toHaveCount(1);
   await expect(mail.getByText("Ihre Einladung zu Lotse")).toBeVisible();
   await mail.getByText("Inhalt anzeigen").click();
-  const text = await mail.locator("pre").innerText();
-  const link = /https?:\/\/\S+\/einladung\/[A-Za-z0-9_-]+/.exec(text)![0];
+  await expect(mail.locator("pre")).toContainText("/einladung/•••");
+  // Only the invited person's mailbox has the link.
+  const delivered = await waitForEmail(
+    (m) =>
+      m.subject === "Ihre Einladung zu Lotse" && m.to[0]!.includes("clara.neumann@traeger.example"),
+  );
+  const link = /https?:\/\/\S+\/einladung\/[A-Za-z0-9_-]+/.exec(delivered.text)![0];
 
   const coachContext = await browser.newContext();
   const coach = await coachContext.newPage();

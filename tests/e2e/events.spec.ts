@@ -1,25 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { tn } from "../../app/messages";
-import { germanDay, loginAs } from "./helpers";
-
-const RESEND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
-type Delivered = {
-  to: string[];
-  subject: string;
-  text: string;
-  attachments?: { filename: string }[];
-};
-
-/** Waits until the fake Resend API has received an email matching `match`. */
-async function waitForEmail(match: (m: Delivered) => boolean): Promise<Delivered> {
-  for (let i = 0; i < 60; i++) {
-    const all = (await (await fetch(`${RESEND}/_delivered`)).json()) as Delivered[];
-    const found = all.find(match);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("E-Mail ist nicht angekommen");
-}
+import { germanDay, loginAs, waitForEmail } from "./helpers";
 
 async function createEvent(page: Page, title: string) {
   await page.goto("/veranstaltungen");

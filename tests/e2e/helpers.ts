@@ -31,3 +31,22 @@ export function watchConsole(page: Page) {
   page.on("pageerror", (e) => problems.push(e.message));
   return problems;
 }
+
+const RESEND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+export type Delivered = {
+  to: string[];
+  subject: string;
+  text: string;
+  attachments?: { filename: string }[];
+};
+
+/** Waits until the fake Resend API has received an email matching `match`. */
+export async function waitForEmail(match: (m: Delivered) => boolean): Promise<Delivered> {
+  for (let i = 0; i < 60; i++) {
+    const all = (await (await fetch(`${RESEND}/_delivered`)).json()) as Delivered[];
+    const found = all.find(match);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("E-Mail ist nicht angekommen");
+}

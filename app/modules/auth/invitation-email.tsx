@@ -37,3 +37,28 @@ export async function invitationEmail(p: InvitationEmailProps) {
   ].join("\n");
   return { subject: t("invite.email.subject"), html, text };
 }
+
+/** To the project lead: someone was invited into a role that reads participant data. */
+export async function invitationNoticeEmail(p: {
+  lead: string;
+  inviter: string;
+  invitee: string;
+  email: string;
+  role: Role;
+}) {
+  const subject = t("invite.notice.subject", { invitee: p.invitee });
+  const greeting = t("invite.email.greeting", { name: p.lead });
+  const body = t("invite.notice.body", {
+    inviter: p.inviter,
+    invitee: p.invitee,
+    email: p.email,
+    role: labelOf("role", p.role),
+  });
+  const html = await renderEmail(
+    <EmailLayout preview={subject}>
+      <p>{greeting}</p>
+      <p>{body}</p>
+    </EmailLayout>,
+  );
+  return { subject, html, text: [greeting, "", body].join("\n") };
+}

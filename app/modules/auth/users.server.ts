@@ -5,10 +5,10 @@ import { AppError } from "~/lib/errors";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
-import { deliverOutbox, queueEmail } from "~/modules/email/email.server";
-import { invitationEmail } from "./invitation-email";
+import { deliverOutbox, emailDeliveryEnabled, queueEmail } from "~/modules/email/email.server";
+import { invitationEmail, invitationNoticeEmail } from "./invitation-email";
 import { hashPassword, passwordSchema } from "./password.server";
-import { ROLES, type Role } from "./permissions";
+import { can, ROLES, type Role } from "./permissions";
 import { endAllSessions, type SessionUser } from "./session.server";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -87,7 +87,7 @@ export async function inviteUser(
     link,
     expiresAt,
   });
-  const { invitation, outbox } = await db.$transaction(async (tx) => {
+  const { invitation, outbox, notices } = await db.$transaction(async (tx) => {
     // A new invitation replaces older open ones for the same address.
     await tx.invitation.updateMany({
       where: { email: input.email, usedAt: null, revokedAt: null },
@@ -118,11 +118,39 @@ export async function inviteUser(
       },
       tx,
     );
-    return { invitation, outbox };
+    // An account that will read social data is announced to the project lead, who can object.
+    const leads = can(input.role, "read", "participant")
+      ? await tx.user.findMany({
+          where: { role: "leitung", active: true, id: { not: actor.id } },
+          select: { id: true, email: true, name: true },
+        })
+      : [];
+    const notices = [];
+    for (const lead of leads)
+      notices.push(
+        await queueEmail(
+          {
+            kind: "invitation-notice",
+            to: lead.email,
+            toName: lead.name,
+            ...(await invitationNoticeEmail({
+              lead: lead.name,
+              inviter: actor.name,
+              invitee: input.name,
+              email: input.email,
+              role: input.role,
+            })),
+            idempotencyKey: `invitation-notice:${invitation.id}:${lead.id}`,
+          },
+          tx,
+        ),
+      );
+    return { invitation, outbox, notices };
   });
   // Delivery after commit; a failure stays in the outbox for the next run.
-  await deliverOutbox({ ids: [outbox.id] }).catch(() => undefined);
-  return { invitationId: invitation.id, link };
+  const ids = [outbox.id, ...notices.map((n) => n.id)];
+  await deliverOutbox({ ids, limit: ids.length }).catch(() => undefined);
+  return { invitationId: invitation.id, link, delivered: emailDeliveryEnabled() };
 }
 
 export async function findOpenInvitation(token: string, now = new Date()) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { listOutbox } from "~/modules/email/email.server";
 import { createUser } from "../../../tests/factories";
 import { login } from "./login.server";
 import type { SessionUser } from "./session.server";
@@ -19,6 +20,36 @@ async function admin(): Promise<SessionUser> {
 const tokenOf = (link: string) => link.split("/einladung/")[1]!;
 
 describe("invitations", () => {
+  it("the outbox shows no live link, the lead hears of an account for social data, and the answer says the mail is only held", async () => {
+    const actor = await admin();
+    const lead = await createUser("leitung");
+    const { invitationId, link, delivered } = await inviteUser(actor, {
+      email: "selbst@test.example",
+      name: "Selma Selbst",
+      role: "vermittlung",
+    });
+    expect(delivered).toBe(false);
+    const listed = (await listOutbox()).find((m) => m.subject === "Ihre Einladung zu Lotse")!;
+    expect(listed.text).not.toContain(tokenOf(link));
+    expect(listed.text).toContain("/einladung/•••");
+    const notice = await db.emailOutbox.findUniqueOrThrow({
+      where: { idempotencyKey: `invitation-notice:${invitationId}:${lead.id}` },
+    });
+    expect(notice.toEmail).toBe(lead.email);
+    expect(notice.text).toContain("Selma Selbst (selbst@test.example) als Vermittlung");
+    // A role without participant data is not announced.
+    const other = await inviteUser(actor, {
+      email: "verwaltung@test.example",
+      name: "Viktor Verwaltung",
+      role: "admin",
+    });
+    expect(
+      await db.emailOutbox.count({
+        where: { idempotencyKey: { startsWith: `invitation-notice:${other.invitationId}` } },
+      }),
+    ).toBe(0);
+  });
+
   it("queues the invitation email in the same transaction, with a single-use link", async () => {
     const actor = await admin();
     const { invitationId, link } = await inviteUser(actor, {

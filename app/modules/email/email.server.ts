@@ -148,9 +148,17 @@ export async function deliverOutbox(
   return report;
 }
 
-/** The newest outbox entries for the admin page (text version only; links in it are live). */
+/**
+ * Links in emails can carry a secret (an invitation, a personal registration or cancel link):
+ * whoever reads the outbox must not be able to use them, so every long token in a link is
+ * masked. (The admin could otherwise invite herself and read the live link.)
+ */
+export const maskLinkSecrets = (text: string) =>
+  text.replace(/https?:\/\/\S+/g, (url) => url.replace(/([/=])[A-Za-z0-9_-]{16,}/g, "$1•••"));
+
+/** The newest outbox entries for the admin page (text version only, secrets in links masked). */
 export async function listOutbox(limit = 100) {
-  return db.emailOutbox.findMany({
+  const rows = await db.emailOutbox.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
     select: {
@@ -163,4 +171,5 @@ export async function listOutbox(limit = 100) {
       createdAt: true,
     },
   });
+  return rows.map((r) => ({ ...r, text: maskLinkSecrets(r.text) }));
 }
