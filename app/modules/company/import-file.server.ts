@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parseCsv } from "~/lib/csv";
 import { formatDate } from "~/lib/day";
@@ -41,6 +42,38 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * The first worksheet's rows, read as a stream: reading stops as soon as there are more rows
+ * than an import takes, so a workbook of a million rows costs no more than one of the limit.
+ */
+async function readFirstSheet(bytes: Uint8Array): Promise<string[][]> {
+  const rows: string[][] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+    sharedStrings: "cache",
+    styles: "cache", // to tell dates from numbers
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "emit",
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values: string[] = [];
+        for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
+        if (values.some((v) => v !== "")) rows.push(values);
+        // The header plus the limit, and one more to know that it is too many.
+        if (rows.length > MAX_IMPORT_ROWS + 1)
+          throw new AppError(413, t("import.tooManyRows", { max: MAX_IMPORT_ROWS }));
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(400, t("import.unreadable"));
+  }
+  return rows;
+}
+
 /** Reads an uploaded CSV or XLSX file into a header and rows of text; bad files get a German message. */
 export async function readTable(bytes: Uint8Array): Promise<Table> {
   if (bytes.length === 0) throw new AppError(400, t("import.empty"));
@@ -48,20 +81,7 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
     throw new AppError(413, t("import.tooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
   let rows: string[][];
   if (isXlsx(bytes)) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError(400, t("import.unreadable"));
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new AppError(400, t("import.empty"));
-    rows = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const values: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim());
-      rows.push(values);
-    });
+    rows = await readFirstSheet(bytes);
   } else {
     // A NUL byte never occurs in a text file: this is a binary file with a .csv name.
     if (bytes.subarray(0, 8192).includes(0)) throw new AppError(400, t("import.binary"));

@@ -16,7 +16,7 @@ import {
   storeUpload,
   suggestMapping,
 } from "./import.server";
-import { MAX_IMPORT_BYTES, readTable } from "./import-file.server";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readTable } from "./import-file.server";
 import { companyFormSchema } from "./schema";
 
 const fixture = (name: string) =>
@@ -240,4 +240,15 @@ describe("waiting uploads", () => {
     await expect(loadUpload(user, stale)).rejects.toMatchObject({ status: 404 });
     expect((await loadUpload(user, fresh)).filename).toBe("neu.csv");
   });
+});
+
+describe("large workbooks", () => {
+  it("stop being read at the row limit instead of loading the whole sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Firmen");
+    ws.addRow(["Firma", "PLZ"]);
+    for (let i = 0; i < MAX_IMPORT_ROWS + 5_000; i++) ws.addRow([`Firma ${i}`, "39104"]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    await expect(readTable(bytes)).rejects.toMatchObject({ status: 413 });
+  }, 60_000);
 });
