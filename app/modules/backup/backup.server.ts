@@ -1,0 +1,116 @@
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+
+// Backups of the SQLite database (security.md): one command writes a consistent copy with
+// VACUUM INTO (a live database may be written meanwhile), checks it, records what it holds and
+// rotates old copies; one command restores a copy. Files are readable by the service account only.
+
+export type BackupManifest = {
+  file: string;
+  createdAt: string;
+  integrity: string;
+  rows: Record<string, number>;
+};
+
+const TABLES_COUNTED = ["User", "Company", "ContactPerson", "Participant", "Interaction", "Event"];
+
+/** The database file behind a `file:` URL (backups are for the embedded SQLite database). */
+export function databaseFile(databaseUrl: string): string {
+  if (!databaseUrl.startsWith("file:"))
+    throw new Error(
+      "Sicherungen gibt es für die eingebaute SQLite-Datenbank (DATABASE_URL=file:…).",
+    );
+  return path.resolve(databaseUrl.slice("file:".length));
+}
+
+async function inspect(file: string) {
+  const client = createClient({ url: `file:${file}` });
+  try {
+    const integrity = String((await client.execute("PRAGMA integrity_check")).rows[0]?.[0]);
+    const rows: Record<string, number> = {};
+    for (const table of TABLES_COUNTED)
+      rows[table] = Number((await client.execute(`SELECT count(*) FROM "${table}"`)).rows[0]?.[0]);
+    return { integrity, rows };
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * Writes `lotse-<time>.db` and its manifest into `dir`, checks the copy (`integrity_check`) and
+ * removes copies older than `keepDays`.
+ */
+export async function backupDatabase(options: {
+  databaseUrl: string;
+  dir: string;
+  keepDays: number;
+  now?: Date;
+}): Promise<BackupManifest> {
+  const now = options.now ?? new Date();
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+  const file = path.join(options.dir, `lotse-${stamp}.db`);
+  const client = createClient({ url: `file:${databaseFile(options.databaseUrl)}` });
+  try {
+    // Not inside a transaction: VACUUM INTO refuses to run in one.
+    await client.execute({ sql: "VACUUM INTO ?", args: [file] });
+  } finally {
+    client.close();
+  }
+  chmodSync(file, 0o600);
+  const { integrity, rows } = await inspect(file);
+  if (integrity !== "ok") throw new Error(`Die Sicherung ist beschädigt: ${integrity}`);
+  const manifest: BackupManifest = {
+    file: path.basename(file),
+    createdAt: now.toISOString(),
+    integrity,
+    rows,
+  };
+  writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2), { mode: 0o600 });
+  rotateBackups(options.dir, options.keepDays, now);
+  return manifest;
+}
+
+/** Removes backups (and their manifests) older than `keepDays`. */
+export function rotateBackups(dir: string, keepDays: number, now = new Date()) {
+  const oldest = now.getTime() - keepDays * 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(dir).filter((n) => /^lotse-\d{8}T\d{6}\.db(\.json)?$/.test(n))) {
+    const file = path.join(dir, name);
+    if (statSync(file).mtimeMs < oldest) rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Restores a backup: checks it, keeps the live database as `<db>.before-restore`, swaps the copy
+ * in atomically (rename) and removes stale WAL files. Run it with the server stopped.
+ */
+export async function restoreDatabase(options: { databaseUrl: string; backup: string }) {
+  const target = databaseFile(options.databaseUrl);
+  const { integrity, rows } = await inspect(options.backup);
+  if (integrity !== "ok") throw new Error(`Die Sicherung ist beschädigt: ${integrity}`);
+  const staged = `${target}.restoring`;
+  copyFileSync(options.backup, staged);
+  chmodSync(staged, 0o600);
+  if (existsSync(target)) copyFileSync(target, `${target}.before-restore`);
+  for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${target}${suffix}`, { force: true });
+  renameSync(staged, target);
+  // The copy is in rollback-journal mode; the app runs in WAL mode again.
+  const client = createClient({ url: `file:${target}` });
+  try {
+    await client.execute("PRAGMA journal_mode = WAL");
+  } finally {
+    client.close();
+  }
+  return { rows };
+}
