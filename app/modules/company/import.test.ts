@@ -234,9 +234,11 @@ describe("waiting uploads", () => {
     const fresh = await storeUpload(user, "neu.csv", table);
     const file = (token: string) => path.join(process.env.LOTSE_IMPORT_DIR!, `${token}.json`);
     expect(statSync(file(fresh)).mode & 0o777).toBe(0o600);
-    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    // The file system's clock, not the process's (a test may run under a shifted clock).
+    const now = new Date(statSync(file(fresh)).mtimeMs);
+    const twoDaysAgo = new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000);
     utimesSync(file(stale), twoDaysAgo, twoDaysAgo);
-    expect(await removeAbandonedUploads()).toBe(1);
+    expect(await removeAbandonedUploads(now)).toBe(1);
     await expect(loadUpload(user, stale)).rejects.toMatchObject({ status: 404 });
     expect((await loadUpload(user, fresh)).filename).toBe("neu.csv");
   });
