@@ -78,6 +78,25 @@ export async function createParticipant(
   return { id: participant.id, stays: created.map((s) => s.id) };
 }
 
+/** An outcome (Verbleib) of a participant's n-th stay, dated `start` (YYYY-MM-DD). */
+export function createOutcome(
+  who: { id: string; stays: string[] },
+  stay: number,
+  type: string,
+  start: string,
+  partTime = false,
+) {
+  return db.outcome.create({
+    data: {
+      participantId: who.id,
+      stayId: who.stays[stay],
+      type,
+      partTime,
+      startDate: isoDay(start),
+    },
+  });
+}
+
 /** A signed-in user with the cookie header a browser would send. */
 export async function signedIn(role: Role) {
   const user = await createUser(role);

@@ -11,7 +11,7 @@ import { listInternships, parseInternshipFilters } from "~/modules/internship/se
 import { listParticipants, parseParticipantFilters } from "~/modules/participant/service.server";
 import { PARTICIPANT_SORTS } from "~/modules/participant/values";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
-import { createParticipant, createUser } from "../../../tests/factories";
+import { createOutcome, createParticipant, createUser } from "../../../tests/factories";
 import { COACH_FIGURES, type FigureRow, type FigureScope, periodFigures } from "./figures";
 import { computeKpis } from "./kpis.server";
 
@@ -104,22 +104,7 @@ beforeAll(async () => {
     { entry: "2025-06-01", exit: "2025-06-20" },
   );
   await mk(coach.id, { entry: "2025-07-01" });
-  const outcome = (
-    who: { id: string; stays: string[] },
-    stay: number,
-    type: string,
-    start: string,
-    partTime = false,
-  ) =>
-    db.outcome.create({
-      data: {
-        participantId: who.id,
-        stayId: who.stays[stay],
-        type,
-        partTime,
-        startDate: dateOnly(start),
-      },
-    });
+  const outcome = createOutcome;
   await outcome(a, 0, "ausbildung", "2025-04-01", true);
   await outcome(b, 0, "arbeit", "2025-06-30");
   await outcome(c, 0, "schule", "2025-06-30");

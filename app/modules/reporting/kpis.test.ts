@@ -4,7 +4,7 @@ import { parseListParams } from "~/lib/list-params";
 import { listCompanies, parseCompanyFilters } from "~/modules/company/service.server";
 import { COMPANY_SORTS } from "~/modules/company/values";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
-import { createParticipant, createUser } from "../../../tests/factories";
+import { createOutcome, createParticipant, createUser } from "../../../tests/factories";
 import { computeKpis, kpisByDistrict, kpisByMonth, projectKpis } from "./kpis.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
@@ -55,22 +55,7 @@ describe("KPIs for a period", () => {
       { entry: "2025-01-05", exit: "2025-03-01", projectId: other.id },
       { entry: "2025-04-20" },
     );
-    const outcome = (
-      who: { id: string; stays: string[] },
-      stay: number,
-      type: string,
-      start: string,
-      partTime = false,
-    ) =>
-      db.outcome.create({
-        data: {
-          participantId: who.id,
-          stayId: who.stays[stay],
-          type,
-          partTime,
-          startDate: day(start),
-        },
-      });
+    const outcome = createOutcome;
     await outcome(a, 0, "ausbildung", "2025-04-01", true);
     await outcome(b, 0, "arbeit", "2025-06-30");
     await outcome(f, 0, "schule", "2025-03-15");
