@@ -6,7 +6,6 @@ import {
   readdirSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
@@ -82,12 +81,15 @@ export async function backupDatabase(options: {
   return manifest;
 }
 
-/** Removes backups (and their manifests) older than `keepDays`. */
+/** Removes backups (and their manifests) older than `keepDays`, by the time in their names. */
 export function rotateBackups(dir: string, keepDays: number, now = new Date()) {
   const oldest = now.getTime() - keepDays * 24 * 60 * 60 * 1000;
-  for (const name of readdirSync(dir).filter((n) => /^lotse-\d{8}T\d{6}\.db(\.json)?$/.test(n))) {
-    const file = path.join(dir, name);
-    if (statSync(file).mtimeMs < oldest) rmSync(file, { force: true });
+  for (const name of readdirSync(dir)) {
+    const m = /^lotse-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.db(\.json)?$/.exec(name);
+    if (!m) continue;
+    const [, y, mo, d, h, mi, s] = m;
+    if (Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`) < oldest)
+      rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync, utimesSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
@@ -41,20 +41,26 @@ describe("backup and restore", () => {
     expect(existsSync(`${target}.before-restore`)).toBe(true);
     expect(statSync(target).mode & 0o777).toBe(0o600);
 
-    // A copy older than the holding period is removed by the next backup.
-    const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
-    utimesSync(backup, old, old);
-    utimesSync(`${backup}.json`, old, old);
+    // A copy older than the holding period is removed by the next backup; younger ones stay.
+    const taken = new Date(manifest.createdAt);
+    const day = 24 * 60 * 60 * 1000;
+    const old = await backupDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dir,
+      keepDays: 30,
+      now: new Date(taken.getTime() - 40 * day),
+    });
     const next = await backupDatabase({
       databaseUrl: env.DATABASE_URL,
       dir,
       keepDays: 30,
-      now: new Date(Date.now() + 1000),
+      now: new Date(taken.getTime() + 1000),
     });
-    expect(readdirSync(dir).filter((n) => n.startsWith("lotse-"))).toEqual([
-      next.file,
-      `${next.file}.json`,
-    ]);
+    const kept = readdirSync(dir).filter((n) => n.startsWith("lotse-"));
+    expect(kept).not.toContain(old.file);
+    expect(kept.sort()).toEqual(
+      [manifest.file, `${manifest.file}.json`, next.file, `${next.file}.json`].sort(),
+    );
   });
 
   it("refuses to restore a damaged file", async () => {
