@@ -6,7 +6,7 @@ export const DEMO_PASSWORD = "demo-lotse-2026";
 
 /** A day relative to the test's today (Berlin), the app's clock being the real one. */
 export const dayFromToday = (offset = 0): Day => addDays(today(), offset);
-/** The same day as a user types it: "01.12.2026". */
+/** The same day as a user types it (TT.MM.JJJJ). */
 export const germanDay = (offset = 0) => formatDay(dayFromToday(offset));
 /** A list's count line as the app writes it ("1 Eintrag", "12 Einträge"), from a shown number. */
 export const entries = (shown: string) => tn("table.count", Number(shown.replace(/\./g, "")));
