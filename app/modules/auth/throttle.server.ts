@@ -40,17 +40,16 @@ export async function claimAttempt(keys: string[], now = new Date()): Promise<nu
   const next = Prisma.sql`(CASE WHEN "lastFailureAt" < ${stale} THEN 1 ELSE "failures" + 1 END)`;
   let wait = 0;
   for (const key of keys) {
-    // One statement (no RETURNING, whose open cursor would keep the write lock): 1 row changed
-    // means the attempt is counted, 0 that the key is blocked.
-    const claimed = await db.$executeRaw`
+    const claimed = await db.$queryRaw<{ failures: number }[]>`
       INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt", "blockedUntil")
       VALUES (${key}, 1, ${at}, ${blockedUntilFor(Prisma.sql`1`, now)})
       ON CONFLICT ("key") DO UPDATE SET
         "failures" = ${next},
         "blockedUntil" = ${blockedUntilFor(next, now)},
         "lastFailureAt" = ${at}
-      WHERE "lastFailureAt" < ${stale} OR "blockedUntil" IS NULL OR "blockedUntil" <= ${at}`;
-    if (claimed > 0) continue;
+      WHERE "lastFailureAt" < ${stale} OR "blockedUntil" IS NULL OR "blockedUntil" <= ${at}
+      RETURNING "failures"`;
+    if (claimed.length) continue;
     const row = await db.loginThrottle.findUnique({
       where: { key },
       select: { blockedUntil: true },
@@ -62,9 +61,11 @@ export async function claimAttempt(keys: string[], now = new Date()): Promise<nu
 
 /** After a successful login: the account starts afresh, the IP gets its attempt back. */
 export async function releaseAttempt(ipKey: string, accountKey: string): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: accountKey } });
-  await db.$executeRaw`
-    UPDATE "LoginThrottle" SET "failures" = max("failures" - 1, 0),
-      "blockedUntil" = CASE WHEN "failures" - 1 < ${FREE_ATTEMPTS} THEN NULL ELSE "blockedUntil" END
-    WHERE "key" = ${ipKey}`;
+  await db.$transaction([
+    db.loginThrottle.deleteMany({ where: { key: accountKey } }),
+    db.$executeRaw`
+      UPDATE "LoginThrottle" SET "failures" = max("failures" - 1, 0),
+        "blockedUntil" = CASE WHEN "failures" - 1 < ${FREE_ATTEMPTS} THEN NULL ELSE "blockedUntil" END
+      WHERE "key" = ${ipKey}`,
+  ]);
 }
