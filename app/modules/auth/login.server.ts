@@ -4,7 +4,7 @@ import { t, tn } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
-import { claimAttempt, releaseAttempt, throttleKeys } from "./throttle.server";
+import { clearFailures, recordFailure, throttleKeys, throttleWait } from "./throttle.server";
 
 export const loginSchema = z.object({
   email: z
@@ -30,9 +30,8 @@ export async function login(
   input: z.infer<typeof loginSchema>,
   meta: { ip: string; request?: Request },
 ): Promise<LoginResult> {
-  const [ipKey, accountKey] = throttleKeys(meta.ip, input.email) as [string, string];
-  // Counted before the password is checked, so parallel guesses cannot slip through.
-  const wait = await claimAttempt([ipKey, accountKey]);
+  const keys = throttleKeys(meta.ip, input.email);
+  const wait = await throttleWait(keys);
   if (wait > 0) {
     await audit({ action: "login_failed", entityType: "user", ip: meta.ip, detail: "throttled" });
     return {
@@ -50,6 +49,7 @@ export async function login(
     input.password,
   );
   if (!user?.active || !user.passwordHash || !valid) {
+    await recordFailure(keys);
     await audit({
       actorId: user?.id,
       action: "login_failed",
@@ -59,8 +59,8 @@ export async function login(
     });
     return { ok: false, status: 401, message: t("login.failed") };
   }
-  // The account starts afresh; the IP only gets this attempt back (a guessing IP stays counted).
-  await releaseAttempt(ipKey, accountKey);
+  // Only the account key: a valid login must not reset the throttle of a guessing IP.
+  await clearFailures(keys.slice(1));
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await audit({
     actorId: user.id,
