@@ -12,6 +12,17 @@ export const sqlCount = z
   .transform((v) => Number(v ?? 0));
 /** A text column from SQL. */
 export const sqlText = z.string();
+/** A text column that may be NULL. */
+export const sqlTextOrNull = z.string().nullable();
+/** A truth value from SQL: SQLite answers 0/1 (number or bigint). */
+export const sqlBool = z
+  .union([z.number(), z.bigint(), z.boolean()])
+  .transform((v) => Boolean(Number(v)));
+/** One of the declared values (a status column). */
+export const sqlChoice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+/** A point in time: the adapter answers a Date for a DateTime column, text for an expression. */
+export const sqlInstant = z.union([z.date(), z.string()]).transform((v) => new Date(v));
+export const sqlInstantOrNull = sqlInstant.nullable();
 
 /**
  * A raw query whose rows are checked against their shape: every named column must come back

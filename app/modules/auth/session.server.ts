@@ -1,9 +1,9 @@
-import { db } from "~/db.server";
+import { db, Prisma, queryRows, sqlBool, sqlChoice, sqlInstant, sqlText } from "~/db.server";
 import { env, isProduction } from "~/env.server";
 import { cookieHeader, readCookie } from "~/lib/cookies.server";
 import type { RequestContext } from "~/lib/request-context";
 import { hashToken, randomToken } from "~/lib/tokens.server";
-import type { Role } from "./permissions";
+import { ROLES, type Role } from "./permissions";
 
 export const SESSION_COOKIE = "lotse_session";
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -68,18 +68,19 @@ async function findSession(request: Request): Promise<SessionLookup> {
   if (!token || token.length > 100) return { status: "none" };
   const id = hashToken(token);
   // Runs on every request: one plain query instead of a session and a user lookup.
-  const [session] = await db.$queryRaw<
+  const [session] = await queryRows(
     {
-      lastSeenAt: Date;
-      expiresAt: Date;
-      userId: string;
-      name: string;
-      email: string;
-      role: string;
-      active: number | boolean;
-    }[]
-  >`SELECT s.lastSeenAt, s.expiresAt, s.userId, u.name, u.email, u.role, u.active
-    FROM Session s JOIN User u ON u.id = s.userId WHERE s.id = ${id}`;
+      lastSeenAt: sqlInstant,
+      expiresAt: sqlInstant,
+      userId: sqlText,
+      name: sqlText,
+      email: sqlText,
+      role: sqlChoice(ROLES),
+      active: sqlBool,
+    },
+    Prisma.sql`SELECT s.lastSeenAt, s.expiresAt, s.userId, u.name, u.email, u.role, u.active
+      FROM Session s JOIN User u ON u.id = s.userId WHERE s.id = ${id}`,
+  );
   if (!session) return { status: "none" };
   const now = Date.now();
   if (
@@ -94,7 +95,7 @@ async function findSession(request: Request): Promise<SessionLookup> {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
   const user = { id: session.userId, name: session.name, email: session.email, role: session.role };
-  return { status: "active", sessionId: id, user: user as SessionUser };
+  return { status: "active", sessionId: id, user };
 }
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {

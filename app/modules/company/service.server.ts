@@ -1,4 +1,17 @@
-import { db, likeContains, Prisma, sqlDate } from "~/db.server";
+import type { z } from "zod";
+import {
+  db,
+  likeContains,
+  Prisma,
+  queryRows,
+  sqlBool,
+  sqlChoice,
+  sqlCount,
+  sqlDate,
+  sqlInstantOrNull,
+  sqlText,
+  sqlTextOrNull,
+} from "~/db.server";
 import { addDays, startOfDay, today } from "~/lib/day";
 import {
   type DayRange,
@@ -119,18 +132,17 @@ export function companyCondition(
   return Prisma.join(and, " AND ");
 }
 
-type CompanyRow = {
-  id: string;
-  name: string;
-  plz: string | null;
-  city: string | null;
-  outreachStatus: (typeof OUTREACH_STATUSES)[number];
-  partTimeReadiness: (typeof PART_TIME_READINESS)[number];
-  multiplierType: string | null;
-  lastContactAt: Date | null;
-  districtName: string | null;
-  ownerName: string | null;
-  openOffers: number;
+const LIST_ROW = {
+  id: sqlText,
+  name: sqlText,
+  plz: sqlTextOrNull,
+  city: sqlTextOrNull,
+  outreachStatus: sqlChoice(OUTREACH_STATUSES),
+  partTimeReadiness: sqlChoice(PART_TIME_READINESS),
+  multiplierType: sqlTextOrNull,
+  lastContactAt: sqlInstantOrNull,
+  districtName: sqlTextOrNull,
+  ownerName: sqlTextOrNull,
 };
 
 /**
@@ -144,20 +156,21 @@ export async function listCompanies(
   const where = companyCondition(params.q, filters);
   const { skip, take } = skipTake(params);
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<CompanyRow[]>`
-      SELECT c.id, c.name, c.plz, c.city, c.outreachStatus, c.partTimeReadiness, c.multiplierType,
-        c.lastContactAt, d.name AS districtName, u.name AS ownerName,
+    queryRows(
+      { ...LIST_ROW, openOffers: sqlCount },
+      Prisma.sql`SELECT c.id, c.name, c.plz, c.city, c.outreachStatus, c.partTimeReadiness,
+        c.multiplierType, c.lastContactAt, d.name AS districtName, u.name AS ownerName,
         (SELECT count(*) FROM TrainingOffer o WHERE o.companyId = c.id AND o.archivedAt IS NULL) AS openOffers
       FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
       WHERE c.id IN (SELECT c.id FROM Company c WHERE ${where} ORDER BY ${orderBy(params, "c.")} LIMIT ${take} OFFSET ${skip})
       ORDER BY ${orderBy(params, "c.")}`,
-    db.$queryRaw<{ count: number }[]>`SELECT count(*) AS count FROM Company c WHERE ${where}`,
+    ),
+    queryRows(
+      { count: sqlCount },
+      Prisma.sql`SELECT count(*) AS count FROM Company c WHERE ${where}`,
+    ),
   ]);
-  return toPage(
-    rows.map((r) => ({ ...r, openOffers: Number(r.openOffers) })),
-    Number(counted[0]?.count ?? 0),
-    params,
-  );
+  return toPage(rows, counted[0]?.count ?? 0, params);
 }
 
 /** The kanban board: per status the most recently contacted companies and the total count. */
@@ -193,19 +206,21 @@ export async function pipelineBoard(
   );
 }
 
-export type CompanyExportRow = Omit<CompanyRow, "openOffers"> & {
-  legalForm: string | null;
-  street: string | null;
-  industry: string | null;
-  size: string | null;
-  website: string | null;
-  phone: string | null;
-  email: string | null;
-  isTrainingCompany: boolean;
-  takesInternships: boolean;
-  informedAt: Date | null;
-  tags: string | null;
+const EXPORT_ROW = {
+  ...LIST_ROW,
+  legalForm: sqlTextOrNull,
+  street: sqlTextOrNull,
+  industry: sqlTextOrNull,
+  size: sqlTextOrNull,
+  website: sqlTextOrNull,
+  phone: sqlTextOrNull,
+  email: sqlTextOrNull,
+  isTrainingCompany: sqlBool,
+  takesInternships: sqlBool,
+  informedAt: sqlInstantOrNull,
+  tags: sqlTextOrNull,
 };
+export type CompanyExportRow = z.output<z.ZodObject<typeof EXPORT_ROW>>;
 
 /** All companies of a list view (same filters and order, no paging) for export. */
 export async function exportCompanies(
@@ -213,8 +228,9 @@ export async function exportCompanies(
   filters: CompanyListFilters,
   limit = 100_000,
 ) {
-  const rows = await db.$queryRaw<CompanyExportRow[]>`
-    SELECT c.id, c.name, c.legalForm, c.street, c.plz, c.city, c.industry, c.size, c.website,
+  return queryRows(
+    EXPORT_ROW,
+    Prisma.sql`SELECT c.id, c.name, c.legalForm, c.street, c.plz, c.city, c.industry, c.size, c.website,
       c.phone, c.email, c.outreachStatus, c.partTimeReadiness, c.isTrainingCompany,
       c.takesInternships, c.multiplierType, c.informedAt, c.lastContactAt,
       d.name AS districtName, u.name AS ownerName,
@@ -222,12 +238,8 @@ export async function exportCompanies(
         WHERE ct.companyId = c.id) AS tags
     FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
     WHERE ${companyCondition(params.q, filters)}
-    ORDER BY ${orderBy(params, "c.")} LIMIT ${limit}`;
-  return rows.map((r) => ({
-    ...r,
-    isTrainingCompany: Boolean(r.isTrainingCompany),
-    takesInternships: Boolean(r.takesInternships),
-  }));
+    ORDER BY ${orderBy(params, "c.")} LIMIT ${limit}`,
+  );
 }
 
 /**
@@ -261,13 +273,15 @@ export async function exportCompanySheet(
 export async function companyFilterOptions() {
   const [districts, rows] = await Promise.all([
     listServedDistricts(),
-    db.$queryRaw<{ kind: "owner" | "tag" | "occupation"; value: string; label: string }[]>`
-      SELECT 'owner' AS kind, id AS value, name AS label FROM User
+    queryRows(
+      { kind: sqlChoice(["owner", "tag", "occupation"]), value: sqlText, label: sqlText },
+      Prisma.sql`SELECT 'owner' AS kind, id AS value, name AS label FROM User
         WHERE active = 1 AND role IN (${Prisma.join([...ASSIGNABLE_ROLES])})
       UNION ALL SELECT * FROM (SELECT 'tag', name, name FROM Tag ORDER BY name LIMIT 500)
       UNION ALL SELECT 'occupation', o.id, o.title FROM Occupation o WHERE EXISTS
         (SELECT 1 FROM TrainingOffer t WHERE t.occupationId = o.id AND t.archivedAt IS NULL)
       ORDER BY kind, label`,
+    ),
   ]);
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
   return {

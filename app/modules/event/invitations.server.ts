@@ -1,4 +1,4 @@
-import { db, Prisma } from "~/db.server";
+import { db, Prisma, queryRows, sqlBool, sqlText, sqlTextOrNull } from "~/db.server";
 import { env } from "~/env.server";
 import { AppError } from "~/lib/errors";
 import { hashToken, randomToken } from "~/lib/tokens.server";
@@ -11,14 +11,14 @@ import { invitationEmail } from "./emails";
 import { closedReason, EVENT_EMAIL_SELECT, registrationPath } from "./registration.server";
 import type { RecipientFilter } from "./schema";
 
-type Candidate = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  invalid: number;
-  consent: number;
-  invited: number;
+const CANDIDATE = {
+  id: sqlText,
+  firstName: sqlText,
+  lastName: sqlText,
+  email: sqlTextOrNull,
+  invalid: sqlBool,
+  consent: sqlBool,
+  invited: sqlBool,
 };
 
 export type LeftOut = { noEmail: number; invalid: number; noConsent: number; already: number };
@@ -39,15 +39,17 @@ function filterSql(f: RecipientFilter) {
 }
 
 async function candidates(eventId: string, filter: RecipientFilter) {
-  return db.$queryRaw<Candidate[]>`
-    SELECT cp.id, cp.firstName, cp.lastName, cp.email, cp.emailInvalidAt IS NOT NULL AS invalid,
+  return queryRows(
+    CANDIDATE,
+    Prisma.sql`SELECT cp.id, cp.firstName, cp.lastName, cp.email, cp.emailInvalidAt IS NOT NULL AS invalid,
       EXISTS (SELECT 1 FROM Consent k WHERE k.contactId = cp.id AND k.purpose = ${EMAIL_CONSENT}
         AND k.withdrawnAt IS NULL) AS consent,
       EXISTS (SELECT 1 FROM EventInvitation i WHERE i.eventId = ${eventId}
         AND i.contactId = cp.id) AS invited
     FROM ContactPerson cp LEFT JOIN Company c ON c.id = cp.companyId
     WHERE ${filterSql(filter)}
-    ORDER BY cp.lastName, cp.firstName`;
+    ORDER BY cp.lastName, cp.firstName`,
+  );
 }
 
 /**
@@ -60,9 +62,9 @@ export async function previewRecipients(eventId: string, filter: RecipientFilter
   const eligible: { id: string; name: string; email: string }[] = [];
   for (const r of rows) {
     if (!r.email) leftOut.noEmail++;
-    else if (Number(r.invalid)) leftOut.invalid++;
-    else if (!Number(r.consent)) leftOut.noConsent++;
-    else if (Number(r.invited)) leftOut.already++;
+    else if (r.invalid) leftOut.invalid++;
+    else if (!r.consent) leftOut.noConsent++;
+    else if (r.invited) leftOut.already++;
     else eligible.push({ id: r.id, name: `${r.firstName} ${r.lastName}`.trim(), email: r.email });
   }
   return { eligible, leftOut };

@@ -1,28 +1,34 @@
-import { db, Prisma } from "~/db.server";
+import { z } from "zod";
+import { Prisma, queryRows, sqlChoice, sqlInstant, sqlText, sqlTextOrNull } from "~/db.server";
 import type { TimelineItem } from "./timeline-item";
 
 export type { TimelineItem };
 
 export type TimelineSubject = { companyId: string } | { contactId: string };
 
-type Row = {
-  kind: TimelineItem["kind"];
-  id: string;
-  at: Date | string;
+const TIMELINE_KINDS = ["interaction", "followup", "internship", "event", "status"] as const;
+
+const ROW = {
+  kind: sqlChoice(TIMELINE_KINDS),
+  id: sqlText,
+  at: sqlInstant,
   /** Per kind: type / title / from status / status / title */
-  a: string | null;
+  a: sqlTextOrNull,
   /** Per kind: outcome / assignee / to status / occupation / attendance */
-  b: string | null;
+  b: sqlTextOrNull,
   /** Per kind: notes / due date / changed by / participant id */
-  c: string | null;
+  c: z.union([z.string(), z.date()]).nullable(),
   /** Per kind: author / done */
-  d: string | number | null;
+  d: z.union([z.string(), z.number(), z.bigint()]).nullable(),
   /** Interaction: contact name; topics separated by "|" */
-  e: string | null;
-  topics: string | null;
+  e: sqlTextOrNull,
+  topics: sqlTextOrNull,
 };
+type Row = z.output<z.ZodObject<typeof ROW>>;
 
 const when = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+const textOf = (value: Date | string | null) =>
+  value instanceof Date ? value.toISOString() : value;
 
 /**
  * Everything that happened with a company or contact, newest first, one page of it in one query:
@@ -53,8 +59,11 @@ export async function timelineFor(subject: TimelineSubject, page: number, perPag
     parts.push(Prisma.sql`SELECT 'status', s.id, s.createdAt, s.fromStatus, s.toStatus,
         u.name, NULL, NULL, NULL
       FROM CompanyStatusChange s LEFT JOIN User u ON u.id = s.changedById WHERE s.companyId = ${id}`);
-  const rows = await db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}
-    ORDER BY at DESC, id ASC LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}`;
+  const rows = await queryRows(
+    ROW,
+    Prisma.sql`${Prisma.join(parts, " UNION ALL ")}
+      ORDER BY at DESC, id ASC LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}`,
+  );
   return {
     items: rows.slice(0, perPage).map(toItem),
     page,
@@ -73,7 +82,7 @@ function toItem(r: Row): TimelineItem {
         type: r.a ?? "",
         topics: r.topics ? r.topics.split("|") : [],
         outcome: r.b,
-        notes: r.c,
+        notes: textOf(r.c),
         author: String(r.d ?? ""),
         contact: r.e,
       };
@@ -88,7 +97,7 @@ function toItem(r: Row): TimelineItem {
         done: Boolean(Number(r.d)),
       };
     case "status":
-      return { kind: r.kind, id: r.id, at, from: r.a ?? "", to: r.b ?? "", by: r.c };
+      return { kind: r.kind, id: r.id, at, from: r.a ?? "", to: r.b ?? "", by: textOf(r.c) };
     case "internship":
       return {
         kind: r.kind,
@@ -96,7 +105,7 @@ function toItem(r: Row): TimelineItem {
         at,
         status: r.a ?? "",
         occupation: r.b ?? "",
-        participantId: r.c ?? "",
+        participantId: textOf(r.c) ?? "",
       };
     case "event":
       return { kind: r.kind, id: r.id, at, title: r.a ?? "", attendance: r.b };

@@ -1,4 +1,4 @@
-import { db, Prisma, sqlDate } from "~/db.server";
+import { db, Prisma, queryRows, sqlDate, sqlText } from "~/db.server";
 import { dayOf, yearsBetween } from "~/lib/day";
 import {
   type DayRange,
@@ -49,11 +49,13 @@ const inRange = (r: DayRange) => ({ gte: r.since, lt: r.until });
 async function reenteredIds(range: DayRange, projectId: string | null | undefined) {
   const project = projectId ? Prisma.sql`AND s.projectId = ${projectId}` : Prisma.empty;
   const earlier = projectId ? Prisma.sql`AND e.projectId = ${projectId}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT s.participantId AS id FROM ParticipantStay s
-    WHERE s.entryDate >= ${sqlDate(range.since)} AND s.entryDate < ${sqlDate(range.until)} ${project}
-      AND EXISTS (SELECT 1 FROM ParticipantStay e
-        WHERE e.participantId = s.participantId AND e.entryDate < s.entryDate ${earlier})`;
+  const rows = await queryRows(
+    { id: sqlText },
+    Prisma.sql`SELECT DISTINCT s.participantId AS id FROM ParticipantStay s
+      WHERE s.entryDate >= ${sqlDate(range.since)} AND s.entryDate < ${sqlDate(range.until)} ${project}
+        AND EXISTS (SELECT 1 FROM ParticipantStay e
+          WHERE e.participantId = s.participantId AND e.entryDate < s.entryDate ${earlier})`,
+  );
   return rows.map((r) => r.id);
 }
 

@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
-import { db, Prisma, queryJsonRows } from "~/db.server";
+import type { z } from "zod";
+import { db, Prisma, queryJsonRows, queryRows, sqlChoice, sqlText } from "~/db.server";
 import { foldText, normalizeCompanyName } from "~/lib/text";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
@@ -44,7 +45,8 @@ export function matchScore(name: string, query: string): number {
   return 0.7 * (total / qWords.length);
 }
 
-type Entry = { kind: "company" | "contact"; refId: string; text: string };
+const ENTRY = { kind: sqlChoice(["company", "contact"]), refId: sqlText, text: sqlText };
+type Entry = z.output<z.ZodObject<typeof ENTRY>>;
 
 /** An FTS5 string literal; the words come from tokensOf and hold only [a-z0-9]. */
 const phrase = (word: string) => `"${word}"`;
@@ -67,21 +69,30 @@ async function candidates(folded: string, words: string[], wanted: number): Prom
     for (const r of rows) found.set(r.refId, r);
   };
   add(
-    await db.$queryRaw<Entry[]>`SELECT kind, refId, text FROM SearchEntry
+    await queryRows(
+      ENTRY,
+      Prisma.sql`SELECT kind, refId, text FROM SearchEntry
       WHERE text >= ${folded} AND text < ${`${folded}\uffff`} ORDER BY text LIMIT 50`,
+    ),
   );
   const indexable = words.filter((w) => w.length >= 3);
   if (indexable.length === 0) return [...found.values()];
   const all = indexable.map(phrase).join(" AND ");
   add(
-    await db.$queryRaw<Entry[]>`SELECT e.kind, e.refId, e.text FROM SearchText
+    await queryRows(
+      ENTRY,
+      Prisma.sql`SELECT e.kind, e.refId, e.text FROM SearchText
       JOIN SearchEntry e ON e.rowid = SearchText.rowid WHERE SearchText MATCH ${all} LIMIT 300`,
+    ),
   );
   if (found.size >= wanted) return [...found.values()];
   const fuzzy = indexable.map((w) => `(${typoPieces(w).map(phrase).join(" OR ")})`).join(" AND ");
   add(
-    await db.$queryRaw<Entry[]>`SELECT e.kind, e.refId, e.text FROM SearchText
+    await queryRows(
+      ENTRY,
+      Prisma.sql`SELECT e.kind, e.refId, e.text FROM SearchText
       JOIN SearchEntry e ON e.rowid = SearchText.rowid WHERE SearchText MATCH ${fuzzy} LIMIT 1000`,
+    ),
   );
   return [...found.values()];
 }
