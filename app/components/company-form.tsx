@@ -1,12 +1,16 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
-import { useRef } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { Form, Link } from "@remix-run/react";
+import {
+  CheckboxField,
+  FormError,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from "~/components/form";
 import { type LabelledSet, labelledOptions } from "~/labels";
+import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
-import { companyFormSchema } from "~/modules/company/schema";
+import { type CompanyFormDetail, companyFormSchema } from "~/modules/company/schema";
 import {
   COMPANY_SIZES,
   MULTIPLIER_TYPES,
@@ -14,64 +18,26 @@ import {
   PART_TIME_READINESS,
 } from "~/modules/company/values";
 
-export type CompanyFormValues = Record<string, string | boolean | undefined>;
-type ServerErrors = Record<string, string[] | undefined>;
-
 type Props = {
-  defaults: CompanyFormValues;
-  serverErrors?: ServerErrors;
+  defaults: Record<string, unknown>;
+  reply?: FormReply<CompanyFormDetail> | null;
   districts: { ags: string; name: string }[];
   users: { id: string; name: string }[];
   version?: number;
   cancelTo: string;
-  duplicates?: { id: string; name: string; plz: string | null; city: string | null }[];
 };
 
 const options = <T extends readonly string[]>(values: T, set: LabelledSet) =>
   labelledOptions(set, values);
 
-/**
- * Company form: react-hook-form checks each field with the shared zod schema as the user types;
- * the server checks again. Without JavaScript it is a plain form.
- */
-export function CompanyForm({
-  defaults,
-  serverErrors = {},
-  districts,
-  users,
-  version,
-  cancelTo,
-  duplicates,
-}: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const submit = useSubmit();
-  const busy = useNavigation().state === "submitting";
-  const {
-    register,
-    handleSubmit,
-    formState: { errors: clientErrors },
-  } = useForm<z.input<typeof companyFormSchema>, unknown, z.output<typeof companyFormSchema>>({
-    resolver: zodResolver(companyFormSchema),
-    defaultValues: defaults as z.input<typeof companyFormSchema>,
-    mode: "onTouched",
-  });
-  const err = (name: string) =>
-    serverErrors[name] ??
-    (clientErrors[name as keyof typeof clientErrors]?.message as string | undefined);
-  const text = (name: keyof z.input<typeof companyFormSchema>) => ({
-    ...register(name),
-    defaultValue: (defaults[name] as string | undefined) ?? "",
-    error: err(name),
-  });
-
+/** The company form (new and edit), checked with companyFormSchema in the browser and the action. */
+export function CompanyForm({ defaults, reply, districts, users, version, cancelTo }: Props) {
+  const form = useSchemaForm(companyFormSchema, { defaults, reply });
+  const text = form.field;
+  const duplicates = form.detail?.duplicates;
   return (
-    <Form
-      method="post"
-      ref={formRef}
-      noValidate
-      onSubmit={handleSubmit(() => submit(formRef.current))}
-      className="company-form"
-    >
+    <Form {...form.props} className="company-form">
+      <FormError message={form.message} />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <fieldset>
         <legend>{t("company.details")}</legend>
@@ -157,13 +123,11 @@ export function CompanyForm({
         </div>
         <CheckboxField
           label={t("company.isTrainingCompany")}
-          {...register("isTrainingCompany")}
-          defaultChecked={defaults.isTrainingCompany === true}
+          {...form.checkbox("isTrainingCompany")}
         />
         <CheckboxField
           label={t("company.takesInternships")}
-          {...register("takesInternships")}
-          defaultChecked={defaults.takesInternships === true}
+          {...form.checkbox("takesInternships")}
         />
         <TextField
           label={t("company.tags")}
@@ -191,7 +155,7 @@ export function CompanyForm({
         </div>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.busy}>
           {t("company.save")}
         </button>{" "}
         <Link to={cancelTo} className="button">

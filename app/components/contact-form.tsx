@@ -1,25 +1,28 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { SelectField, TextArea, TextField } from "~/components/form";
+import { Form, Link } from "@remix-run/react";
+import { FormError, SelectField, TextArea, TextField, useSchemaForm } from "~/components/form";
 import { labelOf } from "~/labels";
+import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
 import { MULTIPLIER_TYPES } from "~/modules/company/values";
+import { contactFormSchema } from "~/modules/contact/schema";
 import { SALUTATIONS } from "~/modules/contact/values";
 
 type Props = {
-  defaults: Record<string, string>;
-  errors?: Record<string, string[] | undefined>;
+  defaults: Record<string, unknown>;
+  reply?: FormReply | null;
   companies: { id: string; name: string; city: string | null }[];
   users: { id: string; name: string }[];
   version?: number;
   cancelTo: string;
 };
 
-/** The contact person form; the server checks every field with the same zod schema. */
-export function ContactForm({ defaults, errors = {}, companies, users, version, cancelTo }: Props) {
-  const busy = useNavigation().state === "submitting";
-  const f = (name: string) => ({ name, defaultValue: defaults[name] ?? "", error: errors[name] });
+/** The contact person form, checked with contactFormSchema in the browser and the action. */
+export function ContactForm({ defaults, reply, companies, users, version, cancelTo }: Props) {
+  const form = useSchemaForm(contactFormSchema, { defaults, reply });
+  const f = form.field;
   return (
-    <Form method="post" noValidate>
+    <Form {...form.props}>
+      <FormError message={form.message} />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <div className="form-grid">
         <SelectField
@@ -85,7 +88,7 @@ export function ContactForm({ defaults, errors = {}, companies, users, version, 
       </div>
       <TextArea label={t("company.notes")} maxLength={5000} {...f("notes")} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.busy}>
           {t("company.save")}
         </button>{" "}
         <Link to={cancelTo} className="button">

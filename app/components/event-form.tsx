@@ -1,23 +1,34 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { bindFields, CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { Form, Link } from "@remix-run/react";
+import {
+  CheckboxField,
+  FormError,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from "~/components/form";
 import { labelOf } from "~/labels";
+import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
+import { eventFormSchema } from "~/modules/event/schema";
 import { EVENT_TYPES } from "~/modules/event/values";
 
 type Props = {
-  defaults: Record<string, string | boolean>;
-  errors?: Record<string, string[] | undefined>;
+  defaults: Record<string, unknown>;
+  reply?: FormReply | null;
   users: { id: string; name: string }[];
   version?: number;
   cancelTo: string;
 };
 
 /** The event form; the server checks it with the same zod schema. */
-export function EventForm({ defaults, errors = {}, users, version, cancelTo }: Props) {
-  const busy = useNavigation().state === "submitting";
-  const { text: f, check } = bindFields(defaults, errors);
+export function EventForm({ defaults, reply, users, version, cancelTo }: Props) {
+  const form = useSchemaForm(eventFormSchema, { defaults, reply });
+  const { field: f, checkbox: check } = form;
+  const audienceError = form.errorAt("forCompanies");
   return (
-    <Form method="post" noValidate>
+    <Form {...form.props}>
+      <FormError message={form.message} />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <div className="form-grid">
         <SelectField
@@ -51,9 +62,9 @@ export function EventForm({ defaults, errors = {}, users, version, cancelTo }: P
       <TextArea label={t("event.description")} maxLength={5000} {...f("description")} />
       <fieldset>
         <legend>{t("event.audience")}</legend>
-        {errors.forCompanies ? (
+        {audienceError ? (
           <p className="field-error" role="alert">
-            {errors.forCompanies[0]}
+            {Array.isArray(audienceError) ? audienceError[0] : audienceError}
           </p>
         ) : null}
         <CheckboxField label={t("event.forCompanies")} {...check("forCompanies")} />
@@ -62,7 +73,7 @@ export function EventForm({ defaults, errors = {}, users, version, cancelTo }: P
       </fieldset>
       <CheckboxField label={t("event.publicRegistration")} {...check("publicRegistration")} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.busy}>
           {t("event.save")}
         </button>
         <Link to={cancelTo} className="button">

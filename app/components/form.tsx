@@ -1,10 +1,17 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useNavigation, useSubmit } from "@remix-run/react";
 import {
   forwardRef,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useEffect,
+  useRef,
 } from "react";
+import { type FieldValues, type Resolver, useForm } from "react-hook-form";
+import type { z } from "zod";
+import type { FormReply } from "~/lib/forms";
 
 type FieldProps = { label: string; name: string; error?: string[] | string; hint?: ReactNode };
 
@@ -115,23 +122,101 @@ export function FormError({ message }: { message?: string | null }) {
   );
 }
 
+type Values = Record<string, unknown>;
+
+/** A checkbox is checked when its value is true or "on", or a group's list holds it. */
+const isChecked = (value: unknown, own?: string) =>
+  own !== undefined && Array.isArray(value)
+    ? value.includes(own)
+    : value === true || value === "on" || (own !== undefined && value === own);
+
+type SchemaFormOptions<Detail> = {
+  /** The stored values the form starts with. */
+  defaults?: Values;
+  /** The action's answer (useActionData); it belongs to this form when its intent matches. */
+  reply?: FormReply<Detail> | null;
+  /** `?intent=` of this form on a page with several; "" for a page's only form. */
+  intent?: string;
+  /** For a form shown once per record (one per stay, one per offer): the field naming the record. */
+  record?: { name: string; value: string };
+  /** Where the form posts; defaults to `?intent=…` when an intent is given. */
+  action?: string;
+};
+
 /**
- * Binds fields to a plain form's values and server errors: `text(name)` for inputs and selects,
- * `check(name)` for checkboxes (checked when the value is true or "on").
+ * Every form of the app is built with this hook: react-hook-form checks each field with the
+ * module's zod schema as the user types (the schema the action checks with), the server's field
+ * errors are shown at the same fields, and after a refused save the form shows what was typed.
+ * Submitting sends the form's own fields, so the action receives exactly what a plain HTML form
+ * sends — and without JavaScript the form is one.
  */
-export function bindFields(
-  defaults: Record<string, unknown>,
-  errors: Record<string, string[] | undefined> = {},
+export function useSchemaForm<S extends z.ZodType, Detail = unknown>(
+  schema: S,
+  { defaults = {}, reply, intent = "", record, action }: SchemaFormOptions<Detail> = {},
 ) {
+  const mine =
+    reply && reply.intent === intent && (!record || reply.values[record.name] === record.value)
+      ? reply
+      : undefined;
+  const values: Values = mine ? mine.values : defaults;
+  const ref = useRef<HTMLFormElement>(null);
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const shown = useRef(new Set<string>());
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    defaultValues: values as FieldValues,
+    mode: "onTouched",
+  });
+  // A new answer or new stored values (after a save) replace what the fields hold.
+  const valuesKey = JSON.stringify(values);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: valuesKey stands for values
+  useEffect(() => {
+    form.reset(values as FieldValues);
+  }, [valuesKey]);
+  const sendForm = () => submit(ref.current);
+  const errorAt = (name: string) =>
+    mine?.errors[name] ?? (form.formState.errors[name]?.message as string | undefined);
+  const formAction = action ?? (intent ? `?intent=${intent}` : undefined);
   return {
-    text: (name: string) => ({
-      name,
-      defaultValue: String(defaults[name] ?? ""),
-      error: errors[name],
-    }),
-    check: (name: string) => ({
-      name,
-      defaultChecked: defaults[name] === true || defaults[name] === "on",
-    }),
+    props: {
+      ref,
+      method: "post" as const,
+      action: formAction,
+      noValidate: true,
+      onSubmit: form.handleSubmit(sendForm, (errors) => {
+        // A rule about a field this form does not show is the server's to answer.
+        if (Object.keys(errors).some((name) => !shown.current.has(name))) sendForm();
+      }),
+    },
+    /** A text field, text area or select: its name, stored or typed value and error. */
+    field: (name: string) => {
+      shown.current.add(name);
+      const value = values[name];
+      return {
+        ...form.register(name),
+        defaultValue: Array.isArray(value) ? value.join(", ") : String(value ?? ""),
+        error: errorAt(name),
+      };
+    },
+    /** A checkbox; with `own`, one box of a group whose value is the list of the checked. */
+    checkbox: (name: string, own?: string) => {
+      shown.current.add(name);
+      return {
+        ...form.register(name),
+        ...(own === undefined ? {} : { value: own }),
+        defaultChecked: isChecked(values[name], own),
+      };
+    },
+    /** An error of a field shown some other way (e.g. a checkbox group). */
+    errorAt,
+    /** The refusal's message for the whole form (a refusal with detail is shown by its detail). */
+    message: mine?.detail ? null : (mine?.message ?? null),
+    /** The action refused this form (keep it open). */
+    refused: Boolean(mine),
+    detail: mine?.detail,
+    busy:
+      navigation.state === "submitting" &&
+      navigation.formAction?.includes(formAction ?? "") === true,
   };
 }

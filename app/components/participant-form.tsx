@@ -1,7 +1,16 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { bindFields, CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { Form, Link } from "@remix-run/react";
+import {
+  CheckboxField,
+  FormError,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from "~/components/form";
 import { type LabelledSet, labelledOptions, labelOf } from "~/labels";
+import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
+import { participantFormSchema } from "~/modules/participant/schema";
 import {
   CHILDCARE,
   GENDERS,
@@ -13,8 +22,8 @@ import {
 } from "~/modules/participant/values";
 
 type Props = {
-  defaults: Record<string, string | boolean>;
-  errors?: Record<string, string[] | undefined>;
+  defaults: Record<string, unknown>;
+  reply?: FormReply | null;
   districts: { ags: string; name: string }[];
   /** Coaches to choose from; only for lead and placement. */
   coaches?: { id: string; name: string }[];
@@ -37,7 +46,7 @@ export const choiceOptions = (values: readonly string[], set: LabelledSet) => [
 /** The participant form; the server checks every field with the same zod schema. */
 export function ParticipantForm({
   defaults,
-  errors = {},
+  reply,
   districts,
   coaches,
   occupations,
@@ -45,10 +54,11 @@ export function ParticipantForm({
   cancelTo,
   ageWarning,
 }: Props) {
-  const busy = useNavigation().state === "submitting";
-  const { text: f, check } = bindFields(defaults, errors);
+  const form = useSchemaForm(participantFormSchema, { defaults, reply });
+  const { field: f, checkbox: check } = form;
   return (
-    <Form method="post" noValidate>
+    <Form {...form.props}>
+      <FormError message={form.message} />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <fieldset>
         <legend>{t("participant.personal")}</legend>
@@ -201,7 +211,7 @@ export function ParticipantForm({
         <TextArea label={t("participant.notes")} maxLength={5000} {...f("notes")} />
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.busy}>
           {t("participant.save")}
         </button>
         <Link to={cancelTo} className="button">

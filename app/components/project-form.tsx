@@ -1,23 +1,25 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { bindFields, CheckboxField, TextField } from "~/components/form";
+import { Form, Link } from "@remix-run/react";
+import { CheckboxField, FormError, TextField, useSchemaForm } from "~/components/form";
 import { labelOf } from "~/labels";
+import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
+import { projectSchema } from "~/modules/reporting/project-schema";
 import { KPIS } from "~/modules/reporting/values";
 
 type Props = {
-  defaults: Record<string, string | string[]>;
-  errors?: Record<string, string[] | undefined>;
+  defaults: Record<string, unknown>;
+  reply?: FormReply | null;
   districts: { ags: string; name: string }[];
   version?: number;
 };
 
 /** The project form; the server checks it with projectSchema. */
-export function ProjectForm({ defaults, errors = {}, districts, version }: Props) {
-  const busy = useNavigation().state === "submitting";
-  const { text: f } = bindFields(defaults, errors);
-  const chosen = new Set([defaults.districts ?? []].flat());
+export function ProjectForm({ defaults, reply, districts, version }: Props) {
+  const form = useSchemaForm(projectSchema, { defaults, reply });
+  const f = form.field;
   return (
-    <Form method="post" noValidate>
+    <Form {...form.props}>
+      <FormError message={form.message} />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <div className="form-grid">
         <TextField label={t("project.name")} required maxLength={200} {...f("name")} />
@@ -37,9 +39,7 @@ export function ProjectForm({ defaults, errors = {}, districts, version }: Props
             key={d.ags}
             id={`district-${d.ags}`}
             label={d.name}
-            name="districts"
-            value={d.ags}
-            defaultChecked={chosen.has(d.ags)}
+            {...form.checkbox("districts", d.ags)}
           />
         ))}
       </fieldset>
@@ -58,7 +58,7 @@ export function ProjectForm({ defaults, errors = {}, districts, version }: Props
         </div>
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.busy}>
           {t("project.save")}
         </button>
         <Link to="/berichte/projekte" className="button">

@@ -89,6 +89,16 @@ export const optionalChoice = <T extends readonly [string, ...string[]]>(values:
 export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: t("field.invalidChoice") });
 
+/**
+ * A group of checkboxes with one name: the checked values. A single checked box arrives as its
+ * value, none as nothing (or false from the browser-side form).
+ */
+export const checkboxList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []),
+    z.array(item).max(max),
+  );
+
 /** Checkbox: present ("on") means true. */
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 

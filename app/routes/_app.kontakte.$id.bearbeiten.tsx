@@ -1,14 +1,8 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ContactForm } from "~/components/contact-form";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError } from "~/components/form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { dispatchIntent, orThrow, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
@@ -61,47 +55,42 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
-  if (new URL(request.url).searchParams.get("intent") === "archive") {
-    const { user, scope } = await requirePermission(request, context, "archive", "contact");
-    try {
-      const { name } = await archiveContact(user, scope, id, { ip: context?.clientIp });
-      return redirectWithToast("/kontakte", {
-        kind: "success",
-        text: t("contact.archived", { name }),
-      });
-    } catch (error) {
-      const e = errorsFrom(error);
-      throw new Response(e.message, { status: e.status });
-    }
-  }
-  const { user } = await requirePermission(request, context, "update", "contact");
-  const form = await parseForm(request, contactUpdateSchema);
-  const values = form.values as Record<string, string>;
-  if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
-  try {
-    const { name } = await updateContact(user, id, form.data, { ip: context?.clientIp });
-    return redirectWithToast(`/kontakte/${id}`, {
-      kind: "success",
-      text: t("contact.saved", { name }),
-    });
-  } catch (error) {
-    const e = errorsFrom(error);
-    if (e.status === 404) throw new Response(e.message, { status: 404 });
-    return data({ errors: e.errors, message: e.message, values }, { status: e.status });
-  }
+  const meta = { ip: context?.clientIp };
+  return dispatchIntent(
+    request,
+    {
+      archive: async () => {
+        const { user, scope } = await requirePermission(request, context, "archive", "contact");
+        const { name } = await orThrow(archiveContact(user, scope, id, meta));
+        return redirectWithToast("/kontakte", {
+          kind: "success",
+          text: t("contact.archived", { name }),
+        });
+      },
+      save: async () => {
+        const { user } = await requirePermission(request, context, "update", "contact");
+        return submitForm(request, contactUpdateSchema, async (input) => {
+          const { name } = await updateContact(user, id, input, meta);
+          return redirectWithToast(`/kontakte/${id}`, {
+            kind: "success",
+            text: t("contact.saved", { name }),
+          });
+        });
+      },
+    },
+    "save",
+  );
 }
 
 export default function EditContactPage() {
   const { id, name, version, defaults, companies, users, mayArchive } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <>
       <h1>{t("contact.editTitle", { name })}</h1>
-      <FormError message={result?.message} />
       <ContactForm
-        defaults={result?.values ?? defaults}
-        errors={result?.errors}
+        defaults={defaults}
+        reply={useActionData<typeof action>()}
         companies={companies}
         users={users}
         version={version}

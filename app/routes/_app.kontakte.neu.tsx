@@ -1,14 +1,8 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContactForm } from "~/components/contact-form";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError } from "~/components/form";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -34,34 +28,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "create", "contact");
-  const form = await parseForm(request, contactFormSchema);
-  const values = form.values as Record<string, string>;
-  if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
-  try {
-    const contact = await createContact(user, form.data, { ip: context?.clientIp });
-    const back = form.data.companyId
-      ? `/unternehmen/${form.data.companyId}`
-      : `/kontakte/${contact.id}`;
-    return redirectWithToast(back, {
-      kind: "success",
-      text: t("contact.created", { name: `${contact.firstName} ${contact.lastName}` }),
-    });
-  } catch (error) {
-    const e = errorsFrom(error);
-    return data({ errors: e.errors, message: e.message, values }, { status: e.status });
-  }
+  return submitForm(request, contactFormSchema, async (input) => {
+    const contact = await createContact(user, input, { ip: context?.clientIp });
+    return redirectWithToast(
+      input.companyId ? `/unternehmen/${input.companyId}` : `/kontakte/${contact.id}`,
+      {
+        kind: "success",
+        text: t("contact.created", { name: `${contact.firstName} ${contact.lastName}` }),
+      },
+    );
+  });
 }
 
 export default function NewContactPage() {
   const { companies, users, defaults } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <>
       <h1>{t("contact.new")}</h1>
-      <FormError message={result?.message} />
       <ContactForm
-        defaults={result?.values ?? defaults}
-        errors={result?.errors}
+        defaults={defaults}
+        reply={useActionData<typeof action>()}
         companies={companies}
         users={users}
         cancelTo={defaults.companyId ? `/unternehmen/${defaults.companyId}` : "/kontakte"}

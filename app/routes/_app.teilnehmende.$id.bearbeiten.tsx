@@ -1,24 +1,14 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError } from "~/components/form";
 import { ParticipantForm } from "~/components/participant-form";
-import { echoFormValues, errorsFrom, parseForm } from "~/lib/forms.server";
+import { dispatchIntent, orThrow, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { archiveParticipant, updateParticipant } from "~/modules/participant/editing.server";
-import {
-  PARTICIPANT_CHECKBOXES,
-  participantFormDefaults,
-  participantUpdateSchema,
-} from "~/modules/participant/schema";
+import { participantFormDefaults, participantUpdateSchema } from "~/modules/participant/schema";
 import { getParticipant, participantFormOptions } from "~/modules/participant/service.server";
 import { AGE_LIMIT } from "~/modules/participant/values";
 
@@ -76,49 +66,42 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
-  if (new URL(request.url).searchParams.get("intent") === "archive") {
-    const { user, scope } = await requirePermission(request, context, "archive", "participant");
-    try {
-      const { name } = await archiveParticipant(user, scope, id, { ip: context?.clientIp });
-      return redirectWithToast("/teilnehmende", {
-        kind: "success",
-        text: t("participant.archived", { name }),
-      });
-    } catch (error) {
-      const e = errorsFrom(error);
-      throw new Response(e.message, { status: e.status });
-    }
-  }
-  const { user, scope } = await requirePermission(request, context, "update", "participant");
-  const form = await parseForm(request, participantUpdateSchema);
-  const values = echoFormValues(form.values, PARTICIPANT_CHECKBOXES);
-  if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
-  try {
-    const { name } = await updateParticipant(user, scope, id, form.data, { ip: context?.clientIp });
-    return redirectWithToast(`/teilnehmende/${id}`, {
-      kind: "success",
-      text: t("participant.saved", { name }),
-    });
-  } catch (error) {
-    const e = errorsFrom(error);
-    if (e.status === 404) throw new Response(e.message, { status: 404 });
-    return data({ errors: e.errors, message: e.message, values }, { status: e.status });
-  }
+  const meta = { ip: context?.clientIp };
+  return dispatchIntent(
+    request,
+    {
+      archive: async () => {
+        const { user, scope } = await requirePermission(request, context, "archive", "participant");
+        const { name } = await orThrow(archiveParticipant(user, scope, id, meta));
+        return redirectWithToast("/teilnehmende", {
+          kind: "success",
+          text: t("participant.archived", { name }),
+        });
+      },
+      save: async () => {
+        const { user, scope } = await requirePermission(request, context, "update", "participant");
+        return submitForm(request, participantUpdateSchema, async (input) => {
+          const { name } = await updateParticipant(user, scope, id, input, meta);
+          return redirectWithToast(`/teilnehmende/${id}`, {
+            kind: "success",
+            text: t("participant.saved", { name }),
+          });
+        });
+      },
+    },
+    "save",
+  );
 }
 
 export default function EditParticipantPage() {
   const { id, version, name, ageWarning, defaults, districts, occupations, coaches, mayArchive } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const values = result?.values ?? defaults;
   return (
     <>
       <h1>{t("participant.editTitle", { name })}</h1>
-      <FormError message={result?.message} />
       <ParticipantForm
-        key={JSON.stringify(values)}
-        defaults={values}
-        errors={result?.errors}
+        defaults={defaults}
+        reply={useActionData<typeof action>()}
         districts={districts}
         occupations={occupations}
         coaches={coaches}

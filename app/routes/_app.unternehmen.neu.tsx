@@ -1,21 +1,15 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CompanyForm } from "~/components/company-form";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError } from "~/components/form";
-import { echoFormValues, errorsFrom, parseFormData } from "~/lib/forms.server";
+import { submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { listAssignableUsers } from "~/modules/company/detail.server";
 import { DuplicateError } from "~/modules/company/duplicates.server";
 import { createCompany } from "~/modules/company/editing.server";
-import { COMPANY_CHECKBOXES, companyFormSchema } from "~/modules/company/schema";
+import { companyFormSchema } from "~/modules/company/schema";
 import { listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.new")} – ${t("app.name")}` }];
@@ -28,67 +22,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "create", "company");
-  const formData = await request.formData();
-  const form = parseFormData(formData, companyFormSchema);
-  if (!form.ok)
-    return data(
-      {
-        errors: form.errors,
-        message: null,
-        values: echoFormValues(form.values, COMPANY_CHECKBOXES),
-      },
-      { status: 400 },
-    );
-  try {
-    const company = await createCompany(user, form.data, {
-      ip: context?.clientIp,
-      allowDuplicate: formData.get("confirmDuplicate") === "on",
-    });
-    return redirectWithToast(`/unternehmen/${company.id}`, {
-      kind: "success",
-      text: t("company.created", { name: company.name }),
-    });
-  } catch (error) {
-    if (error instanceof DuplicateError) {
-      return data(
-        {
-          errors: {},
-          message: null,
-          values: echoFormValues(form.values, COMPANY_CHECKBOXES),
-          duplicates: error.candidates,
-        },
-        { status: 409 },
-      );
-    }
-    const e = errorsFrom(error);
-    return data(
-      {
-        errors: e.errors,
-        message: e.message,
-        values: echoFormValues(form.values, COMPANY_CHECKBOXES),
-      },
-      { status: e.status },
-    );
-  }
+  return submitForm(
+    request,
+    companyFormSchema,
+    async (input, formData) => {
+      const company = await createCompany(user, input, {
+        ip: context?.clientIp,
+        allowDuplicate: formData.get("confirmDuplicate") === "on",
+      });
+      return redirectWithToast(`/unternehmen/${company.id}`, {
+        kind: "success",
+        text: t("company.created", { name: company.name }),
+      });
+    },
+    { detail: (e) => (e instanceof DuplicateError ? { duplicates: e.candidates } : undefined) },
+  );
 }
 
 export default function NewCompanyPage() {
   const { districts, users, me } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const defaults = result?.values ?? {
-    outreachStatus: "neu",
-    partTimeReadiness: "offen",
-    ownerId: me,
-  };
   return (
     <>
       <h1>{t("company.new")}</h1>
-      <FormError message={result?.message} />
       <CompanyForm
-        key={JSON.stringify(defaults)}
-        defaults={defaults}
-        serverErrors={result?.errors}
-        duplicates={result && "duplicates" in result ? result.duplicates : undefined}
+        defaults={{ outreachStatus: "neu", partTimeReadiness: "offen", ownerId: me }}
+        reply={useActionData<typeof action>()}
         districts={districts}
         users={users}
         cancelTo="/unternehmen"

@@ -1,20 +1,14 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { EventForm } from "~/components/event-form";
-import { FormError } from "~/components/form";
-import { echoFormValues, errorsFrom, parseForm } from "~/lib/forms.server";
+import { submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { listAssignableUsers } from "~/modules/company/detail.server";
 import { createEvent } from "~/modules/event/editing.server";
-import { EVENT_CHECKBOXES, eventFormSchema } from "~/modules/event/schema";
+import { eventFormSchema } from "~/modules/event/schema";
 
 export const meta: MetaFunction = () => [{ title: `${t("event.new")} – ${t("app.name")}` }];
 
@@ -25,38 +19,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "create", "event");
-  const form = await parseForm(request, eventFormSchema);
-  const values = echoFormValues(form.values, EVENT_CHECKBOXES);
-  if (!form.ok) return data({ errors: form.errors, message: null, values }, { status: 400 });
-  try {
-    const event = await createEvent(user, form.data, { ip: context?.clientIp });
+  return submitForm(request, eventFormSchema, async (input) => {
+    const event = await createEvent(user, input, { ip: context?.clientIp });
     return redirectWithToast(`/veranstaltungen/${event.id}`, {
       kind: "success",
       text: t("event.created", { title: event.title }),
     });
-  } catch (error) {
-    const e = errorsFrom(error);
-    return data({ errors: e.errors, message: e.message, values }, { status: e.status });
-  }
+  });
 }
 
 export default function NewEventPage() {
   const { users, me } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const defaults = result?.values ?? {
-    type: "info_teilzeit",
-    organiserId: me,
-    forCompanies: true,
-    publicRegistration: true,
-  };
   return (
     <>
       <h1>{t("event.new")}</h1>
-      <FormError message={result?.message} />
       <EventForm
-        key={JSON.stringify(defaults)}
-        defaults={defaults}
-        errors={result?.errors}
+        defaults={{
+          type: "info_teilzeit",
+          organiserId: me,
+          forCompanies: true,
+          publicRegistration: true,
+        }}
+        reply={useActionData<typeof action>()}
         users={users}
         cancelTo="/veranstaltungen"
       />

@@ -127,6 +127,13 @@ export type Conflict = {
   version: number;
 };
 
+/** Someone else saved the company since the form was loaded: what they changed. */
+export class ConflictError extends AppError {
+  constructor(public conflict: Conflict) {
+    super(409, t("company.conflictHint"));
+  }
+}
+
 /**
  * Saves a company if nobody changed it since the form was loaded (optimistic locking).
  * On a conflict nothing is written; the caller shows what the other person changed.

@@ -12,6 +12,8 @@ import {
   version,
 } from "~/lib/validation";
 import { t } from "~/messages";
+import type { DuplicateCandidate } from "./duplicates.server";
+import type { Conflict } from "./editing.server";
 import { COMPANY_SIZES, MULTIPLIER_TYPES, OUTREACH_STATUSES, PART_TIME_READINESS } from "./values";
 
 /** The company form, the same on client and server; unknown fields are dropped. */
@@ -114,5 +116,5 @@ export function companyFormDefaults(c: CompanyRecord): Record<string, string | b
   };
 }
 
-/** The company form's checkboxes (for echoing typed values back). */
-export const COMPANY_CHECKBOXES = ["isTrainingCompany", "takesInternships"] as const;
+/** What a refused company form shows besides its errors. */
+export type CompanyFormDetail = { duplicates?: DuplicateCandidate[]; conflict?: Conflict };

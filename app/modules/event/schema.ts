@@ -111,14 +111,6 @@ export const attendanceSchema = z.object({
   attendance: z.enum(ATTENDANCE),
 });
 
-/** The event form's checkboxes (for echoing typed values back). */
-export const EVENT_CHECKBOXES = [
-  "forCompanies",
-  "forParticipants",
-  "forMultipliers",
-  "publicRegistration",
-] as const;
-
 /** Form values for a stored event (German date, Berlin times). */
 export function eventFormDefaults(e: {
   type: string;

@@ -158,9 +158,6 @@ export const participantConsentSchema = z.object({
   note: optionalText(300),
 });
 
-/** The participant form's checkboxes (for echoing typed values back). */
-export const PARTICIPANT_CHECKBOXES = ["drivingLicence", "hasCar", "usesPublicTransport"] as const;
-
 export const shareSchema = z.object({ userId: z.string().min(1).max(64) });
 
 /** A participant who left comes back: the new stay's entry date and labour status at entry. */

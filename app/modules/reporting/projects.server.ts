@@ -1,46 +1,10 @@
-import { z } from "zod";
 import { db } from "~/db.server";
 import { AppError } from "~/lib/errors";
-import {
-  optionalIntInRange,
-  optionalText,
-  requiredDate,
-  requiredText,
-  version,
-} from "~/lib/validation";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import type { ProjectInput } from "./project-schema";
 import { KPIS, type Kpi } from "./values";
-
-/** The project form: name, period, districts and targets (each optional). */
-export const projectSchema = z
-  .object({
-    name: requiredText(200),
-    funder: optionalText(200),
-    startDate: requiredDate,
-    endDate: requiredDate,
-    districts: z
-      .array(z.string().regex(/^\d{5}$/))
-      .max(20)
-      .default([]),
-    target_participants: optionalIntInRange(1, 100_000),
-    /** In percent in the form; stored as a share. */
-    target_apprenticeship_rate: optionalIntInRange(1, 100),
-    target_internships: optionalIntInRange(1, 100_000),
-    target_workshops: optionalIntInRange(1, 100_000),
-    target_employers_informed: optionalIntInRange(1, 100_000),
-    target_multiplier_contacts: optionalIntInRange(1, 100_000),
-  })
-  .refine(
-    (v) => !(v.startDate instanceof Date && v.endDate instanceof Date) || v.endDate > v.startDate,
-    {
-      path: ["endDate"],
-      message: t("project.endBeforeStart"),
-    },
-  );
-export type ProjectInput = z.infer<typeof projectSchema>;
-export const projectUpdateSchema = projectSchema.and(z.object({ version }));
 
 const targetValue = (input: ProjectInput, kpi: Kpi) => {
   const v = input[`target_${kpi}`];

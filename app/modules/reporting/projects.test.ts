@@ -5,7 +5,8 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { listMultipliers, multiplierCoverage } from "./multipliers.server";
-import { projectSchema, saveProject } from "./projects.server";
+import { projectSchema } from "./project-schema";
+import { saveProject } from "./projects.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
