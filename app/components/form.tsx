@@ -124,6 +124,15 @@ export function FormError({ message }: { message?: string | null }) {
 
 type Values = Record<string, unknown>;
 
+/** Values as the form's fields hold them: text (numbers too), booleans for checkboxes, lists. */
+const asFormValues = (values: Values): FieldValues =>
+  Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      typeof v === "number" ? String(v) : v === null || v === undefined ? "" : v,
+    ]),
+  );
+
 /** A checkbox is checked when its value is true or "on", or a group's list holds it. */
 const isChecked = (value: unknown, own?: string) =>
   own !== undefined && Array.isArray(value)
@@ -165,16 +174,27 @@ export function useSchemaForm<S extends z.ZodType, Detail = unknown>(
   const shown = useRef(new Set<string>());
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
-    defaultValues: values as FieldValues,
+    defaultValues: asFormValues(values),
     mode: "onTouched",
   });
   // A new answer or new stored values (after a save) replace what the fields hold.
   const valuesKey = JSON.stringify(values);
   // biome-ignore lint/correctness/useExhaustiveDependencies: valuesKey stands for values
   useEffect(() => {
-    form.reset(values as FieldValues);
+    form.reset(asFormValues(values));
   }, [valuesKey]);
-  const sendForm = () => submit(ref.current);
+  // After this form's save went through, it starts afresh from the (reloaded) stored values.
+  const submitted = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a navigation ends
+  useEffect(() => {
+    if (navigation.state !== "idle" || !submitted.current) return;
+    submitted.current = false;
+    if (!mine) form.reset(asFormValues(defaults));
+  }, [navigation.state]);
+  const sendForm = () => {
+    submitted.current = true;
+    submit(ref.current);
+  };
   const errorAt = (name: string) =>
     mine?.errors[name] ?? (form.formState.errors[name]?.message as string | undefined);
   const formAction = action ?? (intent ? `?intent=${intent}` : undefined);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isAfterToday } from "~/lib/day";
-import { choice, optionalDate, optionalText, requiredDate } from "~/lib/validation";
+import { checkboxList, choice, optionalDate, optionalText, requiredDate } from "~/lib/validation";
 import { t } from "~/messages";
 import { INTERACTION_TOPICS, INTERACTION_TYPES } from "./values";
 
@@ -15,7 +15,7 @@ export const logInteractionSchema = z
     type: choice(INTERACTION_TYPES),
     occurredAt: requiredDate,
     contactId: optionalId,
-    topics: z.array(choice(INTERACTION_TOPICS)).max(INTERACTION_TOPICS.length).default([]),
+    topics: checkboxList(choice(INTERACTION_TOPICS), INTERACTION_TOPICS.length),
     outcome: optionalText(300),
     notes: optionalText(5000),
     followUpDue: optionalDate,

@@ -1,8 +1,17 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form";
+import { Form } from "@remix-run/react";
+import { useEffect } from "react";
+import {
+  CheckboxField,
+  FormError,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from "~/components/form";
 import { labelOf } from "~/labels";
+import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
+import { logInteractionSchema } from "~/modules/interaction/schema";
 import { INTERACTION_TOPICS, INTERACTION_TYPES } from "~/modules/interaction/values";
 
 type Props = {
@@ -10,61 +19,57 @@ type Props = {
   users: { id: string; name: string }[];
   me: string;
   today: string;
-  errors?: Record<string, string[] | undefined>;
-  values?: Record<string, string | string[]>;
+  reply?: FormReply | null;
 };
 
-const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const FIRST_FIELD = "log-type";
 
 /** Logging a contact from the company page: type, date and topics first, so a call takes seconds. Alt+K jumps here. */
-export function LogInteractionForm({ contacts, users, me, today, errors = {}, values }: Props) {
-  const firstField = useRef<HTMLSelectElement>(null);
-  const busy = useNavigation().state === "submitting";
+export function LogInteractionForm({ contacts, users, me, today, reply }: Props) {
+  const form = useSchemaForm(logInteractionSchema, {
+    intent: "log",
+    reply,
+    defaults: { type: "anruf", occurredAt: today, followUpAssigneeId: me, topics: [] },
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && (e.key === "k" || e.key === "K")) {
         e.preventDefault();
-        firstField.current?.focus();
+        document.getElementById(FIRST_FIELD)?.focus();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-  const topics = Array.isArray(values?.topics) ? values.topics : [];
   return (
     <section aria-labelledby="log-title" className="panel log-form">
       <h2 id="log-title">{t("interaction.log")}</h2>
       <p className="field-hint">{t("interaction.shortcut")}</p>
-      <Form method="post" action="?intent=log" noValidate key={values ? "retry" : "fresh"}>
+      <Form {...form.props}>
+        <FormError message={form.message} />
         <div className="form-grid">
           <SelectField
-            ref={firstField}
+            id={FIRST_FIELD}
             label={t("interaction.type")}
-            name="type"
-            defaultValue={str(values?.type) || "anruf"}
             options={INTERACTION_TYPES.map((v) => ({
               value: v,
               label: labelOf("itype", v),
             }))}
-            error={errors.type}
+            {...form.field("type")}
           />
           <TextField
             label={t("interaction.date")}
-            name="occurredAt"
             type="date"
             max={today}
-            defaultValue={str(values?.occurredAt) || today}
-            error={errors.occurredAt}
+            {...form.field("occurredAt")}
           />
           <SelectField
             label={t("interaction.contact")}
-            name="contactId"
-            defaultValue={str(values?.contactId)}
             options={[
               { value: "", label: t("interaction.noContact") },
               ...contacts.map((c) => ({ value: c.id, label: c.name })),
             ]}
-            error={errors.contactId}
+            {...form.field("contactId")}
           />
         </div>
         <fieldset className="topic-list">
@@ -73,56 +78,40 @@ export function LogInteractionForm({ contacts, users, me, today, errors = {}, va
             <CheckboxField
               key={topic}
               id={`topic-${topic}`}
-              name="topics"
-              value={topic}
               label={labelOf("topic", topic)}
-              defaultChecked={topics.includes(topic)}
+              {...form.checkbox("topics", topic)}
             />
           ))}
         </fieldset>
-        <TextField
-          label={t("interaction.outcome")}
-          name="outcome"
-          maxLength={300}
-          defaultValue={str(values?.outcome)}
-          error={errors.outcome}
-        />
+        <TextField label={t("interaction.outcome")} maxLength={300} {...form.field("outcome")} />
         <TextArea
           label={t("interaction.notes")}
-          name="notes"
           maxLength={5000}
           rows={3}
-          defaultValue={str(values?.notes)}
-          error={errors.notes}
+          {...form.field("notes")}
         />
         <fieldset>
           <legend>{t("interaction.followUp")}</legend>
           <div className="form-grid">
             <TextField
               label={t("interaction.followUpDue")}
-              name="followUpDue"
               type="date"
               min={today}
-              defaultValue={str(values?.followUpDue)}
-              error={errors.followUpDue}
+              {...form.field("followUpDue")}
             />
             <TextField
               label={t("interaction.followUpTitle")}
-              name="followUpTitle"
               maxLength={200}
-              defaultValue={str(values?.followUpTitle)}
-              error={errors.followUpTitle}
+              {...form.field("followUpTitle")}
             />
             <SelectField
               label={t("interaction.followUpAssignee")}
-              name="followUpAssigneeId"
-              defaultValue={str(values?.followUpAssigneeId) || me}
               options={users.map((u) => ({ value: u.id, label: u.name }))}
-              error={errors.followUpAssigneeId}
+              {...form.field("followUpAssigneeId")}
             />
           </div>
         </fieldset>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.busy}>
           {t("interaction.save")}
         </button>
       </Form>

@@ -1,25 +1,10 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError } from "~/components/form";
-import { LogInteractionForm } from "~/components/log-interaction-form";
-import { OfferForm } from "~/components/offer-form";
 import { Timeline } from "~/components/timeline";
 import { labelOf } from "~/labels";
 import { formatDate, today } from "~/lib/day";
-import {
-  errorsFrom,
-  type FieldErrors,
-  type FormValues,
-  formValues,
-  parseForm,
-  parseFormData,
-} from "~/lib/forms.server";
+import { dispatchIntent, orThrow, parseFormData, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
@@ -31,11 +16,13 @@ import { mergeCompanies } from "~/modules/company/merge.server";
 import { archiveOfferSchema, offerSchema } from "~/modules/company/offer-schema";
 import { archiveOffer, saveOffer } from "~/modules/company/offers.server";
 import { statusChangeSchema } from "~/modules/company/schema";
-import { OUTREACH_STATUSES } from "~/modules/company/values";
 import { logInteraction } from "~/modules/interaction/log.server";
 import { logInteractionSchema } from "~/modules/interaction/schema";
 import { timelineFor } from "~/modules/interaction/timeline.server";
 import { listOccupations } from "~/modules/reference/lists.server";
+import { LogInteractionForm } from "./log-interaction-form";
+import { OfferForm } from "./offer-form";
+import { StatusForm } from "./status-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.company.name ?? ""} – ${t("app.name")}` },
@@ -74,110 +61,67 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { intent: string; errors: FieldErrors; message: string | null; values?: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
-  const intent = new URL(request.url).searchParams.get("intent") ?? "";
   const meta = { ip: context?.clientIp };
-  if (intent === "status") {
-    const { user } = await requirePermission(request, context, "update", "company");
-    const form = await parseForm(request, statusChangeSchema);
-    if (!form.ok)
-      return data<Result>(
-        { intent, errors: form.errors, message: t("field.invalidChoice") },
-        { status: 400 },
+  const back = (text: string) => redirectWithToast(`/unternehmen/${id}`, { kind: "success", text });
+  return dispatchIntent(request, {
+    status: async () => {
+      const { user } = await requirePermission(request, context, "update", "company");
+      return submitForm(request, statusChangeSchema, async ({ status }) => {
+        const { name } = await changeCompanyStatus(user, id, status, meta);
+        return back(t("company.moved", { name, status: labelOf("outreach", status) }));
+      });
+    },
+    merge: async () => {
+      const { user, scope } = await requirePermission(request, context, "archive", "company");
+      const duplicateId = String((await request.formData()).get("duplicateId") ?? "").slice(0, 64);
+      const { keptName, mergedName } = await orThrow(
+        mergeCompanies(user, scope, id, duplicateId, meta),
       );
-    try {
-      const { name } = await changeCompanyStatus(user, id, form.data.status, meta);
-      return redirectWithToast(`/unternehmen/${id}`, {
-        kind: "success",
-        text: t("company.moved", { name, status: labelOf("outreach", form.data.status) }),
+      return back(t("merge.done", { kept: keptName, merged: mergedName }));
+    },
+    offer: async () => {
+      const { user } = await requirePermission(request, context, "update", "company");
+      return submitForm(request, offerSchema, async (input) => {
+        const { title } = await saveOffer(user, id, input, meta);
+        return back(t("offer.saved", { title }));
       });
-    } catch (error) {
-      const e = errorsFrom(error);
-      throw new Response(e.message, { status: e.status });
-    }
-  }
-  if (intent === "merge") {
-    const { user, scope } = await requirePermission(request, context, "archive", "company");
-    const duplicateId = String((await request.formData()).get("duplicateId") ?? "").slice(0, 64);
-    try {
-      const { keptName, mergedName } = await mergeCompanies(user, scope, id, duplicateId, meta);
-      return redirectWithToast(`/unternehmen/${id}`, {
-        kind: "success",
-        text: t("merge.done", { kept: keptName, merged: mergedName }),
-      });
-    } catch (error) {
-      const e = errorsFrom(error);
-      throw new Response(e.message, { status: e.status });
-    }
-  }
-  if (intent === "offer" || intent === "offer-archive") {
-    const { user } = await requirePermission(request, context, "update", "company");
-    const formData = await request.formData();
-    try {
-      if (intent === "offer-archive") {
-        const form = parseFormData(formData, archiveOfferSchema);
-        if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
-        const { title } = await archiveOffer(user, id, form.data.offerId, meta);
-        return redirectWithToast(`/unternehmen/${id}`, {
-          kind: "success",
-          text: t("offer.archived", { title }),
-        });
-      }
-      const form = parseFormData(formData, offerSchema);
-      if (!form.ok)
-        return data<Result>(
-          { intent, errors: form.errors, message: null, values: form.values },
-          { status: 400 },
-        );
-      const { title } = await saveOffer(user, id, form.data, meta);
-      return redirectWithToast(`/unternehmen/${id}`, {
-        kind: "success",
-        text: t("offer.saved", { title }),
-      });
-    } catch (error) {
-      const e = errorsFrom(error);
-      if (e.status === 404) throw new Response(e.message, { status: 404 });
-      return data<Result>(
-        { intent, errors: e.errors, message: e.message, values: formValues(formData) },
-        { status: e.status },
+    },
+    "offer-archive": async () => {
+      const { user } = await requirePermission(request, context, "update", "company");
+      const form = parseFormData(await request.formData(), archiveOfferSchema);
+      if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
+      const { title } = await orThrow(archiveOffer(user, id, form.data.offerId, meta));
+      return back(t("offer.archived", { title }));
+    },
+    log: async () => {
+      const { user } = await requirePermission(request, context, "create", "interaction");
+      return submitForm(
+        request,
+        logInteractionSchema,
+        async (input) => {
+          const result = await logInteraction(user, id, input, meta);
+          return back(
+            input.followUpDue
+              ? t("interaction.savedWithFollowUp", {
+                  name: result.companyName,
+                  date: formatDate(input.followUpDue),
+                })
+              : t("interaction.saved", { name: result.companyName }),
+          );
+        },
+        { multi: ["topics"] },
       );
-    }
-  }
-  const { user } = await requirePermission(request, context, "create", "interaction");
-  const form = await parseForm(request, logInteractionSchema, ["topics"]);
-  if (!form.ok)
-    return data<Result>(
-      { intent: "log", errors: form.errors, message: null, values: form.values },
-      { status: 400 },
-    );
-  try {
-    const result = await logInteraction(user, id, form.data, meta);
-    const text = form.data.followUpDue
-      ? t("interaction.savedWithFollowUp", {
-          name: result.companyName,
-          date: formatDate(form.data.followUpDue),
-        })
-      : t("interaction.saved", { name: result.companyName });
-    return redirectWithToast(`/unternehmen/${id}`, { kind: "success", text });
-  } catch (error) {
-    const e = errorsFrom(error);
-    if (e.status === 404) throw new Response(e.message, { status: 404 });
-    return data<Result>(
-      { intent: "log", errors: e.errors, message: e.message, values: form.values },
-      { status: e.status },
-    );
-  }
+    },
+  });
 }
 
 export default function CompanyPage() {
   const { company, timeline, users, occupations, duplicates, me, today, may } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const offerResult = result?.intent === "offer" ? result : null;
-  const offerInError = offerResult ? String(offerResult.values?.offerId ?? "") : null;
+  const reply = useActionData<typeof action>();
+  const offerInError = reply?.intent === "offer" ? String(reply.values.offerId ?? "") : null;
   const contacts = company.contacts.map((c) => ({
     id: c.id,
     name: `${c.firstName} ${c.lastName}`,
@@ -201,21 +145,16 @@ export default function CompanyPage() {
           </Link>
         ) : null}
       </div>
-      {result?.intent === "status" ? <FormError message={result.message} /> : null}
       <div className="detail-grid">
         <div className="detail-main">
           {may.log ? (
-            <>
-              {result?.intent === "log" ? <FormError message={result.message} /> : null}
-              <LogInteractionForm
-                contacts={contacts}
-                users={users}
-                me={me}
-                today={today}
-                errors={result?.intent === "log" ? result.errors : undefined}
-                values={result?.intent === "log" ? result.values : undefined}
-              />
-            </>
+            <LogInteractionForm
+              contacts={contacts}
+              users={users}
+              me={me}
+              today={today}
+              reply={reply}
+            />
           ) : null}
           <Timeline items={timeline.items} page={timeline.page} hasMore={timeline.hasMore} />
         </div>
@@ -296,20 +235,7 @@ export default function CompanyPage() {
             </dl>
             {company.notes ? <p className="notes">{company.notes}</p> : null}
             {may.edit ? (
-              <Form method="post" action="?intent=status" className="inline-form status-form">
-                <input type="hidden" name="id" value={company.id} />
-                <label htmlFor="status-select">{t("company.moveTo")}</label>
-                <select id="status-select" name="status" defaultValue={company.outreachStatus}>
-                  {OUTREACH_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {labelOf("outreach", s)}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" className="button button-small">
-                  {t("company.move")}
-                </button>
-              </Form>
+              <StatusForm id={company.id} status={company.outreachStatus} reply={reply} />
             ) : null}
           </section>
           <section className="panel" aria-labelledby="angebote">
@@ -336,12 +262,7 @@ export default function CompanyPage() {
                   {may.edit ? (
                     <details open={offerInError === o.id}>
                       <summary>{t("offer.edit")}</summary>
-                      <OfferForm
-                        offer={o}
-                        occupations={occupations}
-                        errors={offerInError === o.id ? offerResult?.errors : undefined}
-                        values={offerInError === o.id ? offerResult?.values : undefined}
-                      />
+                      <OfferForm offer={o} occupations={occupations} reply={reply} />
                       <Form method="post" action="?intent=offer-archive">
                         <input type="hidden" name="offerId" value={o.id} />
                         <button type="submit" className="button button-small">
@@ -356,11 +277,7 @@ export default function CompanyPage() {
             {may.edit ? (
               <details open={offerInError === ""}>
                 <summary>{t("offer.add")}</summary>
-                <OfferForm
-                  occupations={occupations}
-                  errors={offerInError === "" ? offerResult?.errors : undefined}
-                  values={offerInError === "" ? offerResult?.values : undefined}
-                />
+                <OfferForm occupations={occupations} reply={reply} />
               </details>
             ) : null}
           </section>
