@@ -20,7 +20,7 @@ import {
   type Stay,
   saveLatestStay,
 } from "./stays.server";
-import { WISH_SLOTS } from "./values";
+import { stayRules, WISH_SLOTS } from "./values";
 
 type Meta = { ip?: string };
 
@@ -194,7 +194,8 @@ export async function reenterParticipant(
     });
     if (!current) throw new AppError(404, t("validation.notFound"));
     if (current.version !== input.version) throw new AppError(409, t("error.stale"));
-    if (!current.exitDate) throw new AppError(400, t("stay.notExited"));
+    if (!stayRules.reenterable(current) || !current.exitDate)
+      throw new AppError(400, t("stay.notExited"));
     if (!isDayAfter(input.entryDate, current.exitDate))
       throw fieldError(
         "entryDate",

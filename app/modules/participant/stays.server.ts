@@ -2,6 +2,7 @@ import type { Tx } from "~/db.server";
 import { dayOf, formatDate } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
+import { stayRules } from "./values";
 
 // A participant's stays (Teilnahmen): entry to exit, one per time in the programme. The
 // participant's own entryDate, exitDate, labourStatus and projectId mirror the latest stay;
@@ -90,8 +91,12 @@ export async function saveLatestStay(
 export async function removeReentry(tx: Tx, participantId: string) {
   const [latest, previous] = await latestTwo(tx, participantId);
   if (!latest || !previous) throw new AppError(400, t("stay.nothingToUndo"));
-  const outcomes = await tx.outcome.count({ where: { stayId: latest.id } });
-  if (latest.exitDate || outcomes > 0) throw new AppError(400, t("stay.undoClosed"));
+  const outcomeCount = await tx.outcome.count({ where: { stayId: latest.id } });
+  const facts = [
+    { exitDate: previous.exitDate, outcomeCount: 0 },
+    { ...latest, outcomeCount },
+  ];
+  if (!stayRules.undoable(facts)) throw new AppError(400, t("stay.undoClosed"));
   await tx.participantStay.delete({ where: { id: latest.id } });
   return tx.participantStay.findUniqueOrThrow({
     where: { id: previous.id },
@@ -116,7 +121,7 @@ export async function correctEarlierStay(
   });
   const i = stays.findIndex((s) => s.id === stayId);
   if (i < 0) throw new AppError(404, t("validation.notFound"));
-  if (i === stays.length - 1) throw new AppError(400, t("stay.latestInForm"));
+  if (!stayRules.correctable(i, stays.length)) throw new AppError(400, t("stay.latestInForm"));
   const previous = stays[i - 1];
   const next = stays[i + 1]!;
   if (isDayAfter(dates.entryDate, dates.exitDate))

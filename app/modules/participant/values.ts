@@ -61,3 +61,22 @@ export function nextParticipantStatus(
       return "ausgeschieden";
   }
 }
+
+/** A stay as the stay rules see it, oldest first. */
+export type StayFacts = { exitDate: unknown; outcomeCount: number };
+
+/**
+ * What may be done with a participant's stays; the page offers exactly this and the writers in
+ * stays.server.ts / editing.server.ts refuse the rest.
+ * - An earlier stay can be corrected in place; the latest is changed in the participant form.
+ * - A re-entry can be taken back while the latest stay is open and has no outcome.
+ * - A participant who has left can come back.
+ */
+export const stayRules = {
+  correctable: (index: number, count: number) => index < count - 1,
+  undoable: (stays: readonly StayFacts[]) => {
+    const latest = stays.at(-1);
+    return stays.length > 1 && !!latest && !latest.exitDate && latest.outcomeCount === 0;
+  },
+  reenterable: (participant: { exitDate: unknown }) => participant.exitDate != null,
+};
