@@ -1,16 +1,12 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError, SelectField, TextField } from "~/components/form";
+import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
 import { Timeline } from "~/components/timeline";
-import { labelOf } from "~/labels";
-import { formatDate, today } from "~/lib/day";
-import { errorsFrom, type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
+import { labelledOptions, labelOf } from "~/labels";
+import { type Day, formatDate, today } from "~/lib/day";
+import type { FormReply } from "~/lib/forms";
+import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
@@ -38,51 +34,88 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { contact, timeline, today: today(), mayEdit: can(user.role, "update", "contact") };
 }
 
-type Result = { intent: string; errors: FieldErrors; message: string | null; values?: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
-  const intent = new URL(request.url).searchParams.get("intent") ?? "";
   const { user } = await requirePermission(request, context, "update", "contact");
   const meta = { ip: context?.clientIp };
-  try {
-    if (intent === "withdraw") {
-      const form = await parseForm(request, withdrawConsentSchema);
-      if (!form.ok)
-        return data<Result>(
-          { intent, errors: form.errors, message: null, values: form.values },
-          { status: 400 },
-        );
-      await withdrawConsent(user, id, form.data.consentId, form.data.withdrawnAt, meta);
-      return redirectWithToast(`/kontakte/${id}`, {
-        kind: "success",
-        text: t("consent.withdrawSaved"),
-      });
-    }
-    const form = await parseForm(request, consentSchema);
-    if (!form.ok)
-      return data<Result>(
-        { intent: "consent", errors: form.errors, message: null, values: form.values },
-        { status: 400 },
-      );
-    await recordEmailConsent(user, id, form.data, meta);
-    return redirectWithToast(`/kontakte/${id}`, { kind: "success", text: t("consent.saved") });
-  } catch (error) {
-    const e = errorsFrom(error);
-    if (e.status === 404) throw new Response(e.message, { status: 404 });
-    return data<Result>(
-      { intent: intent || "consent", errors: e.errors, message: e.message },
-      { status: e.status },
-    );
-  }
+  const back = (text: string) => redirectWithToast(`/kontakte/${id}`, { kind: "success", text });
+  return dispatchIntent(request, {
+    withdraw: () =>
+      submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
+        await withdrawConsent(user, id, consentId, withdrawnAt, meta);
+        return back(t("consent.withdrawSaved"));
+      }),
+    consent: () =>
+      submitForm(request, consentSchema, async (input) => {
+        await recordEmailConsent(user, id, input, meta);
+        return back(t("consent.saved"));
+      }),
+  });
+}
+
+type Reply = FormReply | null | undefined;
+
+/** Withdrawing the contact's email consent, on the day it was withdrawn. */
+function WithdrawEmailConsent({ id, today, reply }: { id: string; today: Day; reply: Reply }) {
+  const form = useSchemaForm(withdrawConsentSchema, {
+    intent: "withdraw",
+    reply,
+    defaults: { consentId: id, withdrawnAt: today },
+  });
+  return (
+    <Form {...form.props} className="inline-stack">
+      <FormError message={form.message} />
+      <input type="hidden" name="consentId" value={id} />
+      <TextField
+        label={t("consent.withdrawnAt")}
+        type="date"
+        max={today}
+        {...form.field("withdrawnAt")}
+      />
+      <button type="submit" className="button button-small" disabled={form.busy}>
+        {t("consent.withdraw")}
+      </button>
+    </Form>
+  );
+}
+
+/** Recording the contact's consent to emails (invitations, newsletters). */
+function RecordEmailConsent({ today, reply }: { today: Day; reply: Reply }) {
+  const form = useSchemaForm(consentSchema, {
+    intent: "consent",
+    reply,
+    defaults: { givenAt: today, method: "schriftlich" },
+  });
+  return (
+    <details open={form.refused}>
+      <summary>{t("consent.record")}</summary>
+      <Form {...form.props}>
+        <FormError message={form.message} />
+        <TextField
+          label={t("consent.givenAt")}
+          type="date"
+          max={today}
+          {...form.field("givenAt")}
+        />
+        <SelectField
+          label={t("consent.method")}
+          options={labelledOptions("cmethod", CONSENT_METHODS)}
+          {...form.field("method")}
+        />
+        <TextField label={t("consent.note")} maxLength={300} {...form.field("note")} />
+        <button type="submit" className="button button-primary button-small" disabled={form.busy}>
+          {t("consent.save")}
+        </button>
+      </Form>
+    </details>
+  );
 }
 
 export default function ContactPage() {
   const { contact, timeline, today, mayEdit } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const consents = contact.consents.filter((c) => c.purpose === EMAIL_CONSENT);
   const active = consents.find((c) => !c.withdrawnAt);
-  const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   return (
     <>
       <p className="breadcrumb">
@@ -162,60 +195,10 @@ export default function ContactPage() {
                 </li>
               ))}
             </ul>
-            {mayEdit && result?.message ? <FormError message={result.message} /> : null}
             {mayEdit && active ? (
-              <Form method="post" action="?intent=withdraw" noValidate className="inline-stack">
-                <input type="hidden" name="consentId" value={active.id} />
-                <TextField
-                  label={t("consent.withdrawnAt")}
-                  name="withdrawnAt"
-                  type="date"
-                  max={today}
-                  defaultValue={
-                    str(result?.intent === "withdraw" ? result.values?.withdrawnAt : undefined) ??
-                    today
-                  }
-                  error={result?.intent === "withdraw" ? result.errors.withdrawnAt : undefined}
-                />
-                <button type="submit" className="button button-small">
-                  {t("consent.withdraw")}
-                </button>
-              </Form>
+              <WithdrawEmailConsent id={active.id} today={today} reply={reply} />
             ) : null}
-            {mayEdit && !active ? (
-              <details open={result?.intent === "consent"}>
-                <summary>{t("consent.record")}</summary>
-                <Form method="post" action="?intent=consent" noValidate>
-                  <TextField
-                    label={t("consent.givenAt")}
-                    name="givenAt"
-                    type="date"
-                    max={today}
-                    defaultValue={str(result?.values?.givenAt) ?? today}
-                    error={result?.errors.givenAt}
-                  />
-                  <SelectField
-                    label={t("consent.method")}
-                    name="method"
-                    defaultValue={str(result?.values?.method) ?? "schriftlich"}
-                    options={CONSENT_METHODS.map((m) => ({
-                      value: m,
-                      label: labelOf("cmethod", m),
-                    }))}
-                    error={result?.errors.method}
-                  />
-                  <TextField
-                    label={t("consent.note")}
-                    name="note"
-                    maxLength={300}
-                    defaultValue={str(result?.values?.note) ?? ""}
-                  />
-                  <button type="submit" className="button button-primary button-small">
-                    {t("consent.save")}
-                  </button>
-                </Form>
-              </details>
-            ) : null}
+            {mayEdit && !active ? <RecordEmailConsent today={today} reply={reply} /> : null}
           </section>
           <section className="panel" aria-labelledby="historie">
             <h2 id="historie">{t("contact.history")}</h2>

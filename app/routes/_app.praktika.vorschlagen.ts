@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { orThrow, parseForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -11,20 +11,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "create", "internship");
   const form = await parseForm(request, proposeSchema);
   if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
-  try {
-    const { id, created } = await proposeInternship(
-      user,
-      scope,
-      form.data.participantId,
-      form.data.offerId,
-      { ip: context?.clientIp },
-    );
-    return redirectWithToast(`/praktika/${id}`, {
-      kind: "success",
-      text: created ? t("internship.proposed") : t("internship.alreadyProposed"),
-    });
-  } catch (error) {
-    const e = errorsFrom(error);
-    throw new Response(e.message, { status: e.status });
-  }
+  const { id, created } = await orThrow(
+    proposeInternship(user, scope, form.data.participantId, form.data.offerId, {
+      ip: context?.clientIp,
+    }),
+  );
+  return redirectWithToast(`/praktika/${id}`, {
+    kind: "success",
+    text: created ? t("internship.proposed") : t("internship.alreadyProposed"),
+  });
 }

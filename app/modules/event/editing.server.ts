@@ -11,6 +11,7 @@ import { participantScope } from "~/modules/participant/access.server";
 import { eventCancelledEmail } from "./emails";
 import { EVENT_EMAIL_SELECT } from "./registration.server";
 import type { EventInput } from "./schema";
+import { isCancellable } from "./values";
 
 type Meta = { ip?: string };
 
@@ -130,8 +131,8 @@ export async function cancelEvent(
       },
     });
     if (!event) throw new AppError(404, t("validation.notFound"));
-    if (event.cancelledAt) throw new AppError(400, t("event.alreadyCancelled"));
-    if (event.startsAt <= now) throw new AppError(400, t("event.cancelPast"));
+    if (!isCancellable(event, now))
+      throw new AppError(400, t(event.cancelledAt ? "event.alreadyCancelled" : "event.cancelPast"));
     const updated = await tx.event.updateMany({
       where: { id, version: input.version },
       data: { cancelledAt: now, version: { increment: 1 } },

@@ -149,3 +149,8 @@ export function eventFormDefaults(e: {
 
 /** Cancelling an event: the reason told to the registrants (optional) and the record's version. */
 export const cancelEventSchema = z.object({ reason: optionalText(1000), version });
+
+/** Staff cancel one registration. */
+export const registrationIdSchema = z.object({ registrationId: z.string().min(1).max(64) });
+/** A coach registers a participant. */
+export const participantIdSchema = z.object({ participantId: z.string().min(1).max(64) });

@@ -11,3 +11,7 @@ export const EVENT_TYPES = [
 export const ATTENDANCE = ["anwesend", "nicht_erschienen"] as const;
 /** Events that inform employers about part-time apprenticeship: attending counts as informed. */
 export const INFORMING_TYPES = ["info_teilzeit", "ausbildungsforum", "stammtisch"] as const;
+
+/** An event can be called off until it begins, once (the page offers it; cancelEvent checks it). */
+export const isCancellable = (event: { cancelledAt: unknown; startsAt: Date }, now: Date) =>
+  !event.cancelledAt && event.startsAt > now;

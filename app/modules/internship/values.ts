@@ -17,5 +17,11 @@ export const NEXT_STATUSES: Record<InternshipStatus, readonly InternshipStatus[]
   abgebrochen: [],
 };
 
+/** The statuses an internship in `status` can be set to: its own and the next ones. */
+export const statusChoices = (status: string): InternshipStatus[] => {
+  const current = INTERNSHIP_STATUSES.find((s) => s === status);
+  return current ? [current, ...NEXT_STATUSES[current]] : [];
+};
+
 /** Statuses that hold the participant's time: these may not overlap. */
 export const BOOKED_STATUSES = ["vereinbart", "laeuft"] as const;

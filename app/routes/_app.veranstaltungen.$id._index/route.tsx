@@ -1,17 +1,11 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError, SelectField, TextArea } from "~/components/form";
+import { FormError } from "~/components/form";
 import { env } from "~/env.server";
 import { labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
-import { errorsFrom, type FieldErrors, parseForm } from "~/lib/forms.server";
+import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
@@ -25,8 +19,15 @@ import {
   registrationPath,
   setAttendance,
 } from "~/modules/event/registration.server";
-import { attendanceSchema, cancelEventSchema } from "~/modules/event/schema";
+import {
+  attendanceSchema,
+  cancelEventSchema,
+  participantIdSchema,
+  registrationIdSchema,
+} from "~/modules/event/schema";
+import { isCancellable } from "~/modules/event/values";
 import { listParticipantChoices } from "~/modules/participant/service.server";
+import { CancelEvent, RegisterParticipant } from "./event-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.title ?? ""} – ${t("app.name")}` },
@@ -48,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null,
     may: {
       manage: mayManage,
-      cancel: mayManage && !event.cancelledAt && event.startsAt > new Date(),
+      cancel: mayManage && isCancellable(event, new Date()),
     },
     invitations: mayManage ? await invitationStatuses(event.id) : [],
     participants:
@@ -58,51 +59,45 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { intent: string; errors: FieldErrors; message: string | null };
-const registrationIdSchema = z.object({ registrationId: z.string().min(1).max(64) });
-const participantIdSchema = z.object({ participantId: z.string().min(1).max(64) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
-  const intent = new URL(request.url).searchParams.get("intent") ?? "";
   const meta = { ip: context?.clientIp };
   const back = (text: string) =>
     redirectWithToast(`/veranstaltungen/${id}`, { kind: "success", text });
-  const fail = (status: number, errors: FieldErrors, message: string | null) =>
-    data<Result>({ intent, errors, message }, { status });
-  try {
-    if (intent === "teilnehmende") {
+  const manager = async () => (await requirePermission(request, context, "update", "event")).user;
+  return dispatchIntent(request, {
+    teilnehmende: async () => {
       const { user, scope } = await requirePermission(request, context, "update", "participant");
-      const form = await parseForm(request, participantIdSchema);
-      if (!form.ok) return fail(400, form.errors, null);
-      const { name } = await registerParticipant(user, scope, id, form.data.participantId, meta);
-      return back(t("event.participantRegistered", { name }));
-    }
-    const { user } = await requirePermission(request, context, "update", "event");
-    if (intent === "absagen") {
-      const form = await parseForm(request, cancelEventSchema);
-      if (!form.ok) return fail(400, form.errors, null);
-      const { title, notified, outboxIds } = await cancelEvent(user, id, form.data, meta);
-      if (outboxIds.length)
-        deliverOutbox({ ids: outboxIds, limit: outboxIds.length }).catch(() => {});
-      return back(tn("event.eventCancelled", notified, { title }));
-    }
-    if (intent === "anwesenheit") {
-      const form = await parseForm(request, attendanceSchema);
-      if (!form.ok) return fail(400, form.errors, null);
-      await setAttendance(user, id, form.data.registrationId, form.data.attendance, meta);
-      return back(t("event.attendanceSaved"));
-    }
-    const form = await parseForm(request, registrationIdSchema);
-    if (!form.ok) return fail(400, form.errors, null);
-    const result = await cancelRegistration(user, id, form.data.registrationId, meta);
-    const moved = result.names.map((name) => t("event.movedUp", { name })).join(" ");
-    return back(`${t("event.registrationCancelled", { name: result.name })} ${moved}`.trim());
-  } catch (error) {
-    const e = errorsFrom(error);
-    if (e.status === 404) throw new Response(e.message, { status: 404 });
-    return fail(e.status, e.errors, e.message);
-  }
+      return submitForm(request, participantIdSchema, async ({ participantId }) => {
+        const { name } = await registerParticipant(user, scope, id, participantId, meta);
+        return back(t("event.participantRegistered", { name }));
+      });
+    },
+    absagen: async () => {
+      const user = await manager();
+      return submitForm(request, cancelEventSchema, async (input) => {
+        const { title, notified, outboxIds } = await cancelEvent(user, id, input, meta);
+        if (outboxIds.length)
+          deliverOutbox({ ids: outboxIds, limit: outboxIds.length }).catch(() => {});
+        return back(tn("event.eventCancelled", notified, { title }));
+      });
+    },
+    anwesenheit: async () => {
+      const user = await manager();
+      return submitForm(request, attendanceSchema, async ({ registrationId, attendance }) => {
+        await setAttendance(user, id, registrationId, attendance, meta);
+        return back(t("event.attendanceSaved"));
+      });
+    },
+    abmelden: async () => {
+      const user = await manager();
+      return submitForm(request, registrationIdSchema, async ({ registrationId }) => {
+        const result = await cancelRegistration(user, id, registrationId, meta);
+        const moved = result.names.map((name) => t("event.movedUp", { name })).join(" ");
+        return back(`${t("event.registrationCancelled", { name: result.name })} ${moved}`.trim());
+      });
+    },
+  });
 }
 
 const SOURCE: Record<string, MessageKey> = {
@@ -129,7 +124,10 @@ function CancelRegistration({ id, name }: { id: string; name: string }) {
 
 export default function EventPage() {
   const { event: e, publicUrl, may, participants, invitations } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
+  // Buttons without fields (attendance, cancelling a registration) show a refusal at the top.
+  const buttonRefusal =
+    reply?.intent === "anwesenheit" || reply?.intent === "abmelden" ? reply.message : null;
   const registered = e.registrations.filter((r) => r.status === "angemeldet");
   const waiting = e.registrations.filter((r) => r.status === "warteliste");
   const cancelled = e.registrations.filter((r) => r.status === "storniert");
@@ -156,26 +154,8 @@ export default function EventPage() {
           {t("event.checkinList")}
         </Link>
       </div>
-      <FormError message={result?.message} />
-      {may.cancel ? (
-        <details className="no-print" open={result?.intent === "absagen"}>
-          <summary>{t("event.cancelEvent")}</summary>
-          <Form method="post" action="?intent=absagen" noValidate>
-            <p className="hint">{t("event.cancelHint")}</p>
-            <input type="hidden" name="version" value={e.version} />
-            <TextArea
-              label={t("event.cancelReason")}
-              name="reason"
-              maxLength={1000}
-              rows={3}
-              error={result?.intent === "absagen" ? result.errors.reason : undefined}
-            />
-            <button type="submit" className="button">
-              {t("event.cancelSave")}
-            </button>
-          </Form>
-        </details>
-      ) : null}
+      <FormError message={buttonRefusal} />
+      {may.cancel ? <CancelEvent version={e.version} reply={reply} /> : null}
       <dl className="facts">
         <dt>{t("registration.when")}</dt>
         <dd>
@@ -287,24 +267,7 @@ export default function EventPage() {
       {e.forParticipants && participants.length ? (
         <section className="panel" aria-labelledby="tn-anmelden">
           <h2 id="tn-anmelden">{t("event.registerParticipant")}</h2>
-          {result?.intent === "teilnehmende" && result.errors.participantId ? (
-            <p className="field-error" role="alert">
-              {result.errors.participantId[0]}
-            </p>
-          ) : null}
-          <Form method="post" action="?intent=teilnehmende" className="inline-form">
-            <SelectField
-              label={t("internship.participant")}
-              name="participantId"
-              options={participants.map((p) => ({
-                value: p.id,
-                label: `${p.lastName}, ${p.firstName}`,
-              }))}
-            />
-            <button type="submit" className="button button-small">
-              {t("event.registerParticipant")}
-            </button>
-          </Form>
+          <RegisterParticipant participants={participants} reply={reply} />
         </section>
       ) : null}
       {invitations.length ? (

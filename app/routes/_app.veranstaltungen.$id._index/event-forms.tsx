@@ -1,0 +1,64 @@
+import { Form } from "@remix-run/react";
+import { FormError, SelectField, TextArea, useSchemaForm } from "~/components/form";
+import type { FormReply } from "~/lib/forms";
+import { t } from "~/messages";
+import { cancelEventSchema, participantIdSchema } from "~/modules/event/schema";
+
+/** Calling the event off, with a reason for the guests' email. */
+export function CancelEvent({ version, reply }: { version: number; reply?: FormReply | null }) {
+  const form = useSchemaForm(cancelEventSchema, {
+    intent: "absagen",
+    reply,
+    defaults: { version },
+  });
+  return (
+    <details className="no-print" open={form.refused}>
+      <summary>{t("event.cancelEvent")}</summary>
+      <Form {...form.props}>
+        <FormError message={form.message} />
+        <p className="hint">{t("event.cancelHint")}</p>
+        <input type="hidden" name="version" value={version} />
+        <TextArea
+          label={t("event.cancelReason")}
+          maxLength={1000}
+          rows={3}
+          {...form.field("reason")}
+        />
+        <button type="submit" className="button" disabled={form.busy}>
+          {t("event.cancelSave")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** A coach registers one of her participants. */
+export function RegisterParticipant({
+  participants,
+  reply,
+}: {
+  participants: { id: string; firstName: string; lastName: string }[];
+  reply?: FormReply | null;
+}) {
+  const form = useSchemaForm(participantIdSchema, {
+    intent: "teilnehmende",
+    reply,
+    defaults: { participantId: participants[0]?.id ?? "" },
+  });
+  return (
+    <Form {...form.props} className="inline-form">
+      <FormError message={form.message} />
+      <SelectField
+        label={t("internship.participant")}
+        options={participants.map((p) => ({
+          value: p.id,
+          label: `${p.lastName}, ${p.firstName}`,
+        }))}
+        {...form.field("participantId")}
+      />
+      <button type="submit" className="button button-small" disabled={form.busy}>
+        {t("event.registerParticipant")}
+      </button>
+    </Form>
+  );
+}
