@@ -319,6 +319,7 @@ export const de = {
   "interaction.saved": "Kontakt mit {name} ist erfasst.",
   "interaction.savedWithFollowUp": "Kontakt mit {name} ist erfasst, Wiedervorlage am {date}.",
   "interaction.future": "Ein Kontakt kann nicht in der Zukunft liegen.",
+  "interaction.followUpDueMissing": "Bitte das Datum der Wiedervorlage angeben.",
   "interaction.contactNotHere": "Diese Person gehört nicht zu diesem Unternehmen.",
   "interaction.followUpDefault": "Nachfassen: {name}",
   "interaction.shortcut": "Tipp: Mit Alt+K springen Sie in dieses Formular.",

@@ -171,6 +171,7 @@ export function useSchemaForm<S extends z.ZodType, Detail = unknown>(
   const ref = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
   const navigation = useNavigation();
+  // The fields this form shows (a field missing from a reset keeps what the browser holds).
   const shown = useRef(new Set<string>());
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
@@ -189,7 +190,10 @@ export function useSchemaForm<S extends z.ZodType, Detail = unknown>(
   useEffect(() => {
     if (navigation.state !== "idle" || !submitted.current) return;
     submitted.current = false;
-    if (!mine) form.reset(asFormValues(defaults));
+    if (mine) return;
+    // The browser puts every field back to its shown default, then the form takes the values.
+    ref.current?.reset();
+    form.reset(asFormValues(defaults));
   }, [navigation.state]);
   const sendForm = () => {
     submitted.current = true;

@@ -40,37 +40,15 @@ export function parseFormData<S extends z.ZodType>(
   };
 }
 
-/** Turns an expected failure into field errors for the form (everything else is rethrown). */
-export function errorsFrom(error: unknown): {
-  status: number;
-  errors: FieldErrors;
-  message: string | null;
-} {
-  if (error instanceof AppError) {
-    // A message that belongs to a field is shown there, not twice.
-    const atField = Object.keys(error.fieldErrors).length > 0;
-    return {
-      status: error.status,
-      errors: error.fieldErrors,
-      message: atField ? null : error.message,
-    };
-  }
+/** The message of an expected failure, for a page that says it in place (anything else is rethrown). */
+export function failureMessage(error: unknown): { status: number; message: string } {
+  if (error instanceof AppError) return { status: error.status, message: error.message };
   throw error;
 }
 
-/**
- * What the user typed, to put back into the form after a refused save: lists joined, and the
- * named checkboxes as booleans (an unchecked box is simply missing from the form data).
- */
-export function echoFormValues(
-  values: FormValues,
-  checkboxes: readonly string[] = [],
-): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = Array.isArray(v) ? v.join(", ") : v;
-  for (const k of checkboxes) out[k] = values[k] === "on";
-  return out;
-}
+/** Passwords are never sent back into a page, not even after a refusal. */
+const withoutSecrets = (values: FormValues): FormValues =>
+  Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
 
 /** The form a request was sent from: `?intent=` of the form's action ("" for a page's only form). */
 export const intentOf = (request: Request) =>
@@ -81,40 +59,59 @@ type SubmitOptions<Detail> = {
   multi?: readonly string[];
   /** Data from an expected refusal the form shows (e.g. the duplicates found). */
   detail?: (error: AppError) => Detail | undefined;
+  /** The form data, when the action had to read it first (e.g. to check a honeypot). */
+  formData?: FormData;
 };
+
+/**
+ * The one answer to an expected failure (`AppError`): its status, its field errors or message,
+ * and what was typed; "not found" is thrown to the error page, anything else rethrown.
+ */
+export function refusal<Detail = never>(
+  error: unknown,
+  reply: { intent: string; values: FormValues; detail?: (error: AppError) => Detail | undefined },
+) {
+  if (!(error instanceof AppError)) throw error;
+  if (error.status === 404) throw new Response(error.message, { status: 404 });
+  // A message that belongs to a field is shown there, not twice.
+  const atField = Object.keys(error.fieldErrors).length > 0;
+  return data<FormReply<Detail>>(
+    {
+      intent: reply.intent,
+      values: withoutSecrets(reply.values),
+      errors: error.fieldErrors,
+      message: atField ? null : error.message,
+      detail: reply.detail?.(error),
+    },
+    { status: error.status },
+  );
+}
 
 /**
  * The one way an action saves a form. The form data is checked with the module's schema (the
  * same one the browser checks with); a refusal answers 400 with the errors at their fields. Then
- * `save` runs and its answer (usually a redirect) is returned. An expected failure (`AppError`)
- * is answered with its status, its field errors or message, and what was typed; "not found" is
- * thrown to the error page. The reply is tagged with the request's `?intent=`, so a page with
- * several forms shows it at the right one.
+ * `save` runs and its answer (usually a redirect) is returned; an expected failure is answered by
+ * `refusal`. The reply is tagged with the request's `?intent=`, so a page with several forms
+ * shows it at the right one.
  */
-export async function submitForm<S extends z.ZodType, R extends Response, Detail = never>(
+export async function submitForm<S extends z.ZodType, R, Detail = never>(
   request: Request,
   schema: S,
   save: (input: z.infer<S>, formData: FormData) => Promise<R>,
   options: SubmitOptions<Detail> = {},
 ) {
   const intent = intentOf(request);
-  const formData = await request.formData();
+  const formData = options.formData ?? (await request.formData());
   const form = parseFormData(formData, schema, options.multi);
-  const reply = (status: number, fields: Omit<FormReply<Detail>, "intent" | "values">) =>
-    data<FormReply<Detail>>({ intent, values: form.values, ...fields }, { status });
-  if (!form.ok) return reply(400, { errors: form.errors, message: null });
+  if (!form.ok)
+    return data<FormReply<Detail>>(
+      { intent, values: withoutSecrets(form.values), errors: form.errors, message: null },
+      { status: 400 },
+    );
   try {
     return await save(form.data, formData);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    // A message that belongs to a field is shown there, not twice.
-    const atField = Object.keys(error.fieldErrors).length > 0;
-    return reply(error.status, {
-      errors: error.fieldErrors,
-      message: atField ? null : error.message,
-      detail: options.detail?.(error),
-    });
+    return refusal(error, { intent, values: form.values, detail: options.detail });
   }
 }
 

@@ -1,17 +1,13 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
-import { TextField } from "~/components/form";
+import { FormError, TextField, useSchemaForm } from "~/components/form";
 import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import type { FormReply } from "~/lib/forms";
+import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { parseListParams } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
@@ -29,12 +25,8 @@ import {
   OUTREACH_STATUSES,
   PART_TIME_READINESS,
 } from "~/modules/company/values";
-import {
-  deleteView,
-  listViews,
-  saveView,
-  saveViewSchema,
-} from "~/modules/views/saved-views.server";
+import { deleteView, listViews, saveView } from "~/modules/views/saved-views.server";
+import { saveViewSchema } from "~/modules/views/schema";
 
 export const meta: MetaFunction = () => [{ title: `${t("company.title")} – ${t("app.name")}` }];
 
@@ -64,23 +56,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "company");
-  const intent = new URL(request.url).searchParams.get("intent");
-  if (intent === "delete-view") {
-    const id = String((await request.formData()).get("viewId") ?? "").slice(0, 64);
-    await deleteView(user, id);
-    return redirectWithToast("/unternehmen", { kind: "info", text: t("views.deleted") });
-  }
-  const form = await parseForm(request, saveViewSchema);
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  try {
-    await saveView(user, VIEW_OBJECT, form.data.name, form.data.search);
-  } catch (error) {
-    return data({ errors: errorsFrom(error).errors }, { status: 400 });
-  }
-  return redirectWithToast(`/unternehmen?${form.data.search.replace(/^\?/, "")}`, {
-    kind: "success",
-    text: t("views.saved", { name: form.data.name }),
+  return dispatchIntent(request, {
+    "delete-view": async () => {
+      const id = String((await request.formData()).get("viewId") ?? "").slice(0, 64);
+      await deleteView(user, id);
+      return redirectWithToast("/unternehmen", { kind: "info", text: t("views.deleted") });
+    },
+    "save-view": () =>
+      submitForm(request, saveViewSchema, async ({ name, search }) => {
+        await saveView(user, VIEW_OBJECT, name, search);
+        return redirectWithToast(`/unternehmen?${search.replace(/^\?/, "")}`, {
+          kind: "success",
+          text: t("views.saved", { name }),
+        });
+      }),
   });
+}
+
+/** Saving the list as it is now (filters, sort, columns) under a name. */
+function SaveView({ search, reply }: { search: string; reply?: FormReply | null }) {
+  const form = useSchemaForm(saveViewSchema, { intent: "save-view", reply, defaults: { search } });
+  return (
+    <Form {...form.props}>
+      <FormError message={form.message} />
+      <input type="hidden" name="search" value={search} />
+      <TextField label={t("views.name")} maxLength={60} {...form.field("name")} />
+      <button type="submit" className="button button-small" disabled={form.busy}>
+        {t("views.save")}
+      </button>
+    </Form>
+  );
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
@@ -130,7 +135,7 @@ const columns = [
 
 export default function CompaniesPage() {
   const { page, options, views, mayCreate, informedRange } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const location = useLocation();
   const search = location.search.replace(/^\?/, "");
 
@@ -237,18 +242,7 @@ export default function CompaniesPage() {
                 </li>
               ))}
             </ul>
-            <Form method="post" action="?intent=save-view" noValidate>
-              <input type="hidden" name="search" value={search} />
-              <TextField
-                label={t("views.name")}
-                name="name"
-                maxLength={60}
-                error={result?.errors?.name}
-              />
-              <button type="submit" className="button button-small">
-                {t("views.save")}
-              </button>
-            </Form>
+            <SaveView search={search} reply={reply} />
           </details>
         </div>
       </DataTable>

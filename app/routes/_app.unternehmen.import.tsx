@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -11,7 +10,7 @@ import { CheckboxField, FormError } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
 import { labelOf } from "~/labels";
 import { AppError } from "~/lib/errors";
-import { errorsFrom } from "~/lib/forms.server";
+import { failureMessage, refusal } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -69,7 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     try {
       report = (await prepareImport(stored.table, choices.mapping, choices.duplicates)).report;
     } catch (error) {
-      message = errorsFrom(error).message;
+      message = failureMessage(error).message;
     }
     return {
       upload: {
@@ -84,8 +83,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       message,
     };
   } catch (error) {
-    const e = errorsFrom(error);
-    return { upload: null, message: e.message };
+    return { upload: null, message: failureMessage(error).message };
   }
 }
 
@@ -128,8 +126,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }),
     });
   } catch (error) {
-    const e = errorsFrom(error);
-    return data({ message: e.message }, { status: e.status });
+    return refusal(error, { intent: intent ?? "", values: {} });
   }
 }
 

@@ -1,15 +1,11 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { type DragEvent, useState } from "react";
 import { PageErrorBoundary } from "~/components/error-page";
+import { FormError } from "~/components/form";
 import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import { submitForm } from "~/lib/forms.server";
 import { pickParam } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t, tn } from "~/messages";
@@ -44,29 +40,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "update", "company");
-  const form = await parseForm(request, statusChangeSchema);
-  if (!form.ok) return data({ message: t("field.invalidChoice") }, { status: 400 });
-  try {
-    const { name } = await changeCompanyStatus(user, form.data.id, form.data.status, {
-      ip: context?.clientIp,
-    });
+  return submitForm(request, statusChangeSchema, async ({ id, status }) => {
+    const { name } = await changeCompanyStatus(user, id, status, { ip: context?.clientIp });
     const back = new URL(request.url).searchParams.get("zurueck") ?? "/unternehmen/pipeline";
     return redirectWithToast(
       back.startsWith("/unternehmen/pipeline") ? back : "/unternehmen/pipeline",
-      {
-        kind: "success",
-        text: t("company.moved", { name, status: labelOf("outreach", form.data.status) }),
-      },
+      { kind: "success", text: t("company.moved", { name, status: labelOf("outreach", status) }) },
     );
-  } catch (error) {
-    const e = errorsFrom(error);
-    return data({ message: e.message }, { status: e.status });
-  }
+  });
 }
 
 export default function PipelinePage() {
   const { columns, districts, selected, mayMove } = useLoaderData<typeof loader>();
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<typeof action>();
+  // A refused move (by its select or by dragging) is said above the board.
+  const reply = useActionData<typeof action>() ?? fetcher.data;
+  const refusal = reply ? (reply.message ?? Object.values(reply.errors)[0]?.[0] ?? null) : null;
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const onDrop = (status: string) => (e: DragEvent) => {
@@ -113,6 +102,7 @@ export default function PipelinePage() {
         </div>
       </Form>
       {mayMove ? <p className="field-hint">{t("company.dragHint")}</p> : null}
+      <FormError message={refusal} />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the board scrolls sideways and must be reachable by keyboard */}
       <section className="board" tabIndex={0} aria-label={t("company.pipeline")}>
         {columns.map((col) => (

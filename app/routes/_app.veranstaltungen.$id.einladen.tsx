@@ -1,14 +1,9 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField } from "~/components/form";
 import { labelOf } from "~/labels";
-import { errorsFrom, formValues } from "~/lib/forms.server";
+import { submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
@@ -63,8 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "update", "event");
   const id = params.id ?? "";
-  const filter = filterFrom(formValues(await request.formData()));
-  try {
+  return submitForm(request, recipientFilterSchema, async (filter) => {
     const { count, outboxIds } = await sendInvitations(user, id, filter, {
       ip: context?.clientIp,
     });
@@ -75,17 +69,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       kind: "success",
       text: tn("invitation.sent", count),
     });
-  } catch (error) {
-    const e = errorsFrom(error);
-    if (e.status === 404) throw new Response(e.message, { status: 404 });
-    return data({ message: e.message }, { status: e.status });
-  }
+  });
 }
 
 export default function InvitePage() {
   const { event, filter, count, sample, leftOut, preview, options } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const all = { value: "", label: t("invitation.all") };
   const reasons = (
     [
@@ -102,7 +92,7 @@ export default function InvitePage() {
       </p>
       <h1>{t("invitation.title", { title: event.title })}</h1>
       <p className="lead">{t("invitation.intro")}</p>
-      <FormError message={result?.message} />
+      <FormError message={reply ? (reply.message ?? Object.values(reply.errors)[0]?.[0]) : null} />
       <Form method="get" className="filter-bar" aria-label={t("invitation.filter")}>
         <SelectField
           label={t("matching.district")}

@@ -1,30 +1,23 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError, SelectField, TextField } from "~/components/form";
+import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
-import { labelOf } from "~/labels";
+import { labelledOptions, labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
-import { type FieldErrors, type FormValues, parseForm } from "~/lib/forms.server";
+import type { FormReply } from "~/lib/forms";
+import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { ROLES } from "~/modules/auth/permissions";
+import { activeSchema, inviteSchema, roleSchema } from "~/modules/auth/schema";
 import {
-  activeSchema,
   changeRole,
-  inviteSchema,
   inviteUser,
   listOpenInvitations,
   listUsers,
-  roleSchema,
   setUserActive,
-  UserInputError,
 } from "~/modules/auth/users.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.title")} – ${t("app.name")}` }];
@@ -35,84 +28,74 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { me: user.id, users, invitations };
 }
 
-type ActionResult = {
-  intent: string;
-  errors: FieldErrors;
-  message: string | null;
-  values: FormValues;
-};
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const intent = new URL(request.url).searchParams.get("intent");
   const ip = context?.clientIp;
-  const fail = (r: Omit<ActionResult, "intent">, status = 400) =>
-    data<ActionResult>({ intent: intent ?? "", ...r }, { status });
-  try {
-    if (intent === "invite") {
-      const { user } = await requirePermission(request, context, "create", "user", "any");
-      const form = await parseForm(request, inviteSchema);
-      if (!form.ok) return fail({ errors: form.errors, message: null, values: form.values });
-      const { delivered } = await inviteUser(user, form.data, ip);
-      return redirectWithToast("/verwaltung", {
-        kind: "success",
+  const back = (text: string) => redirectWithToast("/verwaltung", { kind: "success", text });
+  const admin = async (action: "create" | "update") =>
+    (await requirePermission(request, context, action, "user", "any")).user;
+  return dispatchIntent(request, {
+    invite: async () => {
+      const user = await admin("create");
+      return submitForm(request, inviteSchema, async (input) => {
+        const { delivered } = await inviteUser(user, input, ip);
         // Say what happened: without an email service the invitation only waits in the outbox.
-        text: t(delivered ? "admin.invited" : "admin.invitedHeld", { email: form.data.email }),
+        return back(t(delivered ? "admin.invited" : "admin.invitedHeld", { email: input.email }));
       });
-    }
-    if (intent === "role") {
-      const { user } = await requirePermission(request, context, "update", "user", "any");
-      const form = await parseForm(request, roleSchema);
-      if (!form.ok)
-        return fail({
-          errors: form.errors,
-          message: t("field.invalidChoice"),
-          values: form.values,
-        });
-      const changed = await changeRole(user, form.data.userId, form.data.role, ip);
-      if (!changed) throw new Response("Not Found", { status: 404 });
-      return redirectWithToast("/verwaltung", {
-        kind: "success",
-        text: t("admin.roleChanged", { name: changed.name, role: labelOf("role", form.data.role) }),
+    },
+    role: async () => {
+      const user = await admin("update");
+      return submitForm(request, roleSchema, async ({ userId, role }) => {
+        const changed = await changeRole(user, userId, role, ip);
+        if (!changed) throw new Response("Not Found", { status: 404 });
+        return back(t("admin.roleChanged", { name: changed.name, role: labelOf("role", role) }));
       });
-    }
-    if (intent === "active") {
-      const { user } = await requirePermission(request, context, "update", "user", "any");
-      const form = await parseForm(request, activeSchema);
-      if (!form.ok)
-        return fail({
-          errors: form.errors,
-          message: t("field.invalidChoice"),
-          values: form.values,
-        });
-      const active = form.data.active === "1";
-      const changed = await setUserActive(user, form.data.userId, active, ip);
-      if (!changed) throw new Response("Not Found", { status: 404 });
-      return redirectWithToast("/verwaltung", {
-        kind: "success",
-        text: t(active ? "admin.reactivated" : "admin.deactivated", { name: changed.name }),
+    },
+    active: async () => {
+      const user = await admin("update");
+      return submitForm(request, activeSchema, async ({ userId, active }) => {
+        const changed = await setUserActive(user, userId, active === "1", ip);
+        if (!changed) throw new Response("Not Found", { status: 404 });
+        return back(
+          t(active === "1" ? "admin.reactivated" : "admin.deactivated", { name: changed.name }),
+        );
       });
-    }
-  } catch (error) {
-    if (error instanceof UserInputError) {
-      return fail({
-        errors: { [error.field]: [error.message] },
-        message: error.message,
-        values: {},
-      });
-    }
-    throw error;
-  }
-  await requirePermission(request, context, "update", "user", "any");
-  throw new Response("Bad Request", { status: 400 });
+    },
+  });
 }
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: labelOf("role", r) }));
+const roleOptions = labelledOptions("role", ROLES);
+
+/** Inviting a colleague: name, email and role; the link goes out by email. */
+function InviteForm({ reply }: { reply?: FormReply | null }) {
+  const form = useSchemaForm(inviteSchema, {
+    intent: "invite",
+    reply,
+    defaults: { role: "jobcoach" },
+  });
+  return (
+    <Form {...form.props} className="form-grid">
+      <FormError message={form.message} />
+      <TextField label={t("admin.name")} required maxLength={120} {...form.field("name")} />
+      <TextField
+        label={t("admin.email")}
+        type="email"
+        required
+        maxLength={254}
+        {...form.field("email")}
+      />
+      <SelectField label={t("admin.role")} options={roleOptions} {...form.field("role")} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={form.busy}>
+          {t("admin.sendInvite")}
+        </button>
+      </div>
+    </Form>
+  );
+}
 
 export default function AdminUsersPage() {
   const { me, users, invitations } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const inviteResult = result?.intent === "invite" ? result : null;
+  const reply = useActionData<typeof action>();
   return (
     <>
       <h1>{t("admin.title")}</h1>
@@ -122,7 +105,10 @@ export default function AdminUsersPage() {
         </Link>
         <Link to="/verwaltung/postausgang">{t("admin.outbox")}</Link>
       </nav>
-      {result && result.intent !== "invite" ? <FormError message={result.message} /> : null}
+      {/* Role and activation are buttons in the table; their refusal is said here. */}
+      {reply && reply.intent !== "invite" ? (
+        <FormError message={reply.message ?? Object.values(reply.errors)[0]?.[0]} />
+      ) : null}
       <section aria-labelledby="users-title">
         <h2 id="users-title">{t("admin.users")}</h2>
         <TableWrap label={t("admin.users")}>
@@ -184,37 +170,7 @@ export default function AdminUsersPage() {
       </section>
       <section aria-labelledby="invite-title" className="panel">
         <h2 id="invite-title">{t("admin.invite")}</h2>
-        <Form method="post" action="?intent=invite" noValidate className="form-grid">
-          <TextField
-            label={t("admin.name")}
-            name="name"
-            required
-            maxLength={120}
-            defaultValue={inviteResult?.values.name}
-            error={inviteResult?.errors.name}
-          />
-          <TextField
-            label={t("admin.email")}
-            name="email"
-            type="email"
-            required
-            maxLength={254}
-            defaultValue={inviteResult?.values.email}
-            error={inviteResult?.errors.email}
-          />
-          <SelectField
-            label={t("admin.role")}
-            name="role"
-            options={roleOptions}
-            defaultValue={inviteResult?.values.role ?? "jobcoach"}
-            error={inviteResult?.errors.role}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t("admin.sendInvite")}
-            </button>
-          </div>
-        </Form>
+        <InviteForm reply={reply} />
       </section>
       <section aria-labelledby="inv-title">
         <h2 id="inv-title">{t("admin.pendingInvitations")}</h2>

@@ -1,15 +1,11 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDate } from "~/lib/day";
-import { parseForm } from "~/lib/forms.server";
+import { AppError } from "~/lib/errors";
+import { submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -28,18 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "update", "followup");
-  const form = await parseForm(request, completeFollowUpSchema);
-  if (!form.ok) return data({ message: t("followup.notFound") }, { status: 400 });
-  const result = await completeFollowUp(user, form.data, context?.clientIp);
-  if (!result.ok) {
-    return data(
-      { message: t(result.reason === "stale" ? "error.stale" : "followup.notFound") },
-      { status: result.reason === "stale" ? 409 : 404 },
-    );
-  }
-  return redirectWithToast("/wiedervorlagen", {
-    kind: "success",
-    text: t("followup.done", { title: result.title }),
+  return submitForm(request, completeFollowUpSchema, async (input) => {
+    const result = await completeFollowUp(user, input, context?.clientIp);
+    // Done or changed meanwhile (e.g. in another tab): said on the list, which shows the state now.
+    if (!result.ok)
+      throw new AppError(409, t(result.reason === "stale" ? "error.stale" : "followup.notFound"));
+    return redirectWithToast("/wiedervorlagen", {
+      kind: "success",
+      text: t("followup.done", { title: result.title }),
+    });
   });
 }
 

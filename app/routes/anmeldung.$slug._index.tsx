@@ -4,11 +4,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
-import { CheckboxField, FormError, TextField } from "~/components/form";
+import { CheckboxField, FormError, TextField, useSchemaForm } from "~/components/form";
 import { formatDateTime } from "~/lib/day";
-import { errorsFrom, parseForm } from "~/lib/forms.server";
+import type { FormReply } from "~/lib/forms";
+import { submitForm } from "~/lib/forms.server";
 import { rateLimiter } from "~/lib/rate-limit.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -73,41 +74,109 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = context?.clientIp ?? "unbekannt";
   if (!limiter.allow(ip)) {
     await audit({ action: "denied", entityType: "event_registration", ip, detail: "Rate-Limit" });
-    return data(
-      { done: null, errors: {}, message: t("registration.rateLimited"), values: {} },
+    return data<FormReply>(
+      { intent: "", errors: {}, message: t("registration.rateLimited"), values: {} },
       { status: 429 },
     );
   }
-  const form = await parseForm(request, registrationSchema);
-  const values = form.values as Record<string, string>;
+  const formData = await request.formData();
   // A filled honeypot: a bot. It sees the same thanks as a person and nothing is stored.
-  if (typeof values.website === "string" && values.website.trim() !== "")
-    return { done: "angemeldet" as const, errors: {}, message: null, values: {} };
-  if (!form.ok)
-    return data({ done: null, errors: form.errors, message: null, values }, { status: 400 });
+  if (String(formData.get("website") ?? "").trim() !== "") return { done: true };
   const token = new URL(request.url).searchParams.get("t");
-  try {
-    const result = await registerForEvent(params.slug ?? "", form.data, { token, ip });
-    if (result.outboxIds.length)
-      deliverOutbox({ ids: result.outboxIds, limit: result.outboxIds.length }).catch(() => {});
-    return { done: result.status, errors: {}, message: null, values: {} };
-  } catch (error) {
-    const e = errorsFrom(error);
-    if (e.status === 404) throw new Response(e.message, { status: 404 });
-    return data({ done: null, errors: e.errors, message: e.message, values }, { status: e.status });
-  }
+  return submitForm(
+    request,
+    registrationSchema,
+    async (input) => {
+      const result = await registerForEvent(params.slug ?? "", input, { token, ip });
+      if (result.outboxIds.length)
+        deliverOutbox({ ids: result.outboxIds, limit: result.outboxIds.length }).catch(() => {});
+      return { done: true };
+    },
+    { formData },
+  );
+}
+
+/** Name, email and the rest; a personal link fills in what the invitation knows. */
+function RegistrationForm({
+  defaults,
+  token,
+  reply,
+}: {
+  defaults: Record<string, unknown>;
+  token: string | null;
+  reply?: FormReply | null;
+}) {
+  const form = useSchemaForm(registrationSchema, {
+    reply,
+    defaults,
+    action: token ? `?index&t=${encodeURIComponent(token)}` : "?index",
+  });
+  const consentError = form.errorAt("consent");
+  return (
+    <Form {...form.props}>
+      <FormError message={form.message} />
+      <TextField
+        label={t("registration.name")}
+        required
+        maxLength={120}
+        autoComplete="name"
+        {...form.field("name")}
+      />
+      <TextField
+        label={t("registration.email")}
+        required
+        type="email"
+        maxLength={254}
+        autoComplete="email"
+        {...form.field("email")}
+      />
+      <TextField
+        label={t("registration.companyName")}
+        maxLength={200}
+        autoComplete="organization"
+        {...form.field("companyName")}
+      />
+      <TextField
+        label={t("registration.plz")}
+        inputMode="numeric"
+        maxLength={5}
+        {...form.field("plz")}
+      />
+      <TextField
+        label={t("registration.function")}
+        maxLength={120}
+        autoComplete="organization-title"
+        {...form.field("function")}
+      />
+      <TextField
+        label={t("registration.phone")}
+        type="tel"
+        maxLength={40}
+        autoComplete="tel"
+        {...form.field("phone")}
+      />
+      <TextField label={t("registration.persons")} inputMode="numeric" {...form.field("persons")} />
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="f-website">{t("registration.honeypot")}</label>
+        <input id="f-website" name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      <CheckboxField label={t("registration.consent")} {...form.checkbox("consent")} />
+      {consentError ? (
+        <p className="field-error" role="alert">
+          {Array.isArray(consentError) ? consentError[0] : consentError}
+        </p>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={form.busy}>
+        {t("registration.submit")}
+      </button>
+    </Form>
+  );
 }
 
 export default function PublicRegistrationPage() {
   const { event, closed, tokenInvalid, token, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const values: Record<string, string> = { ...defaults, ...(result?.values ?? {}) };
-  const f = (name: string) => ({
-    name,
-    defaultValue: values[name] ?? "",
-    error: result?.errors?.[name as keyof typeof result.errors] as string[] | undefined,
-  });
+  const reply = result && "intent" in result ? result : null;
   return (
     <AuthCard title={t("registration.title", { title: event.title })}>
       <dl className="facts">
@@ -120,7 +189,7 @@ export default function PublicRegistrationPage() {
         <dd>{event.place ?? t("registration.online")}</dd>
       </dl>
       {event.description ? <p className="notes">{event.description}</p> : null}
-      {result?.done ? (
+      {result && "done" in result ? (
         <p className="notice" role="status">
           {/* One answer for every outcome: the mailbox learns which (no one learns who is registered). */}
           {t("registration.done")}
@@ -134,71 +203,7 @@ export default function PublicRegistrationPage() {
           {tokenInvalid ? (
             <p className="notice notice-warn">{t("registration.tokenInvalid")}</p>
           ) : null}
-          <FormError message={result?.message} />
-          <Form
-            method="post"
-            action={token ? `?index&t=${encodeURIComponent(token)}` : "?index"}
-            noValidate
-          >
-            <TextField
-              label={t("registration.name")}
-              required
-              maxLength={120}
-              autoComplete="name"
-              {...f("name")}
-            />
-            <TextField
-              label={t("registration.email")}
-              required
-              type="email"
-              maxLength={254}
-              autoComplete="email"
-              {...f("email")}
-            />
-            <TextField
-              label={t("registration.companyName")}
-              maxLength={200}
-              autoComplete="organization"
-              {...f("companyName")}
-            />
-            <TextField
-              label={t("registration.plz")}
-              inputMode="numeric"
-              maxLength={5}
-              {...f("plz")}
-            />
-            <TextField
-              label={t("registration.function")}
-              maxLength={120}
-              autoComplete="organization-title"
-              {...f("function")}
-            />
-            <TextField
-              label={t("registration.phone")}
-              type="tel"
-              maxLength={40}
-              autoComplete="tel"
-              {...f("phone")}
-            />
-            <TextField label={t("registration.persons")} inputMode="numeric" {...f("persons")} />
-            <div className="honeypot" aria-hidden="true">
-              <label htmlFor="f-website">{t("registration.honeypot")}</label>
-              <input id="f-website" name="website" tabIndex={-1} autoComplete="off" />
-            </div>
-            <CheckboxField
-              label={t("registration.consent")}
-              name="consent"
-              defaultChecked={values.consent === "on"}
-            />
-            {result?.errors && "consent" in result.errors && result.errors.consent ? (
-              <p className="field-error" role="alert">
-                {(result.errors.consent as string[])[0]}
-              </p>
-            ) : null}
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t("registration.submit")}
-            </button>
-          </Form>
+          <RegistrationForm defaults={defaults} token={token} reply={reply} />
         </>
       )}
     </AuthCard>

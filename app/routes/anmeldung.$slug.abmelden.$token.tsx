@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
-import { errorsFrom } from "~/lib/forms.server";
+import { failureMessage } from "~/lib/forms.server";
 import { t } from "~/messages";
 import { deliverOutbox } from "~/modules/email/email.server";
 import { cancelWithToken, registrationForCancelToken } from "~/modules/event/registration.server";
@@ -32,7 +32,8 @@ export async function action({ params, context }: ActionFunctionArgs) {
       deliverOutbox({ ids: result.outboxIds, limit: result.outboxIds.length }).catch(() => {});
     return { done: true, message: null };
   } catch (error) {
-    const e = errorsFrom(error);
+    // An unknown or used link is gone for good (410), like the page says.
+    const e = failureMessage(error);
     return data({ done: false, message: e.message }, { status: e.status === 404 ? 410 : e.status });
   }
 }

@@ -7,12 +7,15 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
-import { FormError, TextField } from "~/components/form";
-import { parseForm } from "~/lib/forms.server";
+import { FormError, TextField, useSchemaForm } from "~/components/form";
+import { AppError } from "~/lib/errors";
+import type { FormReply } from "~/lib/forms";
+import { submitForm } from "~/lib/forms.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
+import { acceptSchema } from "~/modules/auth/schema";
 import { createSession } from "~/modules/auth/session.server";
-import { acceptInvitation, acceptSchema, findOpenInvitation } from "~/modules/auth/users.server";
+import { acceptInvitation, findOpenInvitation } from "~/modules/auth/users.server";
 
 export const meta: MetaFunction = () => [
   { title: `${t("invite.title")} – ${t("app.name")}` },
@@ -28,6 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  // A link that is unknown, used or expired: refused (and the attempt audited).
   const refused = async () => {
     await audit({
       action: "denied",
@@ -35,52 +39,56 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ip: context?.clientIp,
       detail: "ungültiger Einladungslink",
     });
-    return data({ errors: {}, message: t("invite.invalid") }, { status: 410 });
+    return new AppError(410, t("invite.invalid"));
   };
-  if (!(await findOpenInvitation(token))) return refused();
-  const form = await parseForm(request, acceptSchema);
-  if (!form.ok) return data({ errors: form.errors, message: null }, { status: 400 });
-  const user = await acceptInvitation(token, form.data.password, context?.clientIp);
-  if (!user) return refused();
-  const setCookie = await createSession(user.id, context, request);
-  return redirect("/uebersicht", { headers: { "Set-Cookie": setCookie } });
+  return submitForm(request, acceptSchema, async ({ password }) => {
+    const user = await acceptInvitation(token, password, context?.clientIp);
+    if (!user) throw await refused();
+    const setCookie = await createSession(user.id, context, request);
+    return redirect("/uebersicht", { headers: { "Set-Cookie": setCookie } });
+  });
+}
+
+/** Choosing the password of the new account. */
+function AcceptForm({ email, reply }: { email: string; reply?: FormReply | null }) {
+  const form = useSchemaForm(acceptSchema, { reply });
+  return (
+    <Form {...form.props}>
+      <FormError message={form.message} />
+      <input type="hidden" name="username" autoComplete="username" value={email} />
+      <TextField
+        label={t("invite.password")}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={128}
+        {...form.field("password")}
+      />
+      <TextField
+        label={t("invite.passwordRepeat")}
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        {...form.field("passwordRepeat")}
+      />
+      <button type="submit" className="button button-primary" disabled={form.busy}>
+        {t("invite.submit")}
+      </button>
+    </Form>
+  );
 }
 
 export default function AcceptInvitationPage() {
   const { invitation } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = (result?.errors ?? {}) as Record<string, string[] | undefined>;
+  const reply = useActionData<typeof action>();
   return (
     <AuthCard title={t("invite.title")}>
       {invitation ? (
         <>
           <p>{t("invite.intro", { name: invitation.name })}</p>
-          <FormError message={result?.message} />
-          <Form method="post" noValidate>
-            <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-            <TextField
-              label={t("invite.password")}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              maxLength={128}
-              error={errors.password}
-            />
-            <TextField
-              label={t("invite.passwordRepeat")}
-              name="passwordRepeat"
-              type="password"
-              autoComplete="new-password"
-              required
-              maxLength={128}
-              error={errors.passwordRepeat}
-            />
-            <button type="submit" className="button button-primary">
-              {t("invite.submit")}
-            </button>
-          </Form>
+          <AcceptForm email={invitation.email} reply={reply} />
         </>
       ) : (
         <>

@@ -45,17 +45,22 @@ test("unknown pages get the German 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Seite nicht gefunden" })).toBeVisible();
 });
 
-test("an overlong field is refused with a 4xx and a German message", async ({ page }) => {
-  await page.goto("/anmelden");
-  await page.getByLabel("E-Mail-Adresse").evaluate((el) => el.removeAttribute("maxlength"));
-  await page.getByLabel("E-Mail-Adresse").fill(`${"a".repeat(300)}@test.example`);
-  await page.getByLabel("Passwort").fill("irgendwas-langes");
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST"),
-    page.getByRole("button", { name: "Anmelden" }).click(),
-  ]);
-  expect(response.status()).toBe(400);
-  await expect(page.getByText("Höchstens 254 Zeichen.")).toBeVisible();
+// The server's own check: without JavaScript the browser sends the form as it is.
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an overlong field is refused with a 4xx and a German message", async ({ page }) => {
+    await page.goto("/anmelden");
+    await page.getByLabel("E-Mail-Adresse").evaluate((el) => el.removeAttribute("maxlength"));
+    await page.getByLabel("E-Mail-Adresse").fill(`${"a".repeat(300)}@test.example`);
+    await page.getByLabel("Passwort").fill("irgendwas-langes");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Anmelden" }).click(),
+    ]);
+    expect(response.status()).toBe(400);
+    await expect(page.getByText("Höchstens 254 Zeichen.")).toBeVisible();
+  });
 });
 
 /**

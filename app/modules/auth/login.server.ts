@@ -1,25 +1,11 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "~/db.server";
 import { t, tn } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
+import type { loginSchema } from "./schema";
 import { createSession } from "./session.server";
 import { clearFailures, recordFailure, throttleKeys, throttleWait } from "./throttle.server";
-
-export const loginSchema = z.object({
-  email: z
-    .string({ error: t("field.required") })
-    .trim()
-    .min(1, t("field.required"))
-    .max(254, t("field.tooLong", { max: 254 }))
-    .pipe(z.email(t("field.email")))
-    .transform((e) => e.toLowerCase()),
-  // No minimum here: the login only compares; the length rule applies when a password is set.
-  password: z
-    .string({ error: t("field.required") })
-    .min(1, t("field.required"))
-    .max(128, t("password.tooLong")),
-});
 
 export type LoginResult =
   | { ok: true; setCookie: string; userId: string }

@@ -1,14 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
-import { t } from "~/messages";
-import { isCommonPassword } from "./common-passwords";
-
-/** Password rule of security.md: 12–128 characters, no composition rules, no common passwords. */
-export const passwordSchema = z
-  .string({ error: t("field.required") })
-  .min(12, t("password.tooShort"))
-  .max(128, t("password.tooLong"))
-  .refine((p) => !isCommonPassword(p), t("password.common"));
 
 /** Demo accounts share a published password; it is allowed only for them. */
 export const DEMO_PASSWORD = "demo-lotse-2026";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, passwordSchema, verifyPassword } from "./password.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { passwordSchema } from "./schema";
 
 describe("password rule and hashing", () => {
   it("accepts 12 to 128 characters without composition rules", () => {

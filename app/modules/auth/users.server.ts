@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { AppError } from "~/lib/errors";
@@ -7,8 +7,9 @@ import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import { deliverOutbox, emailDeliveryEnabled, queueEmail } from "~/modules/email/email.server";
 import { invitationEmail, invitationNoticeEmail } from "./invitation-email";
-import { hashPassword, passwordSchema } from "./password.server";
-import { can, ROLES, type Role } from "./permissions";
+import { hashPassword } from "./password.server";
+import { can, type Role } from "./permissions";
+import { inviteSchema, passwordSchema } from "./schema";
 import { endAllSessions, type SessionUser } from "./session.server";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -22,34 +23,6 @@ export class UserInputError extends AppError {
     super(400, message, { [field]: [message] });
   }
 }
-
-const email = z
-  .string({ error: t("field.required") })
-  .trim()
-  .min(1, t("field.required"))
-  .max(254, t("field.tooLong", { max: 254 }))
-  .pipe(z.email(t("field.email")))
-  .transform((e) => e.toLowerCase());
-const name = z
-  .string({ error: t("field.required") })
-  .trim()
-  .min(1, t("field.required"))
-  .max(120, t("field.tooLong", { max: 120 }))
-  .transform((n) => n.replace(/[\r\n]+/g, " "));
-const role = z.enum(ROLES, { error: t("field.invalidChoice") });
-
-export const inviteSchema = z.object({ email, name, role });
-export const roleSchema = z.object({ userId: z.string().min(1).max(64), role });
-export const activeSchema = z.object({
-  userId: z.string().min(1).max(64),
-  active: z.enum(["0", "1"]),
-});
-export const acceptSchema = z
-  .object({ password: passwordSchema, passwordRepeat: z.string() })
-  .refine((v) => v.password === v.passwordRepeat, {
-    path: ["passwordRepeat"],
-    message: t("password.mismatch"),
-  });
 
 export async function listUsers() {
   return db.user.findMany({

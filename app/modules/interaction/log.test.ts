@@ -112,6 +112,18 @@ describe("logging a contact", () => {
         ?.message,
     ).toBe("Bitte geben Sie ein gültiges Datum ein.");
   });
+
+  it("refuses a follow-up title without its day, which would otherwise be dropped", () => {
+    const refused = logInteractionSchema.safeParse({
+      type: "anruf",
+      occurredAt: "24.11.2026",
+      followUpTitle: "Unterlagen schicken",
+    });
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["followUpDue", "Bitte das Datum der Wiedervorlage angeben."],
+    ]);
+    expect(entry({ followUpTitle: "", followUpDue: "" }).followUpDue).toBeNull();
+  });
 });
 
 describe("timeline", () => {

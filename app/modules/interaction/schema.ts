@@ -26,5 +26,10 @@ export const logInteractionSchema = z
   .refine((v) => !(v.occurredAt instanceof Date) || !isAfterToday(v.occurredAt), {
     path: ["occurredAt"],
     message: t("interaction.future"),
+  })
+  // A follow-up title alone would be dropped silently: the follow-up needs its day.
+  .refine((v) => !v.followUpTitle || v.followUpDue != null, {
+    path: ["followUpDue"],
+    message: t("interaction.followUpDueMissing"),
   });
 export type LogInteractionInput = z.infer<typeof logInteractionSchema>;

@@ -1,7 +1,5 @@
-import { z } from "zod";
 import { db } from "~/db.server";
 import { fieldError } from "~/lib/errors";
-import { requiredText } from "~/lib/validation";
 import { t } from "~/messages";
 import type { SessionUser } from "~/modules/auth/session.server";
 
@@ -40,11 +38,6 @@ export function viewToSearch(view: ViewDefinition): string {
   for (const c of view.columns ?? []) sp.append("spalten", c);
   return sp.toString();
 }
-
-export const saveViewSchema = z.object({
-  name: requiredText(60),
-  search: z.string().max(2000).default(""),
-});
 
 export async function saveView(
   user: SessionUser,
