@@ -129,16 +129,16 @@ export async function orThrow<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * Runs the handler for the request's `?intent=` (a page with several forms); the handler checks
- * its own permission first. An intent the page does not know is a bad request.
+ * Runs the handler for the request's `?intent=` (a page with several forms); each handler checks
+ * its own permission first. A missing or unknown intent goes to the page's main form (`fallback`),
+ * so it meets that form's permission check and schema like any other post.
  */
 export async function dispatchIntent<H extends Record<string, () => Promise<unknown>>>(
   request: Request,
   handlers: H,
-  fallback?: keyof H & string,
+  fallback: keyof H & string,
 ): Promise<Awaited<ReturnType<H[keyof H]>>> {
-  const intent = intentOf(request) || fallback || "";
-  const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
-  if (!handler) throw new Response(null, { status: 400 });
-  return (await handler()) as Awaited<ReturnType<H[keyof H]>>;
+  const intent = intentOf(request);
+  const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : handlers[fallback];
+  return (await handler!()) as Awaited<ReturnType<H[keyof H]>>;
 }

@@ -39,18 +39,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "update", "contact");
   const meta = { ip: context?.clientIp };
   const back = (text: string) => redirectWithToast(`/kontakte/${id}`, { kind: "success", text });
-  return dispatchIntent(request, {
-    withdraw: () =>
-      submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
-        await withdrawConsent(user, id, consentId, withdrawnAt, meta);
-        return back(t("consent.withdrawSaved"));
-      }),
-    consent: () =>
-      submitForm(request, consentSchema, async (input) => {
-        await recordEmailConsent(user, id, input, meta);
-        return back(t("consent.saved"));
-      }),
-  });
+  return dispatchIntent(
+    request,
+    {
+      withdraw: () =>
+        submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
+          await withdrawConsent(user, id, consentId, withdrawnAt, meta);
+          return back(t("consent.withdrawSaved"));
+        }),
+      consent: () =>
+        submitForm(request, consentSchema, async (input) => {
+          await recordEmailConsent(user, id, input, meta);
+          return back(t("consent.saved"));
+        }),
+    },
+    "consent",
+  );
 }
 
 type Reply = FormReply | null | undefined;

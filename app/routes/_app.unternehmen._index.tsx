@@ -56,21 +56,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "company");
-  return dispatchIntent(request, {
-    "delete-view": async () => {
-      const id = String((await request.formData()).get("viewId") ?? "").slice(0, 64);
-      await deleteView(user, id);
-      return redirectWithToast("/unternehmen", { kind: "info", text: t("views.deleted") });
+  return dispatchIntent(
+    request,
+    {
+      "delete-view": async () => {
+        const id = String((await request.formData()).get("viewId") ?? "").slice(0, 64);
+        await deleteView(user, id);
+        return redirectWithToast("/unternehmen", { kind: "info", text: t("views.deleted") });
+      },
+      "save-view": () =>
+        submitForm(request, saveViewSchema, async ({ name, search }) => {
+          await saveView(user, VIEW_OBJECT, name, search);
+          return redirectWithToast(`/unternehmen?${search.replace(/^\?/, "")}`, {
+            kind: "success",
+            text: t("views.saved", { name }),
+          });
+        }),
     },
-    "save-view": () =>
-      submitForm(request, saveViewSchema, async ({ name, search }) => {
-        await saveView(user, VIEW_OBJECT, name, search);
-        return redirectWithToast(`/unternehmen?${search.replace(/^\?/, "")}`, {
-          kind: "success",
-          text: t("views.saved", { name }),
-        });
-      }),
-  });
+    "save-view",
+  );
 }
 
 /** Saving the list as it is now (filters, sort, columns) under a name. */

@@ -33,34 +33,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = (text: string) => redirectWithToast("/verwaltung", { kind: "success", text });
   const admin = async (action: "create" | "update") =>
     (await requirePermission(request, context, action, "user", "any")).user;
-  return dispatchIntent(request, {
-    invite: async () => {
-      const user = await admin("create");
-      return submitForm(request, inviteSchema, async (input) => {
-        const { delivered } = await inviteUser(user, input, ip);
-        // Say what happened: without an email service the invitation only waits in the outbox.
-        return back(t(delivered ? "admin.invited" : "admin.invitedHeld", { email: input.email }));
-      });
+  return dispatchIntent(
+    request,
+    {
+      invite: async () => {
+        const user = await admin("create");
+        return submitForm(request, inviteSchema, async (input) => {
+          const { delivered } = await inviteUser(user, input, ip);
+          // Say what happened: without an email service the invitation only waits in the outbox.
+          return back(t(delivered ? "admin.invited" : "admin.invitedHeld", { email: input.email }));
+        });
+      },
+      role: async () => {
+        const user = await admin("update");
+        return submitForm(request, roleSchema, async ({ userId, role }) => {
+          const changed = await changeRole(user, userId, role, ip);
+          if (!changed) throw new Response("Not Found", { status: 404 });
+          return back(t("admin.roleChanged", { name: changed.name, role: labelOf("role", role) }));
+        });
+      },
+      active: async () => {
+        const user = await admin("update");
+        return submitForm(request, activeSchema, async ({ userId, active }) => {
+          const changed = await setUserActive(user, userId, active === "1", ip);
+          if (!changed) throw new Response("Not Found", { status: 404 });
+          return back(
+            t(active === "1" ? "admin.reactivated" : "admin.deactivated", { name: changed.name }),
+          );
+        });
+      },
     },
-    role: async () => {
-      const user = await admin("update");
-      return submitForm(request, roleSchema, async ({ userId, role }) => {
-        const changed = await changeRole(user, userId, role, ip);
-        if (!changed) throw new Response("Not Found", { status: 404 });
-        return back(t("admin.roleChanged", { name: changed.name, role: labelOf("role", role) }));
-      });
-    },
-    active: async () => {
-      const user = await admin("update");
-      return submitForm(request, activeSchema, async ({ userId, active }) => {
-        const changed = await setUserActive(user, userId, active === "1", ip);
-        if (!changed) throw new Response("Not Found", { status: 404 });
-        return back(
-          t(active === "1" ? "admin.reactivated" : "admin.deactivated", { name: changed.name }),
-        );
-      });
-    },
-  });
+    "invite",
+  );
 }
 
 const roleOptions = labelledOptions("role", ROLES);

@@ -84,7 +84,7 @@ const ROUTES: RouteSpec[] = [
     postForm: { id: "", status: "x" },
   },
   {
-    file: "_app.unternehmen.$id._index.tsx",
+    file: "_app.unternehmen.$id._index/route.tsx",
     path: "/unternehmen/:company",
     get: ["read", "company"],
     post: ["create", "interaction"],
@@ -128,7 +128,7 @@ const ROUTES: RouteSpec[] = [
     postForm: { firstName: "" },
   },
   {
-    file: "_app.teilnehmende.$id._index.tsx",
+    file: "_app.teilnehmende.$id._index/route.tsx",
     path: "/teilnehmende/:participant",
     get: ["read", "participant"],
     post: ["update", "participant"],
@@ -177,7 +177,7 @@ const ROUTES: RouteSpec[] = [
     postForm: { title: "" },
   },
   {
-    file: "_app.veranstaltungen.$id._index.tsx",
+    file: "_app.veranstaltungen.$id._index/route.tsx",
     path: "/veranstaltungen/:event",
     get: ["read", "event"],
     post: ["update", "event"],
@@ -341,9 +341,10 @@ async function resolve(p: string, userId?: string) {
 
 describe("route access", () => {
   it("lists every route file", () => {
-    const files = readdirSync(routesDir).filter(
-      (f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."),
-    );
+    // A folder route is its route.tsx; the other files in the folder are its parts.
+    const files = readdirSync(routesDir, { withFileTypes: true })
+      .map((e) => (e.isDirectory() ? `${e.name}/route.tsx` : e.name))
+      .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."));
     expect(files.sort()).toEqual(ROUTES.map((r) => r.file).sort());
   });
 

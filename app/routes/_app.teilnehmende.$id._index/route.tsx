@@ -82,41 +82,45 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await setParticipantShare(user, scope, id, userId, shared, meta);
       return back(t("participant.shareSaved"));
     });
-  return dispatchIntent(request, {
-    withdraw: () =>
-      submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
-        await withdrawParticipantConsent(user, scope, id, consentId, withdrawnAt, meta);
-        return back(t("consent.withdrawSaved"));
-      }),
-    share: () => share(true),
-    unshare: () => share(false),
-    outcome: () =>
-      submitForm(request, outcomeSchema, async (input) => {
-        await recordOutcome(user, scope, id, input, meta);
-        return back(t("outcome.saved"));
-      }),
-    stay: () =>
-      submitForm(request, stayCorrectionSchema, async (input) => {
-        const { name } = await correctStay(user, scope, id, input, meta);
-        const number = Number(new URL(request.url).searchParams.get("nr")) || 0;
-        return back(t("stay.corrected", { name, number }));
-      }),
-    "undo-reentry": () =>
-      submitForm(request, versionSchema, async ({ version }) => {
-        const { name } = await undoReentry(user, scope, id, version, meta);
-        return back(t("stay.undone", { name }));
-      }),
-    reenter: () =>
-      submitForm(request, reentrySchema, async (input) => {
-        const { name } = await reenterParticipant(user, scope, id, input, meta);
-        return back(t("stay.reentered", { name }));
-      }),
-    consent: () =>
-      submitForm(request, participantConsentSchema, async ({ purpose, ...consent }) => {
-        await recordParticipantConsent(user, scope, id, purpose, consent, meta);
-        return back(t("consent.saved"));
-      }),
-  });
+  return dispatchIntent(
+    request,
+    {
+      withdraw: () =>
+        submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
+          await withdrawParticipantConsent(user, scope, id, consentId, withdrawnAt, meta);
+          return back(t("consent.withdrawSaved"));
+        }),
+      share: () => share(true),
+      unshare: () => share(false),
+      outcome: () =>
+        submitForm(request, outcomeSchema, async (input) => {
+          await recordOutcome(user, scope, id, input, meta);
+          return back(t("outcome.saved"));
+        }),
+      stay: () =>
+        submitForm(request, stayCorrectionSchema, async (input) => {
+          const { name } = await correctStay(user, scope, id, input, meta);
+          const number = Number(new URL(request.url).searchParams.get("nr")) || 0;
+          return back(t("stay.corrected", { name, number }));
+        }),
+      "undo-reentry": () =>
+        submitForm(request, versionSchema, async ({ version }) => {
+          const { name } = await undoReentry(user, scope, id, version, meta);
+          return back(t("stay.undone", { name }));
+        }),
+      reenter: () =>
+        submitForm(request, reentrySchema, async (input) => {
+          const { name } = await reenterParticipant(user, scope, id, input, meta);
+          return back(t("stay.reentered", { name }));
+        }),
+      consent: () =>
+        submitForm(request, participantConsentSchema, async ({ purpose, ...consent }) => {
+          await recordParticipantConsent(user, scope, id, purpose, consent, meta);
+          return back(t("consent.saved"));
+        }),
+    },
+    "consent",
+  );
 }
 
 const yesNo = (v: boolean) => (v ? t("common.yes") : t("common.no"));

@@ -65,56 +65,63 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
   const meta = { ip: context?.clientIp };
   const back = (text: string) => redirectWithToast(`/unternehmen/${id}`, { kind: "success", text });
-  return dispatchIntent(request, {
-    status: async () => {
-      const { user } = await requirePermission(request, context, "update", "company");
-      return submitForm(request, statusChangeSchema, async ({ status }) => {
-        const { name } = await changeCompanyStatus(user, id, status, meta);
-        return back(t("company.moved", { name, status: labelOf("outreach", status) }));
-      });
+  return dispatchIntent(
+    request,
+    {
+      status: async () => {
+        const { user } = await requirePermission(request, context, "update", "company");
+        return submitForm(request, statusChangeSchema, async ({ status }) => {
+          const { name } = await changeCompanyStatus(user, id, status, meta);
+          return back(t("company.moved", { name, status: labelOf("outreach", status) }));
+        });
+      },
+      merge: async () => {
+        const { user, scope } = await requirePermission(request, context, "archive", "company");
+        const duplicateId = String((await request.formData()).get("duplicateId") ?? "").slice(
+          0,
+          64,
+        );
+        const { keptName, mergedName } = await orThrow(
+          mergeCompanies(user, scope, id, duplicateId, meta),
+        );
+        return back(t("merge.done", { kept: keptName, merged: mergedName }));
+      },
+      offer: async () => {
+        const { user } = await requirePermission(request, context, "update", "company");
+        return submitForm(request, offerSchema, async (input) => {
+          const { title } = await saveOffer(user, id, input, meta);
+          return back(t("offer.saved", { title }));
+        });
+      },
+      "offer-archive": async () => {
+        const { user } = await requirePermission(request, context, "update", "company");
+        const form = parseFormData(await request.formData(), archiveOfferSchema);
+        if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
+        const { title } = await orThrow(archiveOffer(user, id, form.data.offerId, meta));
+        return back(t("offer.archived", { title }));
+      },
+      log: async () => {
+        const { user } = await requirePermission(request, context, "create", "interaction");
+        return submitForm(
+          request,
+          logInteractionSchema,
+          async (input) => {
+            const result = await logInteraction(user, id, input, meta);
+            return back(
+              input.followUpDue
+                ? t("interaction.savedWithFollowUp", {
+                    name: result.companyName,
+                    date: formatDate(input.followUpDue),
+                  })
+                : t("interaction.saved", { name: result.companyName }),
+            );
+          },
+          { multi: ["topics"] },
+        );
+      },
     },
-    merge: async () => {
-      const { user, scope } = await requirePermission(request, context, "archive", "company");
-      const duplicateId = String((await request.formData()).get("duplicateId") ?? "").slice(0, 64);
-      const { keptName, mergedName } = await orThrow(
-        mergeCompanies(user, scope, id, duplicateId, meta),
-      );
-      return back(t("merge.done", { kept: keptName, merged: mergedName }));
-    },
-    offer: async () => {
-      const { user } = await requirePermission(request, context, "update", "company");
-      return submitForm(request, offerSchema, async (input) => {
-        const { title } = await saveOffer(user, id, input, meta);
-        return back(t("offer.saved", { title }));
-      });
-    },
-    "offer-archive": async () => {
-      const { user } = await requirePermission(request, context, "update", "company");
-      const form = parseFormData(await request.formData(), archiveOfferSchema);
-      if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
-      const { title } = await orThrow(archiveOffer(user, id, form.data.offerId, meta));
-      return back(t("offer.archived", { title }));
-    },
-    log: async () => {
-      const { user } = await requirePermission(request, context, "create", "interaction");
-      return submitForm(
-        request,
-        logInteractionSchema,
-        async (input) => {
-          const result = await logInteraction(user, id, input, meta);
-          return back(
-            input.followUpDue
-              ? t("interaction.savedWithFollowUp", {
-                  name: result.companyName,
-                  date: formatDate(input.followUpDue),
-                })
-              : t("interaction.saved", { name: result.companyName }),
-          );
-        },
-        { multi: ["topics"] },
-      );
-    },
-  });
+    "log",
+  );
 }
 
 export default function CompanyPage() {

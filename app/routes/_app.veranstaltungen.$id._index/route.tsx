@@ -65,39 +65,43 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = (text: string) =>
     redirectWithToast(`/veranstaltungen/${id}`, { kind: "success", text });
   const manager = async () => (await requirePermission(request, context, "update", "event")).user;
-  return dispatchIntent(request, {
-    teilnehmende: async () => {
-      const { user, scope } = await requirePermission(request, context, "update", "participant");
-      return submitForm(request, participantIdSchema, async ({ participantId }) => {
-        const { name } = await registerParticipant(user, scope, id, participantId, meta);
-        return back(t("event.participantRegistered", { name }));
-      });
+  return dispatchIntent(
+    request,
+    {
+      teilnehmende: async () => {
+        const { user, scope } = await requirePermission(request, context, "update", "participant");
+        return submitForm(request, participantIdSchema, async ({ participantId }) => {
+          const { name } = await registerParticipant(user, scope, id, participantId, meta);
+          return back(t("event.participantRegistered", { name }));
+        });
+      },
+      absagen: async () => {
+        const user = await manager();
+        return submitForm(request, cancelEventSchema, async (input) => {
+          const { title, notified, outboxIds } = await cancelEvent(user, id, input, meta);
+          if (outboxIds.length)
+            deliverOutbox({ ids: outboxIds, limit: outboxIds.length }).catch(() => {});
+          return back(tn("event.eventCancelled", notified, { title }));
+        });
+      },
+      anwesenheit: async () => {
+        const user = await manager();
+        return submitForm(request, attendanceSchema, async ({ registrationId, attendance }) => {
+          await setAttendance(user, id, registrationId, attendance, meta);
+          return back(t("event.attendanceSaved"));
+        });
+      },
+      abmelden: async () => {
+        const user = await manager();
+        return submitForm(request, registrationIdSchema, async ({ registrationId }) => {
+          const result = await cancelRegistration(user, id, registrationId, meta);
+          const moved = result.names.map((name) => t("event.movedUp", { name })).join(" ");
+          return back(`${t("event.registrationCancelled", { name: result.name })} ${moved}`.trim());
+        });
+      },
     },
-    absagen: async () => {
-      const user = await manager();
-      return submitForm(request, cancelEventSchema, async (input) => {
-        const { title, notified, outboxIds } = await cancelEvent(user, id, input, meta);
-        if (outboxIds.length)
-          deliverOutbox({ ids: outboxIds, limit: outboxIds.length }).catch(() => {});
-        return back(tn("event.eventCancelled", notified, { title }));
-      });
-    },
-    anwesenheit: async () => {
-      const user = await manager();
-      return submitForm(request, attendanceSchema, async ({ registrationId, attendance }) => {
-        await setAttendance(user, id, registrationId, attendance, meta);
-        return back(t("event.attendanceSaved"));
-      });
-    },
-    abmelden: async () => {
-      const user = await manager();
-      return submitForm(request, registrationIdSchema, async ({ registrationId }) => {
-        const result = await cancelRegistration(user, id, registrationId, meta);
-        const moved = result.names.map((name) => t("event.movedUp", { name })).join(" ");
-        return back(`${t("event.registrationCancelled", { name: result.name })} ${moved}`.trim());
-      });
-    },
-  });
+    "abmelden",
+  );
 }
 
 const SOURCE: Record<string, MessageKey> = {
