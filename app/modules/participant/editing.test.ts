@@ -11,7 +11,7 @@ import {
   updateParticipant,
   withdrawParticipantConsent,
 } from "./editing.server";
-import { outcomeSchema, participantFormSchema } from "./schema";
+import { outcomeSchema, participantFormDefaults, participantFormSchema } from "./schema";
 import { getParticipant, getParticipantProfile, participantAuditTrail } from "./service.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
@@ -72,6 +72,33 @@ describe("participant editing", () => {
     expect(p?.coachId).toBe(coach.id);
     expect(p?.wishes.map((w) => w.occupation.kldbCode)).toEqual(["81102", "81112"]);
     expect(await db.auditLog.count({ where: { entityId: created.id, action: "create" } })).toBe(1);
+  });
+
+  it("the edit form shows every stored field, and saving it unchanged keeps the record as it was", async () => {
+    const coach = asSession(await createUser("jobcoach"));
+    const { id } = await createParticipant(coach, "own", valid({ hasCar: "on", notes: "Notiz" }));
+    const stored = await getParticipant(coach, "own", id);
+    const defaults = participantFormDefaults(stored!);
+    expect(defaults).toMatchObject({
+      firstName: "Jana",
+      birthDate: "14.03.2001",
+      hasCar: true,
+      drivingLicence: false,
+      notes: "Notiz",
+      wish1: "Medizinische/r Fachangestellte/r (81102)",
+    });
+    // The form posts checkboxes as "on" and leaves unchecked ones out, as a browser does.
+    const posted = Object.fromEntries(
+      Object.entries(defaults)
+        .filter(([, v]) => v !== false)
+        .map(([k, v]) => [k, v === true ? "on" : v]),
+    );
+    await updateParticipant(coach, "own", id, {
+      ...participantFormSchema.parse(posted),
+      version: stored!.version,
+    });
+    const again = await getParticipant(coach, "own", id);
+    expect(participantFormDefaults(again!)).toEqual(defaults);
   });
 
   it("refuses an unknown occupation at its field and writes nothing", async () => {

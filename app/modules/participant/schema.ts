@@ -123,29 +123,22 @@ export type OutcomeInput = z.infer<typeof outcomeSchema>;
 export const occupationLabel = (o: { title: string; kldbCode: string }) =>
   `${o.title} (${o.kldbCode})`;
 
-type ParticipantRecord = Omit<
-  z.input<typeof participantFormSchema>,
-  "wish1" | "wish2" | "wish3" | "exitOutcome"
-> & {
-  districtAgs: string | null;
-  wishes: { occupation: { title: string; kldbCode: string } }[];
-};
-
-/** Form values for a stored participant (dates in German format, wishes as labels). */
+/**
+ * Form values for a stored participant: every field of the form's schema, taken from the record
+ * (dates in German format, wishes as labels). A field added to the schema comes along.
+ */
 export function participantFormDefaults(
-  p: {
-    [K in keyof ParticipantRecord]: unknown;
-  },
+  p: Record<string, unknown> & { wishes: { occupation: { title: string; kldbCode: string } }[] },
 ): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
-  for (const [key, value] of Object.entries(p)) {
-    if (key === "wishes") continue;
+  for (const key of Object.keys(participantFormSchema.shape)) {
+    const value = p[key];
     if (value instanceof Date) out[key] = formatDate(value);
     else if (typeof value === "boolean") out[key] = value;
-    else if (value == null) out[key] = "";
     else if (typeof value === "string" || typeof value === "number") out[key] = String(value);
+    else out[key] = "";
   }
-  (p.wishes as ParticipantRecord["wishes"]).forEach((w, i) => {
+  p.wishes.forEach((w, i) => {
     out[`wish${i + 1}`] = occupationLabel(w.occupation);
   });
   return out;
