@@ -39,7 +39,7 @@ const ROUTES: RouteSpec[] = [
   { file: "ueber.tsx", path: "/ueber", public: true },
   { file: "einladung.$token.tsx", path: "/einladung/unbekannt", public: true },
   { file: "_app.tsx", path: "/uebersicht", signedIn: true },
-  { file: "_app.uebersicht.tsx", path: "/uebersicht", get: ["read", "dashboard"] },
+  { file: "_app.uebersicht/route.tsx", path: "/uebersicht", get: ["read", "dashboard"] },
   {
     file: "_app.verwaltung._index.tsx",
     path: "/verwaltung",

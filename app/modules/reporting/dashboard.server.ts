@@ -1,9 +1,23 @@
 import { db } from "~/db.server";
-import { todayDateOnly } from "~/lib/day";
+import { dayOf, formatDay, today, todayDateOnly } from "~/lib/day";
+import type { MessageKey } from "~/messages";
 import { can } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import {
+  computeKpis,
+  kpisByDistrict,
+  kpisByMonth,
+  openFollowUpsByUser,
+  targetRows,
+} from "./kpis.server";
+import { projectToDate, resolvePeriod } from "./period";
+import { listProjects } from "./projects.server";
 
-export type Figure = { key: string; value: number; note?: { key: string; value: number } };
+export type Figure = {
+  key: MessageKey;
+  value: number;
+  note?: { key: MessageKey; value: number };
+};
 
 /** The numbers of the Übersicht page, only those the user's role may see. */
 export async function dashboardFigures(
@@ -77,3 +91,54 @@ export async function dashboardFigures(
   }
   return figures;
 }
+
+/** The lead's project view: targets, figures of a period, breakdowns, the team's follow-ups. */
+export async function projectDashboard(url: URL, now: Date) {
+  const projects = await listProjects();
+  const project = projects.find((p) => p.id === url.searchParams.get("projekt")) ?? projects[0];
+  if (!project) return null;
+  const { isProjectToDate, ...period } = resolvePeriod(url.searchParams, project, now);
+  const toDate = projectToDate(project, now);
+  // The targets need the project so far; the page's period is usually exactly that.
+  const [kpis, kpisToDate, byDistrict, byMonth, followUps] = await Promise.all([
+    computeKpis(project.id, period, now),
+    isProjectToDate ? null : computeKpis(project.id, toDate, now),
+    kpisByDistrict(project.id, period),
+    kpisByMonth(project.id, period),
+    openFollowUpsByUser(now),
+  ]);
+  const targets = targetRows(project, kpisToDate ?? kpis, toDate.to);
+  return {
+    projects: projects.map((p) => ({ id: p.id, name: p.name })),
+    project: { id: project.id, name: project.name, startIso: dayOf(project.startDate) },
+    period: {
+      from: formatDay(period.from),
+      to: formatDay(period.to),
+      fromIso: period.from,
+      toIso: period.to,
+    },
+    targets,
+    kpis,
+    byDistrict,
+    byMonth,
+    followUps,
+  };
+}
+
+/** A coach's own numbers: their participants in the running project, so far. */
+export async function coachDashboard(user: SessionUser, now: Date) {
+  const day = today(now);
+  const projects = await listProjects();
+  const project =
+    projects.find((p) => dayOf(p.startDate) <= day && day <= dayOf(p.endDate)) ?? projects[0];
+  if (!project) return null;
+  const period = projectToDate(project, now);
+  return {
+    project: { id: project.id, name: project.name, startIso: dayOf(project.startDate) },
+    period: { from: formatDay(period.from), fromIso: period.from, toIso: period.to },
+    kpis: await computeKpis(project.id, period, now, user.id),
+  };
+}
+
+export type ProjectDashboard = NonNullable<Awaited<ReturnType<typeof projectDashboard>>>;
+export type CoachDashboard = NonNullable<Awaited<ReturnType<typeof coachDashboard>>>;
