@@ -1,3 +1,4 @@
+import type { Client, Config, TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { z } from "zod";
 import { env } from "~/env.server";
@@ -50,15 +51,44 @@ export async function queryJsonRows<T>(query: Prisma.Sql): Promise<T[]> {
   return row?.rows ? (JSON.parse(row.rows) as T[]) : [];
 }
 
+/** How long a connection waits for another process's write (a backup, a script) before failing. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The libSQL adapter with a busy timeout on every connection to a database file. SQLite's
+ * default is to fail at once when another process writes; the client opens a fresh connection
+ * after each transaction, so the timeout is set again then.
+ */
+class LibSQLWithBusyTimeout extends PrismaLibSQL {
+  override createClient(config: Config): Client {
+    const client = super.createClient(config);
+    if (client.protocol !== "file") return client;
+    const setTimeout = () => client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    void setTimeout();
+    const transaction = client.transaction.bind(client);
+    client.transaction = async (mode?: TransactionMode) => {
+      const tx = await transaction(mode);
+      await setTimeout();
+      return tx;
+    };
+    return client;
+  }
+}
+
 function createClient() {
-  const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  const adapter = new LibSQLWithBusyTimeout({
+    url: env.DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN,
+  });
   return new PrismaClient({ adapter });
 }
 
-// One client per process; kept on globalThis so dev-server reloads do not open new connections.
+// One client per process, also when the server's own code and the built app each load this
+// module: the adapter serialises its queries and transactions per client, so two clients in one
+// process would meet as two writers ("database is locked").
 const globalForDb = globalThis as unknown as { lotseDb?: ReturnType<typeof createClient> };
 export const db = globalForDb.lotseDb ?? createClient();
-if (env.NODE_ENV !== "production") globalForDb.lotseDb = db;
+globalForDb.lotseDb = db;
 
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -5,7 +5,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import type { loginSchema } from "./schema";
 import { createSession } from "./session.server";
-import { clearFailures, recordFailure, throttleKeys, throttleWait } from "./throttle.server";
+import { claimAttempt, releaseAttempt, throttleKeys } from "./throttle.server";
 
 export type LoginResult =
   | { ok: true; setCookie: string; userId: string }
@@ -16,8 +16,9 @@ export async function login(
   input: z.infer<typeof loginSchema>,
   meta: { ip: string; request?: Request },
 ): Promise<LoginResult> {
-  const keys = throttleKeys(meta.ip, input.email);
-  const wait = await throttleWait(keys);
+  const [ipKey, accountKey] = throttleKeys(meta.ip, input.email) as [string, string];
+  // Counted before the password is checked, so parallel guesses cannot slip through.
+  const wait = await claimAttempt([ipKey, accountKey]);
   if (wait > 0) {
     await audit({ action: "login_failed", entityType: "user", ip: meta.ip, detail: "throttled" });
     return {
@@ -35,7 +36,6 @@ export async function login(
     input.password,
   );
   if (!user?.active || !user.passwordHash || !valid) {
-    await recordFailure(keys);
     await audit({
       actorId: user?.id,
       action: "login_failed",
@@ -45,8 +45,8 @@ export async function login(
     });
     return { ok: false, status: 401, message: t("login.failed") };
   }
-  // Only the account key: a valid login must not reset the throttle of a guessing IP.
-  await clearFailures(keys.slice(1));
+  // The account starts afresh; the IP only gets this attempt back (a guessing IP stays counted).
+  await releaseAttempt(ipKey, accountKey);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await audit({
     actorId: user.id,

@@ -67,6 +67,26 @@ describe("login", () => {
     expect(!blocked.ok && blocked.message).toMatch(/Zu viele Fehlversuche/);
   });
 
+  it("counts parallel guesses before checking them: of 60 at once, only the free attempts are tried", async () => {
+    const user = await createUser("jobcoach");
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        login({ email: user.email, password: `falsch-${i}-passwort` }, { ip: `10.4.${i}.1` }),
+      ),
+    );
+    const statuses = results.map((r) => (r.ok ? 200 : r.status));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(FREE_ATTEMPTS);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - FREE_ATTEMPTS);
+  });
+
+  it("does not count successful logins against an office's shared IP", async () => {
+    const user = await createUser("jobcoach");
+    for (let i = 0; i < FREE_ATTEMPTS * 2; i++) {
+      const r = await login({ email: user.email, password: TEST_PASSWORD }, { ip: "10.5.0.1" });
+      expect(r.ok).toBe(true);
+    }
+  });
+
   it("throttles an IP that tries many accounts", async () => {
     for (let i = 0; i < FREE_ATTEMPTS; i++) {
       await login(
