@@ -1,5 +1,7 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { Prisma, queryRows, sqlCount } from "./db.server";
+import { db, Prisma, queryRows, sqlCount } from "./db.server";
+import { env } from "./env.server";
 
 describe("typed raw rows", () => {
   it("read counts as numbers and fail on a misspelt column instead of reading 0", async () => {
@@ -12,5 +14,36 @@ describe("typed raw rows", () => {
     await expect(
       queryRows({ n: sqlCount }, Prisma.sql`SELECT count(*) AS m FROM User`),
     ).rejects.toThrow();
+  });
+});
+
+describe("one database, several writers", () => {
+  it("waits for another process's write instead of failing with 'database is locked'", async () => {
+    // Another process takes the write lock and holds it for a moment.
+    const holder = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { createClient } from "@libsql/client";
+         const c = createClient({ url: process.env.URL });
+         const tx = await c.transaction("write");
+         await tx.execute("INSERT INTO Tag (id, name, updatedAt) VALUES ('lock-holder', 'lock-holder', CURRENT_TIMESTAMP)");
+         console.log("locked");
+         await new Promise((r) => setTimeout(r, 700));
+         await tx.commit();`,
+      ],
+      { env: { ...process.env, URL: env.DATABASE_URL }, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    const started = Date.now();
+    await db.tag.create({ data: { name: "waits-for-the-lock" } });
+    expect(Date.now() - started).toBeGreaterThan(300);
+    await new Promise((resolve) => holder.once("exit", resolve));
+    expect(await db.tag.count({ where: { name: { startsWith: "lock-holder" } } })).toBe(1);
+  });
+
+  it("has one client per process, whichever copy of the module asks", () => {
+    expect((globalThis as { lotseDb?: unknown }).lotseDb).toBe(db);
   });
 });
