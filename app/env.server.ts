@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePeriodOverrides } from "~/modules/retention/rules";
 
 // Checked once at start-up; a wrong value stops the server with a clear message.
 const schema = z.object({
@@ -17,6 +18,14 @@ const schema = z.object({
   RESEND_WEBHOOK_SECRET: z.string().optional(),
   /** The Chromium that prints the funder report as PDF; without it the report prints from the browser. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Deletion periods agreed with the data-protection officer, e.g. "tn_kontakt=12,tn_beratung=3". */
+  RETENTION_MONTHS: z
+    .string()
+    .default("")
+    .superRefine((text, ctx) => {
+      const parsed = parsePeriodOverrides(text);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.problem });
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -18,6 +18,7 @@ import {
   SCHOOL_CERTIFICATES,
 } from "~/modules/participant/values";
 import { KPIS } from "~/modules/reporting/values";
+import { DATENART_KEYS, RETENTION_ACTIONS, START_EVENTS } from "~/modules/retention/datenarten";
 
 // Every declared value list whose values the UI names, with the catalogue prefix of their
 // labels. A value added to a list without its label in the catalogue does not compile (below).
@@ -44,6 +45,11 @@ const LABELLED = {
   iaction: ["create", "update", "skip", "error"],
   "outbox.status": OUTBOX_STATUSES,
   auditAction: AUDIT_ACTIONS,
+  datenart: DATENART_KEYS,
+  datenartPurpose: DATENART_KEYS,
+  datenartBasis: DATENART_KEYS,
+  retentionStart: START_EVENTS,
+  retentionAction: RETENTION_ACTIONS,
 } as const;
 
 export type LabelledSet = keyof typeof LABELLED;

@@ -31,6 +31,12 @@ export function ProjectForm({ defaults, reply, districts, version }: Props) {
           {...f("startDate")}
         />
         <TextField label={t("project.end")} required placeholder="TT.MM.JJJJ" {...f("endDate")} />
+        <TextField
+          label={t("project.lastPayment")}
+          placeholder="TT.MM.JJJJ"
+          hint={t("project.lastPaymentHint")}
+          {...f("lastPaymentOn")}
+        />
       </div>
       <fieldset>
         <legend>{t("project.districts")}</legend>

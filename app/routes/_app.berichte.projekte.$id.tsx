@@ -25,6 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       funder: project.funder,
       startDate: formatDate(project.startDate),
       endDate: formatDate(project.endDate),
+      lastPaymentOn: project.lastPaymentOn ? formatDate(project.lastPaymentOn) : "",
       districts: project.districts,
       ...project.targets,
     },

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { TableWrap } from "~/components/table-wrap";
 import { labelOf } from "~/labels";
-import { formatDate } from "~/lib/day";
+import { formatDate, formatDay } from "~/lib/day";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -15,15 +15,24 @@ export const meta: MetaFunction = () => [{ title: `${t("project.title")} – ${t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "project", "any");
-  return { projects: await listProjects(), mayEdit: can(user.role, "update", "project", "any") };
+  return {
+    projects: await listProjects(),
+    mayEdit: can(user.role, "update", "project", "any"),
+    mayReadRules: can(user.role, "read", "retention", "any"),
+  };
 }
 
 export default function ProjectsPage() {
-  const { projects, mayEdit } = useLoaderData<typeof loader>();
+  const { projects, mayEdit, mayReadRules } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-head">
         <h1>{t("project.title")}</h1>
+        {mayReadRules ? (
+          <Link to="/verwaltung/loeschregeln" className="button">
+            {t("retention.link")}
+          </Link>
+        ) : null}
         {mayEdit ? (
           <Link to="/berichte/projekte/neu" className="button button-primary">
             {t("project.new")}
@@ -37,6 +46,7 @@ export default function ProjectsPage() {
             <tr>
               <th scope="col">{t("project.name")}</th>
               <th scope="col">{t("project.period")}</th>
+              <th scope="col">{t("project.evidenceUntil")}</th>
               {KPIS.map((k) => (
                 <th key={k} scope="col" className="num">
                   {labelOf("kpi", k)}
@@ -54,6 +64,9 @@ export default function ProjectsPage() {
                   </th>
                   <td>
                     {formatDate(p.startDate)} – {formatDate(p.endDate)}
+                  </td>
+                  <td>
+                    {p.evidenceKeptUntil ? formatDay(p.evidenceKeptUntil) : t("project.noPayment")}
                   </td>
                   {KPIS.map((k) => {
                     const v = target.get(k);

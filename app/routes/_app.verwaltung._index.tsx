@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AdminTabs } from "~/components/admin-tabs";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
@@ -103,12 +104,7 @@ export default function AdminUsersPage() {
   return (
     <>
       <h1>{t("admin.title")}</h1>
-      <nav className="tabs" aria-label={t("admin.title")}>
-        <Link to="/verwaltung" aria-current="page">
-          {t("admin.users")}
-        </Link>
-        <Link to="/verwaltung/postausgang">{t("admin.outbox")}</Link>
-      </nav>
+      <AdminTabs current="/verwaltung" />
       {/* Role and activation are buttons in the table; their refusal is said here. */}
       {reply && reply.intent !== "invite" ? (
         <FormError message={reply.message ?? Object.values(reply.errors)[0]?.[0]} />

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AdminTabs } from "~/components/admin-tabs";
 import { PageErrorBoundary } from "~/components/error-page";
 import { labelOf } from "~/labels";
 import { formatDateTime } from "~/lib/day";
@@ -19,12 +20,7 @@ export default function OutboxPage() {
   return (
     <>
       <h1>{t("admin.title")}</h1>
-      <nav className="tabs" aria-label={t("admin.title")}>
-        <Link to="/verwaltung">{t("admin.users")}</Link>
-        <Link to="/verwaltung/postausgang" aria-current="page">
-          {t("admin.outbox")}
-        </Link>
-      </nav>
+      <AdminTabs current="/verwaltung/postausgang" />
       <h2>{t("admin.outbox")}</h2>
       {delivery ? null : <p className="notice">{t("admin.outboxHint")}</p>}
       {emails.length === 0 ? (

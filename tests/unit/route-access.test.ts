@@ -48,6 +48,11 @@ const ROUTES: RouteSpec[] = [
     postForm: { name: "Neu", email: "" },
   },
   {
+    file: "_app.verwaltung.loeschregeln.tsx",
+    path: "/verwaltung/loeschregeln",
+    get: ["read", "retention", "any"],
+  },
+  {
     file: "_app.verwaltung.postausgang.tsx",
     path: "/verwaltung/postausgang",
     get: ["read", "outbox", "any"],

@@ -23,6 +23,7 @@ export const OBJECTS = [
   "user",
   "outbox",
   "audit",
+  "retention",
 ] as const;
 export type PermissionObject = (typeof OBJECTS)[number];
 
@@ -34,7 +35,13 @@ const all = (object: PermissionObject, scope: Scope): Permission[] =>
 
 export const PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Admin manages accounts and the system but does not browse social data.
-  admin: ["read:dashboard:any", ...all("user", "any"), "read:outbox:any", "read:audit:any"],
+  admin: [
+    "read:dashboard:any",
+    ...all("user", "any"),
+    "read:outbox:any",
+    "read:audit:any",
+    "read:retention:any",
+  ],
   leitung: [
     "read:dashboard:any",
     ...all("company", "any"),
@@ -49,6 +56,7 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:report:any",
     ...all("project", "any"),
     "read:audit:any",
+    "read:retention:any",
   ],
   jobcoach: [
     "read:dashboard:any",

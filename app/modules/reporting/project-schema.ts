@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { isAfterToday } from "~/lib/day";
 import {
   checkboxList,
+  optionalDate,
   optionalIntInRange,
   optionalText,
   requiredDate,
@@ -16,6 +18,8 @@ export const projectSchema = z
     funder: optionalText(200),
     startDate: requiredDate,
     endDate: requiredDate,
+    /** The funder's last payment: from it the ESF evidence's retention runs. */
+    lastPaymentOn: optionalDate.refine((d) => !d || !isAfterToday(d), t("project.paymentFuture")),
     districts: checkboxList(z.string().regex(/^\d{5}$/), 20),
     target_participants: optionalIntInRange(1, 100_000),
     /** In percent in the form; stored as a share. */

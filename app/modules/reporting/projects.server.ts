@@ -1,8 +1,11 @@
 import { db } from "~/db.server";
+import { dayOf } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { evidenceKeptUntil } from "~/modules/retention/rules";
+import { installationPeriods } from "~/modules/retention/rules.server";
 import type { ProjectInput } from "./project-schema";
 import { KPIS, type Kpi } from "./values";
 
@@ -25,6 +28,7 @@ export async function saveProject(
       funder: input.funder,
       startDate: input.startDate,
       endDate: input.endDate,
+      lastPaymentOn: input.lastPaymentOn,
     };
     let projectId: string;
     if (id) {
@@ -83,6 +87,7 @@ export async function projectFormValues(id: string) {
       funder: true,
       startDate: true,
       endDate: true,
+      lastPaymentOn: true,
       version: true,
       districts: { select: { districtAgs: true } },
       targets: { select: { kpi: true, value: true } },
@@ -102,14 +107,18 @@ export async function projectFormValues(id: string) {
     funder: p.funder ?? "",
     startDate: p.startDate,
     endDate: p.endDate,
+    lastPaymentOn: p.lastPaymentOn,
     districts: p.districts.map((d) => d.districtAgs),
     targets: targets as Record<string, string>,
   };
 }
 
-/** The projects that are not archived, newest first, with their targets. */
-export function listProjects() {
-  return db.project.findMany({
+/**
+ * The projects that are not archived, newest first, with their targets and until when their
+ * ESF evidence is kept (none before the last payment is entered).
+ */
+export async function listProjects() {
+  const projects = await db.project.findMany({
     where: { archivedAt: null },
     orderBy: { startDate: "desc" },
     select: {
@@ -117,7 +126,13 @@ export function listProjects() {
       name: true,
       startDate: true,
       endDate: true,
+      lastPaymentOn: true,
       targets: { select: { kpi: true, value: true } },
     },
   });
+  const periods = installationPeriods();
+  return projects.map((p) => ({
+    ...p,
+    evidenceKeptUntil: evidenceKeptUntil(p.lastPaymentOn && dayOf(p.lastPaymentOn), periods),
+  }));
 }

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { addDays, formatDay, today } from "~/lib/day";
 import { personSearchName } from "~/lib/text";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { listMultipliers, multiplierCoverage } from "./multipliers.server";
 import { projectSchema } from "./project-schema";
-import { saveProject } from "./projects.server";
+import { listProjects, saveProject } from "./projects.server";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
@@ -48,6 +49,29 @@ describe("projects and targets", () => {
       status: 409,
     });
     expect(projectSchema.safeParse({ ...form(), startDate: "01.01.2031" }).success).toBe(false);
+  });
+});
+
+describe("retention of a project's evidence", () => {
+  it("runs from the funder's last payment: kept until 31 December five years later", async () => {
+    const lead = (await createUser("leitung")) as SessionUser;
+    const { id } = await saveProject(lead, null, form());
+    expect((await listProjects()).find((p) => p.id === id)?.evidenceKeptUntil).toBeNull();
+
+    const paid = addDays(today(), -40);
+    await saveProject(lead, id, { ...form({ lastPaymentOn: formatDay(paid) }), version: 1 });
+    const listed = (await listProjects()).find((p) => p.id === id);
+    expect(listed?.evidenceKeptUntil).toBe(`${Number(paid.slice(0, 4)) + 5}-12-31`);
+
+    const refused = projectSchema.safeParse({
+      name: "X",
+      startDate: "01.01.2028",
+      endDate: "31.12.2030",
+      lastPaymentOn: formatDay(addDays(today(), 1)),
+    });
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["lastPaymentOn", "Die letzte Zahlung kann nicht in der Zukunft liegen."],
+    ]);
   });
 });
 

@@ -1,0 +1,152 @@
+import type { DatenartKey } from "./datenarten";
+
+// Every column of prisma/schema.prisma, by table, with its Datenart. A column not named here
+// fails retention.test.ts: a new field needs its deletion rule before it can be merged.
+
+const columns = (datenart: DatenartKey, names: string): Record<string, DatenartKey> =>
+  Object.fromEntries(names.split(/\s+/).map((name) => [name, datenart]));
+
+export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
+  User: columns(
+    "benutzerkonto",
+    "id email name role passwordHash active lastLoginAt createdAt updatedAt version",
+  ),
+  Session: columns("sicherheit", "id userId createdAt lastSeenAt expiresAt ip userAgent"),
+  LoginThrottle: columns("sicherheit", "key failures lastFailureAt blockedUntil"),
+  Invitation: columns(
+    "sicherheit",
+    "id email name role tokenHash expiresAt usedAt revokedAt invitedById createdAt updatedAt",
+  ),
+  District: columns("referenz", "ags name served latitude longitude createdAt updatedAt"),
+  DistrictNeighbour: columns("referenz", "districtAgs neighbourAgs"),
+  PostalCode: columns(
+    "referenz",
+    "id plz districtAgs places latitude longitude spansDistricts createdAt updatedAt",
+  ),
+  KldbUnit: columns("referenz", "code level title shortTitle parentCode createdAt updatedAt"),
+  Occupation: columns(
+    "referenz",
+    "id title kldbOccupationNumber kldbCode durationMonths active createdAt updatedAt",
+  ),
+  Company: columns(
+    "betrieb",
+    `id name normalizedName legalForm street plz city districtAgs districtOverridden industry size
+     website phone email ownerId outreachStatus partTimeReadiness isTrainingCompany
+     takesInternships multiplierType informedAt lastContactAt needsReview notes mergedIntoId
+     archivedAt createdById createdAt updatedAt version`,
+  ),
+  CompanyStatusChange: columns("betrieb", "id companyId fromStatus toStatus changedById createdAt"),
+  Tag: columns("projekt", "id name createdAt updatedAt"),
+  CompanyTag: columns("betrieb", "companyId tagId"),
+  TrainingOffer: columns(
+    "betrieb",
+    `id companyId occupationId places placesFilled partTimePossible weeklyHoursFull startDate
+     internshipPossible notes archivedAt createdAt updatedAt version`,
+  ),
+  ContactPerson: columns(
+    "ansprechperson",
+    `id salutation firstName lastName normalizedName function email phone mobile companyId
+     multiplierType ownerId emailInvalidAt lastContactAt notes archivedAt createdAt updatedAt
+     version`,
+  ),
+  ContactTag: columns("ansprechperson", "contactId tagId"),
+  ContactEmployment: columns(
+    "ansprechperson",
+    "id contactId companyId function startedAt endedAt createdAt updatedAt",
+  ),
+  Interaction: columns(
+    "kontaktverlauf",
+    `id type occurredAt authorId companyId contactId participantId eventId outcome notes deletedAt
+     createdAt updatedAt version`,
+  ),
+  InteractionTopic: columns("kontaktverlauf", "interactionId topic"),
+  FollowUp: columns(
+    "kontaktverlauf",
+    `id title notes dueDate assigneeId createdById companyId contactId participantId
+     interactionId doneAt createdAt updatedAt version`,
+  ),
+  Project: columns(
+    "projekt",
+    "id name startDate endDate funder lastPaymentOn archivedAt createdAt updatedAt version",
+  ),
+  ProjectDistrict: columns("projekt", "projectId districtAgs"),
+  Target: columns("projekt", "id projectId kpi value createdAt updatedAt version"),
+  Participant: {
+    // What the funder's evidence and the reports need (the birth date is reduced to its year).
+    ...columns(
+      "esf_nachweis",
+      `id projectId birthDate gender districtAgs childrenCount schoolCertificate labourStatus
+       entryDate exitDate status coachId legalHold anonymisedAt archivedAt createdAt updatedAt
+       version`,
+    ),
+    ...columns("tn_kontakt", "firstName lastName street plz city phone email"),
+    // Coaching: children, childcare, mobility, strengths and notes.
+    ...columns(
+      "tn_beratung",
+      `youngestChildBirthDate childcare childcareHoursPerWeek weeklyHoursAvailable drivingLicence
+       hasCar usesPublicTransport maxCommuteMinutes strengths notes`,
+    ),
+  },
+  ParticipantStay: columns(
+    "esf_nachweis",
+    "id participantId projectId entryDate exitDate labourStatus createdAt updatedAt",
+  ),
+  ParticipantOccupation: columns("tn_beratung", "participantId occupationId rank"),
+  ParticipantShare: columns("tn_beratung", "participantId userId createdAt"),
+  Consent: columns(
+    "einwilligung",
+    "id purpose contactId participantId givenAt method withdrawnAt note recordedById createdAt updatedAt",
+  ),
+  Internship: {
+    ...columns(
+      "esf_nachweis",
+      `id projectId participantId companyId occupationId offerId startDate endDate hoursPerWeek
+       supervisorId status ledToOffer createdAt updatedAt version`,
+    ),
+    ...columns("tn_beratung", "companyFeedback participantFeedback"),
+  },
+  Outcome: {
+    ...columns(
+      "esf_nachweis",
+      `id participantId stayId type companyId occupationId partTime weeklyHours startDate
+       createdAt updatedAt version`,
+    ),
+    ...columns("tn_beratung", "note"),
+  },
+  Event: columns(
+    "projekt",
+    `id projectId type title description startsAt endsAt place onlineUrl capacity forCompanies
+     forParticipants forMultipliers organiserId registrationDeadline publicSlug
+     publicRegistration cancelledAt createdAt updatedAt version`,
+  ),
+  EventInvitation: columns(
+    "veranstaltung_anmeldung",
+    "id eventId contactId tokenHash expiresAt outboxId createdById createdAt updatedAt",
+  ),
+  EventRegistration: {
+    // Who came, as counts for the reports (a participant's attendance is ESF evidence).
+    ...columns(
+      "esf_nachweis",
+      `id eventId contactId companyId participantId persons status attendance source cancelledAt
+       createdAt updatedAt version`,
+    ),
+    ...columns(
+      "veranstaltung_anmeldung",
+      "name companyName function email phone cancelTokenHash consentAt reminderSentAt",
+    ),
+  },
+  AuditLog: columns(
+    "protokoll",
+    "id createdAt actorId action entityType entityId before after ip detail",
+  ),
+  EmailOutbox: columns(
+    "postausgang",
+    `id kind toEmail toName subject html text attachments idempotencyKey status attempts
+     nextAttemptAt lastError providerId sentAt createdAt updatedAt`,
+  ),
+  SavedView: columns(
+    "benutzerkonto",
+    "id userId objectType name definition createdAt updatedAt version",
+  ),
+  JobRun: columns("referenz", "key ranAt"),
+};
