@@ -64,6 +64,8 @@ test("admin pages have no accessibility violations", async ({ page }) => {
   await loginAs(page, "admin@lotse.example");
   await page.goto("/verwaltung");
   await expectNoViolations(page);
+  await page.goto("/verwaltung/loeschregeln");
+  await expectNoViolations(page);
 });
 
 test("participant pages have no accessibility violations", async ({ page }) => {
