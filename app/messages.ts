@@ -653,6 +653,7 @@ export const de = {
   "datenart.tn_kontakt": "Name und Kontaktdaten der Teilnehmenden",
   "datenart.tn_beratung": "Beratungsdaten der Teilnehmenden",
   "datenart.einwilligung": "Einwilligungen",
+  "datenart.sperre": "Aufbewahrungssperren",
   "datenart.ansprechperson": "Ansprechpersonen in Betrieben und bei Multiplikatoren",
   "datenart.betrieb": "Betriebe und Ausbildungsangebote",
   "datenart.kontaktverlauf": "Kontaktverlauf und Wiedervorlagen",
@@ -671,6 +672,8 @@ export const de = {
     "Beratung und Vermittlung: Kinder und Betreuung, Mobilität, Wunschberufe, Stärken, Notizen, Rückmeldungen aus Praktika.",
   "datenartPurpose.einwilligung":
     "Nachweis erteilter und widerrufener Einwilligungen, solange die Daten der Person verarbeitet werden.",
+  "datenartPurpose.sperre":
+    "Sperre gegen Löschen und Anonymisieren, solange ein Rechtsstreit, eine Prüfung oder eine Anfrage des Fördermittelgebers läuft.",
   "datenartPurpose.ansprechperson": "Ansprache von Betrieben und Multiplikatoren; Einladungen.",
   "datenartPurpose.betrieb": "Gewinnung von Ausbildungs- und Praktikumsplätzen.",
   "datenartPurpose.kontaktverlauf": "Nachvollziehbare Betriebskontakte im Team; Wiedervorlagen.",
@@ -688,6 +691,7 @@ export const de = {
   "datenartBasis.tn_beratung":
     "Art. 6 Abs. 1 lit. e DSGVO; Angaben über Kinder nur soweit für die Vermittlung nötig",
   "datenartBasis.einwilligung": "Art. 6 Abs. 1 lit. c i. V. m. Art. 7 Abs. 1 DSGVO",
+  "datenartBasis.sperre": "Art. 17 Abs. 3 lit. b und e, Art. 18 DSGVO",
   "datenartBasis.ansprechperson":
     "Art. 6 Abs. 1 lit. f DSGVO; E-Mail-Einladungen mit Einwilligung (Art. 6 Abs. 1 lit. a)",
   "datenartBasis.betrieb": "Art. 6 Abs. 1 lit. f DSGVO, soweit Personen betroffen sind",
@@ -713,6 +717,22 @@ export const de = {
   "retentionAction.delete": "löschen",
   "retentionAction.keep": "aufbewahren (kein Personenbezug)",
   "retention.title": "Löschregeln",
+  "hold.title": "Aufbewahrungssperre",
+  "hold.intro":
+    "Solange eine Sperre gilt, wird nichts davon gelöscht oder anonymisiert – weder nach den Löschregeln noch auf Antrag. Zum Beispiel bei einem Rechtsstreit, einer Prüfung oder einer Anfrage des Fördermittelgebers.",
+  "hold.none": "Keine Sperre.",
+  "hold.reason": "Grund",
+  "hold.until": "Bis (leer: bis zur Aufhebung)",
+  "hold.untilPast": "Das Ende der Sperre kann nicht in der Vergangenheit liegen.",
+  "hold.set": "Sperre setzen",
+  "hold.lift": "Sperre aufheben",
+  "hold.saved": "Die Aufbewahrungssperre ist gesetzt.",
+  "hold.lifted": "Die Aufbewahrungssperre ist aufgehoben.",
+  "hold.inForce": "gilt",
+  "hold.ended": "aufgehoben oder abgelaufen",
+  "hold.setBy": "gesetzt von {name} am {date}",
+  "hold.untilDate": "bis {date}",
+  "hold.liftedBy": "aufgehoben von {name} am {date}",
   "retention.intro":
     "Jede Art von Daten in Lotse hat genau eine Löschregel (DIN 66398): ab welchem Ereignis die Frist läuft, wie lange sie dauert und was danach geschieht. Die Fristen sind Voreinstellungen mit Quelle; sie werden mit der oder dem Datenschutzbeauftragten abgestimmt und in der Installation gesetzt (RETENTION_MONTHS).",
   "retention.notYetApplied":

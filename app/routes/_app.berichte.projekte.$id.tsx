@@ -1,20 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
+import { LegalHolds } from "~/components/legal-holds";
 import { ProjectForm } from "~/components/project-form";
 import { formatDate } from "~/lib/day";
-import { submitForm } from "~/lib/forms.server";
+import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
+import { can } from "~/modules/auth/permissions";
 import { listServedDistricts } from "~/modules/reference/lists.server";
 import { projectUpdateSchema } from "~/modules/reporting/project-schema";
 import { projectFormValues, saveProject } from "~/modules/reporting/projects.server";
+import { holdsOf, liftHold, setHold } from "~/modules/retention/holds.server";
+import { holdSchema, liftHoldSchema } from "~/modules/retention/schema";
 
 export const meta: MetaFunction = () => [{ title: `${t("project.edit")} – ${t("app.name")}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "update", "project", "any");
+  const { user } = await requirePermission(request, context, "update", "project", "any");
   const project = await projectFormValues(params.id ?? "");
   if (!project) notFound();
   return {
@@ -29,36 +33,61 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       districts: project.districts,
       ...project.targets,
     },
+    holds: can(user.role, "update", "retention", "any")
+      ? await holdsOf({ projectId: project.id })
+      : null,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "update", "project", "any");
-  return submitForm(
+  const id = params.id ?? "";
+  const meta = { ip: context?.clientIp };
+  const back = (text: string) =>
+    redirectWithToast(`/berichte/projekte/${id}`, { kind: "success", text });
+  return dispatchIntent(
     request,
-    projectUpdateSchema,
-    async (input) => {
-      const project = await saveProject(user, params.id ?? "", input, { ip: context?.clientIp });
-      return redirectWithToast("/berichte/projekte", {
-        kind: "success",
-        text: t("project.saved", { name: project.name }),
-      });
+    {
+      save: () =>
+        submitForm(
+          request,
+          projectUpdateSchema,
+          async (input) => {
+            const project = await saveProject(user, id, input, meta);
+            return redirectWithToast("/berichte/projekte", {
+              kind: "success",
+              text: t("project.saved", { name: project.name }),
+            });
+          },
+          { multi: ["districts"] },
+        ),
+      hold: async () => {
+        await requirePermission(request, context, "update", "retention", "any");
+        return submitForm(request, holdSchema, async (input) => {
+          await setHold(user, { projectId: id }, input, meta);
+          return back(t("hold.saved"));
+        });
+      },
+      unhold: async () => {
+        await requirePermission(request, context, "update", "retention", "any");
+        return submitForm(request, liftHoldSchema, async ({ holdId }) => {
+          await liftHold(user, { projectId: id }, holdId, meta);
+          return back(t("hold.lifted"));
+        });
+      },
     },
-    { multi: ["districts"] },
+    "save",
   );
 }
 
 export default function EditProjectPage() {
-  const { districts, defaults, version } = useLoaderData<typeof loader>();
+  const { districts, defaults, version, holds } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   return (
     <>
       <h1>{t("project.edit")}</h1>
-      <ProjectForm
-        defaults={defaults}
-        reply={useActionData<typeof action>()}
-        districts={districts}
-        version={version}
-      />
+      <ProjectForm defaults={defaults} reply={reply} districts={districts} version={version} />
+      {holds ? <LegalHolds holds={holds} reply={reply} /> : null}
     </>
   );
 }

@@ -42,3 +42,28 @@ test("a coach does not reach the deletion rules", async ({ page }) => {
   const response = await page.goto("/verwaltung/loeschregeln");
   expect(response?.status()).toBe(403);
 });
+
+test("the lead puts a participant under a legal hold and lifts it again", async ({ page }) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/teilnehmende");
+  await page.locator("tbody tr").first().getByRole("link").first().click();
+  const holds = page.getByRole("region", { name: "Aufbewahrungssperre" });
+  await expect(holds).toContainText("Keine Sperre.");
+  await holds.getByText("Sperre setzen", { exact: true }).first().click();
+  await holds.getByLabel("Bis (leer: bis zur Aufhebung)").fill(germanDay(-1));
+  await holds.getByLabel("Grund").fill("Prüfung durch den Fördermittelgeber");
+  await holds.getByRole("button", { name: "Sperre setzen" }).click();
+  await expect(
+    holds.getByText("Das Ende der Sperre kann nicht in der Vergangenheit liegen."),
+  ).toBeVisible();
+  await holds.getByLabel("Bis (leer: bis zur Aufhebung)").fill("");
+  await holds.getByRole("button", { name: "Sperre setzen" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Aufbewahrungssperre ist gesetzt");
+  await expect(holds).toContainText("gilt: Prüfung durch den Fördermittelgeber");
+
+  await holds.getByRole("button", { name: "Sperre aufheben" }).click();
+  await expect(page.getByRole("status").first()).toContainText("aufgehoben");
+  await expect(holds).toContainText(
+    "aufgehoben oder abgelaufen: Prüfung durch den Fördermittelgeber",
+  );
+});

@@ -57,6 +57,7 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...all("project", "any"),
     "read:audit:any",
     "read:retention:any",
+    "update:retention:any",
   ],
   jobcoach: [
     "read:dashboard:any",

@@ -50,6 +50,7 @@ export const DATENARTEN = {
   tn_kontakt: { start: "exit", months: 12, bounds: [6, 24], action: "anonymise" },
   tn_beratung: { start: "exit", months: 6, bounds: [0, 12], action: "anonymise", sensitive: true },
   einwilligung: { start: "with_person", months: 0, bounds: [0, 0], action: "delete" },
+  sperre: { start: "with_person", months: 0, bounds: [0, 0], action: "delete" },
   ansprechperson: { start: "last_contact", months: 24, bounds: [12, 36], action: "anonymise" },
   betrieb: { start: "last_contact", months: 60, bounds: [24, 120], action: "anonymise" },
   kontaktverlauf: { start: "created", months: 36, bounds: [12, 60], action: "delete" },

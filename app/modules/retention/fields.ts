@@ -76,7 +76,7 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
     ...columns(
       "esf_nachweis",
       `id projectId birthDate gender districtAgs childrenCount schoolCertificate labourStatus
-       entryDate exitDate status coachId legalHold anonymisedAt archivedAt createdAt updatedAt
+       entryDate exitDate status coachId anonymisedAt archivedAt createdAt updatedAt
        version`,
     ),
     ...columns("tn_kontakt", "firstName lastName street plz city phone email"),
@@ -135,6 +135,10 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
       "name companyName function email phone cancelTokenHash consentAt reminderSentAt",
     ),
   },
+  LegalHold: columns(
+    "sperre",
+    "id participantId projectId reason until setById createdAt liftedAt liftedById",
+  ),
   AuditLog: columns(
     "protokoll",
     "id createdAt actorId action entityType entityId before after ip detail",

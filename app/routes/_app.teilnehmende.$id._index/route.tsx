@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
+import { LegalHolds } from "~/components/legal-holds";
 import { labelOf } from "~/labels";
 import { formatDate, formatDateTime, today } from "~/lib/day";
 import { dispatchIntent, submitForm } from "~/lib/forms.server";
@@ -32,6 +33,8 @@ import {
   participantAuditTrail,
 } from "~/modules/participant/service.server";
 import { AGE_LIMIT, stayRules } from "~/modules/participant/values";
+import { holdsOf, liftHold, setHold } from "~/modules/retention/holds.server";
+import { holdSchema, liftHoldSchema } from "~/modules/retention/schema";
 import { RecordConsent, WithdrawConsent } from "./consent-forms";
 import { OutcomeForm } from "./outcome-form";
 import { ShareForm } from "./share-forms";
@@ -55,6 +58,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     participant: { ...rest, name: `${firstName} ${lastName}` },
     audit: mayAudit ? await participantAuditTrail(p.id) : null,
+    holds: can(user.role, "update", "retention", "any")
+      ? await holdsOf({ participantId: p.id })
+      : null,
     coaches: mayShare
       ? (await listCoaches()).filter(
           (c) => c.id !== p.coachId && !p.shares.some((s) => s.user.id === c.id),
@@ -113,6 +119,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           const { name } = await reenterParticipant(user, scope, id, input, meta);
           return back(t("stay.reentered", { name }));
         }),
+      hold: async () => {
+        await requirePermission(request, context, "update", "retention", "any");
+        return submitForm(request, holdSchema, async (input) => {
+          await setHold(user, { participantId: id }, input, meta);
+          return back(t("hold.saved"));
+        });
+      },
+      unhold: async () => {
+        await requirePermission(request, context, "update", "retention", "any");
+        return submitForm(request, liftHoldSchema, async ({ holdId }) => {
+          await liftHold(user, { participantId: id }, holdId, meta);
+          return back(t("hold.lifted"));
+        });
+      },
       consent: () =>
         submitForm(request, participantConsentSchema, async ({ purpose, ...consent }) => {
           await recordParticipantConsent(user, scope, id, purpose, consent, meta);
@@ -128,7 +148,7 @@ const label = labelOf;
 const orNone = (v: string | number | null) => (v == null || v === "" ? t("common.none") : v);
 
 export default function ParticipantPage() {
-  const { participant: p, audit, coaches, may, today } = useLoaderData<typeof loader>();
+  const { participant: p, audit, holds, coaches, may, today } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const internshipCompanies = [
     ...new Map(p.internships.map((i) => [i.company.id, i.company])).values(),
@@ -399,6 +419,7 @@ export default function ParticipantPage() {
             )}
             {may.edit ? <RecordConsent today={today} reply={reply} /> : null}
           </section>
+          {holds ? <LegalHolds holds={holds} reply={reply} /> : null}
           {audit ? (
             <section className="panel" aria-labelledby="protokoll">
               <h2 id="protokoll">{t("participant.audit")}</h2>
