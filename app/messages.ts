@@ -736,7 +736,7 @@ export const de = {
   "retention.intro":
     "Jede Art von Daten in Lotse hat genau eine Löschregel (DIN 66398): ab welchem Ereignis die Frist läuft, wie lange sie dauert und was danach geschieht. Die Fristen sind Voreinstellungen mit Quelle; sie werden mit der oder dem Datenschutzbeauftragten abgestimmt und in der Installation gesetzt (RETENTION_MONTHS).",
   "retention.notYetApplied":
-    "Lotse wendet die Regeln noch nicht selbst an: Löschen und Anonymisieren nach diesen Regeln folgt mit dem Löschlauf.",
+    "Lotse wendet die Regeln noch nicht selbst an. Die Vorschau zeigt, was heute fällig wäre (auch mit „npm run retention“); gelöscht oder anonymisiert wird noch nichts.",
   "retention.datenart": "Datenart",
   "retention.purpose": "Zweck",
   "retention.basis": "Rechtsgrundlage",
@@ -751,6 +751,11 @@ export const de = {
   "retention.periodDetail": "Voreinstellung {default}, zulässig {min} bis {max}",
   "retention.periodChanged": "in dieser Installation festgelegt",
   "retention.link": "Löschregeln",
+  "retention.dueToday": "Heute fällig (Vorschau)",
+  "retention.dueRecords.one": "{n} Eintrag",
+  "retention.dueRecords.other": "{n} Einträge",
+  "retention.heldRecords.one": "{n} durch Aufbewahrungssperre gehalten",
+  "retention.heldRecords.other": "{n} durch Aufbewahrungssperre gehalten",
   "gender.w": "weiblich",
   "gender.m": "männlich",
   "gender.d": "divers",

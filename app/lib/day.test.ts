@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
+  addMonthsToDay,
   atTime,
   calendarWeeks,
   dateOnly,
@@ -167,5 +168,12 @@ describe("German dates", () => {
         expect(parseDay(`${d}.${m}.${y}`)).toBe(day);
       }),
     );
+  });
+
+  it("moves a day by whole months, the 31st to a shorter month's last day", () => {
+    expect(addMonthsToDay("2026-03-31", -1)).toBe("2026-02-28");
+    expect(addMonthsToDay("2024-03-31", -1)).toBe("2024-02-29");
+    expect(addMonthsToDay("2026-12-01", -12)).toBe("2025-12-01");
+    expect(addMonthsToDay("2026-01-15", 24)).toBe("2028-01-15");
   });
 });

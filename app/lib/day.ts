@@ -164,6 +164,14 @@ export function monthDays(month: Month): DayPeriod {
   return { from, to: addDays(`${addMonths(month, 1)}-01`, -1) };
 }
 
+/** The same day `n` months later (earlier for negative `n`); the 31st becomes a month's last day. */
+export function addMonthsToDay(day: Day, n: number): Day {
+  const month = addMonths(monthOf(day), n);
+  const last = monthDays(month).to;
+  const same = `${month}-${day.slice(8, 10)}`;
+  return same > last ? last : same;
+}
+
 /** The months a period touches, in order. */
 export function monthsOf({ from, to }: DayPeriod): Month[] {
   const months: Month[] = [];

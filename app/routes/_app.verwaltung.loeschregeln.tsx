@@ -6,13 +6,18 @@ import { labelOf } from "~/labels";
 import { t, tn } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import { retentionPlan } from "~/modules/retention/plan.server";
 import { retentionRules } from "~/modules/retention/rules.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("retention.title")} – ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "retention", "any");
-  return { rules: retentionRules(), admin: can(user.role, "read", "user", "any") };
+  const plan = new Map((await retentionPlan()).map((line) => [line.key, line]));
+  return {
+    rules: retentionRules().map((rule) => ({ ...rule, plan: plan.get(rule.key) ?? null })),
+    admin: can(user.role, "read", "user", "any"),
+  };
 }
 
 const months = (n: number) => tn("retention.months", n);
@@ -50,6 +55,15 @@ export default function RetentionRulesPage() {
             </dd>
             <dt>{t("retention.action")}</dt>
             <dd>{labelOf("retentionAction", r.action)}</dd>
+            {r.plan ? (
+              <>
+                <dt>{t("retention.dueToday")}</dt>
+                <dd>
+                  {tn("retention.dueRecords", r.plan.due)}
+                  {r.plan.held ? ` · ${tn("retention.heldRecords", r.plan.held)}` : ""}
+                </dd>
+              </>
+            ) : null}
             {r.sensitive ? (
               <>
                 <dt>{t("retention.datenart")}</dt>

@@ -32,6 +32,7 @@ test("the lead enters a project's last payment and sees until when its evidence 
   const evidence = page.getByRole("region", { name: "ESF-Nachweise der Teilnahme" });
   await expect(evidence).toContainText("60 Monate");
   await expect(evidence).toContainText("Art. 82 VO (EU) 2021/1060");
+  await expect(evidence).toContainText("Heute fällig (Vorschau)");
   await expect(
     page.getByRole("region", { name: "Name und Kontaktdaten der Teilnehmenden" }),
   ).toContainText("Austritt aus dem Projekt");

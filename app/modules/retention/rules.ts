@@ -1,4 +1,4 @@
-import type { Day } from "~/lib/day";
+import { addMonths, type Day, monthDays } from "~/lib/day";
 import { DATENART_KEYS, DATENARTEN, type DatenartKey } from "./datenarten";
 
 /** The periods an installation set, e.g. "tn_kontakt=12,tn_beratung=3" (months, within bounds). */
@@ -33,15 +33,6 @@ export function parsePeriodOverrides(
 export const periodMonths = (key: DatenartKey, overrides: PeriodOverrides = {}) =>
   overrides[key] ?? DATENARTEN[key].months;
 
-/** The last day of the month `months` after the month of `day` (a period's end, inclusive). */
-function endOfMonthAfter(year: number, month: number, months: number): Day {
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${y}-${String(m).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
-}
-
 /**
  * Until when a project's ESF evidence is kept: 31 December of the year of the funder's last
  * payment, plus the period (5 years: Reg. (EU) 2021/1060 Art. 82). No payment date: not yet due.
@@ -49,9 +40,6 @@ function endOfMonthAfter(year: number, month: number, months: number): Day {
  */
 export function evidenceKeptUntil(lastPayment: Day | null, overrides: PeriodOverrides = {}) {
   if (!lastPayment) return null;
-  return endOfMonthAfter(
-    Number(lastPayment.slice(0, 4)),
-    12,
-    periodMonths("esf_nachweis", overrides),
-  );
+  const yearEnd = `${lastPayment.slice(0, 4)}-12`;
+  return monthDays(addMonths(yearEnd, periodMonths("esf_nachweis", overrides))).to;
 }
