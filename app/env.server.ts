@@ -18,6 +18,11 @@ const schema = z.object({
   RESEND_WEBHOOK_SECRET: z.string().optional(),
   /** The Chromium that prints the funder report as PDF; without it the report prints from the browser. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Where `npm run db:backup` and the daily backup write their copies, and for how many days. */
+  BACKUP_DIR: z.string().min(1).default("backups"),
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** "1": the server takes a backup once a day (from 02:00 Berlin time); "0": only by command. */
+  BACKUP_DAILY: z.enum(["0", "1"]).default("1"),
   /** Deletion periods agreed with the data-protection officer, e.g. "tn_kontakt=12,tn_beratung=3". */
   RETENTION_MONTHS: z
     .string()

@@ -717,6 +717,19 @@ export const de = {
   "retentionAction.delete": "löschen",
   "retentionAction.keep": "aufbewahren (kein Personenbezug)",
   "retention.title": "Löschregeln",
+  "backup.title": "Datensicherung",
+  "backup.latest": "Letzte Sicherung: {when} ({age}).",
+  "backup.ageHours.one": "vor {n} Stunde",
+  "backup.ageHours.other": "vor {n} Stunden",
+  "backup.ageDays.one": "vor {n} Tag",
+  "backup.ageDays.other": "vor {n} Tagen",
+  "backup.checked": "Die Kopie ist geprüft.",
+  "backup.none":
+    "Es gibt noch keine Sicherung. Sie entsteht täglich ab 2 Uhr oder mit „npm run db:backup“.",
+  "backup.daily":
+    "Lotse sichert die Datenbank täglich ab 2 Uhr; Sicherungen werden {days} Tage aufbewahrt.",
+  "backup.manual":
+    "Die tägliche Sicherung ist ausgeschaltet (BACKUP_DAILY=0): Sicherungen entstehen mit „npm run db:backup“ und werden {days} Tage aufbewahrt.",
   "hold.title": "Aufbewahrungssperre",
   "hold.intro":
     "Solange eine Sperre gilt, wird nichts davon gelöscht oder anonymisiert – weder nach den Löschregeln noch auf Antrag. Zum Beispiel bei einem Rechtsstreit, einer Prüfung oder einer Anfrage des Fördermittelgebers.",

@@ -6,5 +6,7 @@ import { startFakeResend } from "../tests/fake-resend.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 rmSync(path.join(root, "data/e2e"), { recursive: true, force: true });
+// The daily backup of the test server goes with its data.
+process.env.BACKUP_DIR ??= path.join(root, "data/e2e/backups");
 if (process.env.E2E_RESEND_PORT) await startFakeResend(Number(process.env.E2E_RESEND_PORT));
 await import("./start.ts");

@@ -9,7 +9,7 @@ import { formatDateTime } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { ROLES } from "~/modules/auth/permissions";
 import { activeSchema, inviteSchema, roleSchema } from "~/modules/auth/schema";
@@ -20,13 +20,14 @@ import {
   listUsers,
   setUserActive,
 } from "~/modules/auth/users.server";
+import { backupStatus } from "~/modules/backup/backup.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.title")} – ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "user", "any");
   const [users, invitations] = await Promise.all([listUsers(), listOpenInvitations()]);
-  return { me: user.id, users, invitations };
+  return { me: user.id, users, invitations, backup: backupStatus() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -70,6 +71,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const roleOptions = labelledOptions("role", ROLES);
 
+type BackupView = {
+  latest: { file: string; createdAt: string; integrity: string } | null;
+  ageHours: number | null;
+  daily: boolean;
+  keepDays: number;
+  stale: boolean;
+};
+
+/** The newest backup and its age; a warning when there is none of the last two days. */
+function BackupPanel({ backup }: { backup: BackupView }) {
+  return (
+    <section className="panel" aria-labelledby="sicherung">
+      <h2 id="sicherung">{t("backup.title")}</h2>
+      {backup.latest ? (
+        <p className={backup.stale ? "notice notice-warn" : undefined}>
+          {t("backup.latest", {
+            when: formatDateTime(backup.latest.createdAt),
+            age:
+              (backup.ageHours ?? 0) < 48
+                ? tn("backup.ageHours", backup.ageHours ?? 0)
+                : tn("backup.ageDays", Math.floor((backup.ageHours ?? 0) / 24)),
+          })}{" "}
+          {backup.latest.integrity === "ok" ? t("backup.checked") : null}
+        </p>
+      ) : (
+        <p className="notice notice-warn">{t("backup.none")}</p>
+      )}
+      <p className="field-hint">
+        {backup.daily
+          ? t("backup.daily", { days: backup.keepDays })
+          : t("backup.manual", { days: backup.keepDays })}
+      </p>
+    </section>
+  );
+}
+
 /** Inviting a colleague: name, email and role; the link goes out by email. */
 function InviteForm({ reply }: { reply?: FormReply | null }) {
   const form = useSchemaForm(inviteSchema, {
@@ -99,12 +136,13 @@ function InviteForm({ reply }: { reply?: FormReply | null }) {
 }
 
 export default function AdminUsersPage() {
-  const { me, users, invitations } = useLoaderData<typeof loader>();
+  const { me, users, invitations, backup } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <h1>{t("admin.title")}</h1>
       <AdminTabs current="/verwaltung" />
+      <BackupPanel backup={backup} />
       {/* Role and activation are buttons in the table; their refusal is said here. */}
       {reply && reply.intent !== "invite" ? (
         <FormError message={reply.message ?? Object.values(reply.errors)[0]?.[0]} />

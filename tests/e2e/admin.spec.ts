@@ -11,6 +11,10 @@ test("admin invites a coach; the link works once; deactivating ends the coach's 
     .locator(".nav-desktop")
     .getByRole("link", { name: "Verwaltung" })
     .click();
+  // The newest backup (or that there is none yet) and the daily schedule are on the page.
+  await expect(page.getByRole("region", { name: "Datensicherung" })).toContainText(
+    "täglich ab 2 Uhr",
+  );
 
   // A wrong email keeps the typed name and says what to fix.
   await page.getByLabel("Name").fill("Clara Neumann");

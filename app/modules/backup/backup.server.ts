@@ -4,12 +4,15 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
+import { env } from "~/env.server";
+import { dayOf, hourOf, today } from "~/lib/day";
 
 // Backups of the SQLite database (security.md): one command writes a consistent copy with
 // VACUUM INTO (a live database may be written meanwhile), checks it, records what it holds and
@@ -79,6 +82,59 @@ export async function backupDatabase(options: {
   writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2), { mode: 0o600 });
   rotateBackups(options.dir, options.keepDays, now);
   return manifest;
+}
+
+/** The newest backup in `dir` (by its manifest), or null when there is none. */
+export function latestBackup(dir: string): BackupManifest | null {
+  if (!existsSync(dir)) return null;
+  const manifests = readdirSync(dir)
+    .filter((name) => /^lotse-\d{8}T\d{6}\.db\.json$/.test(name))
+    .sort();
+  const newest = manifests.at(-1);
+  if (!newest) return null;
+  try {
+    return JSON.parse(readFileSync(path.join(dir, newest), "utf8")) as BackupManifest;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the admin sees of the backups: the newest, its age, and whether they are taken daily.
+ * Older than two days (or none at all) is a warning.
+ */
+export function backupStatus(now = new Date()) {
+  const latest = latestBackup(env.BACKUP_DIR);
+  const ageHours = latest
+    ? Math.floor((now.getTime() - Date.parse(latest.createdAt)) / 3_600_000)
+    : null;
+  return {
+    latest,
+    ageHours,
+    daily: env.BACKUP_DAILY === "1" && env.DATABASE_URL.startsWith("file:"),
+    keepDays: env.BACKUP_KEEP_DAYS,
+    stale: ageHours === null || ageHours > 48,
+  };
+}
+
+/**
+ * The daily backup of the job runner: once per Berlin day, from 02:00, when switched on
+ * (`BACKUP_DAILY`) and the database is the embedded file. Returns the new backup, or null.
+ */
+export async function dailyBackup(
+  now = new Date(),
+  settings = {
+    enabled: env.BACKUP_DAILY === "1",
+    databaseUrl: env.DATABASE_URL,
+    dir: env.BACKUP_DIR,
+    keepDays: env.BACKUP_KEEP_DAYS,
+  },
+): Promise<BackupManifest | null> {
+  const { enabled, ...target } = settings;
+  if (!enabled || !target.databaseUrl.startsWith("file:") || hourOf(now) < 2) return null;
+  const latest = latestBackup(target.dir);
+  if (latest && dayOf(latest.createdAt) === today(now)) return null;
+  return backupDatabase({ ...target, now });
 }
 
 /** Removes backups (and their manifests) older than `keepDays`, by the time in their names. */

@@ -5,7 +5,8 @@ import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { backupDatabase, restoreDatabase } from "./backup.server";
+import { atTime, today } from "~/lib/day";
+import { backupDatabase, dailyBackup, latestBackup, restoreDatabase } from "./backup.server";
 
 const count = async (file: string, name: string) => {
   const client = createClient({ url: `file:${file}` });
@@ -71,5 +72,19 @@ describe("backup and restore", () => {
       restoreDatabase({ databaseUrl: `file:${path.join(dir, "ziel.db")}`, backup: bad }),
     ).rejects.toThrow();
     expect(existsSync(path.join(dir, "ziel.db"))).toBe(false);
+  });
+
+  it("takes the daily backup once a Berlin day from 02:00, and names the newest", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lotse-daily-"));
+    const settings = { enabled: true, databaseUrl: env.DATABASE_URL, dir, keepDays: 30 };
+    expect(latestBackup(dir)).toBeNull();
+    const day = today();
+    expect(await dailyBackup(atTime(day, "01:30"), settings)).toBeNull();
+    const first = await dailyBackup(atTime(day, "02:05"), settings);
+    expect(first?.integrity).toBe("ok");
+    expect(await dailyBackup(atTime(day, "23:50"), settings)).toBeNull();
+    expect(latestBackup(dir)?.file).toBe(first?.file);
+    expect(await dailyBackup(atTime(day, "03:00"), { ...settings, enabled: false })).toBeNull();
+    expect(readdirSync(dir).filter((f) => f.endsWith(".db"))).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { dateOnly, hourOf, today } from "~/lib/day";
+import { dailyBackup } from "~/modules/backup/backup.server";
 import { removeAbandonedUploads } from "~/modules/company/import.server";
 import { type DeliveryReport, deliverOutbox, queueEmail } from "~/modules/email/email.server";
 import { reminderEmail } from "~/modules/event/emails";
@@ -123,6 +124,8 @@ export type JobsReport = {
   digests: number;
   delivery: DeliveryReport;
   uploadsRemoved: number;
+  /** The daily backup taken in this run, if any. */
+  backup: string | null;
 };
 
 /**
@@ -134,5 +137,6 @@ export async function runJobs(now = new Date()): Promise<JobsReport> {
   const digests = hourOf(now) >= 6 ? await queueDigests(now) : 0;
   const delivery = await deliverOutbox({ now, limit: 200 });
   const uploadsRemoved = await removeAbandonedUploads(now);
-  return { reminders, digests, delivery, uploadsRemoved };
+  const backup = (await dailyBackup(now))?.file ?? null;
+  return { reminders, digests, delivery, uploadsRemoved, backup };
 }
