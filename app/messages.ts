@@ -718,6 +718,13 @@ export const de = {
   "retentionAction.keep": "aufbewahren (kein Personenbezug)",
   "retention.title": "Löschregeln",
   "backup.title": "Datensicherung",
+  "admin.expired": "abgelaufen am",
+  "admin.resend": "Link erneut senden",
+  "admin.revoke": "Einladung zurückziehen",
+  "admin.resent": "Ein neuer Einladungslink ist versandt; der alte gilt nicht mehr.",
+  "admin.resentHeld":
+    "Ein neuer Einladungslink liegt im Postausgang (kein E-Mail-Dienst eingerichtet); der alte gilt nicht mehr.",
+  "admin.revoked": "Die Einladung ist zurückgezogen; ihr Link gilt nicht mehr.",
   "backup.latest": "Letzte Sicherung: {when} ({age}).",
   "backup.ageHours.one": "vor {n} Stunde",
   "backup.ageHours.other": "vor {n} Stunden",

@@ -12,12 +12,14 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { t, tn } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { ROLES } from "~/modules/auth/permissions";
-import { activeSchema, inviteSchema, roleSchema } from "~/modules/auth/schema";
+import { activeSchema, invitationIdSchema, inviteSchema, roleSchema } from "~/modules/auth/schema";
 import {
   changeRole,
   inviteUser,
   listOpenInvitations,
   listUsers,
+  resendInvitation,
+  revokeInvitation,
   setUserActive,
 } from "~/modules/auth/users.server";
 import { backupStatus } from "~/modules/backup/backup.server";
@@ -52,6 +54,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
           const changed = await changeRole(user, userId, role, ip);
           if (!changed) throw new Response("Not Found", { status: 404 });
           return back(t("admin.roleChanged", { name: changed.name, role: labelOf("role", role) }));
+        });
+      },
+      resend: async () => {
+        const user = await admin("create");
+        return submitForm(request, invitationIdSchema, async ({ invitationId }) => {
+          const { delivered } = await resendInvitation(user, invitationId, ip);
+          return back(t(delivered ? "admin.resent" : "admin.resentHeld"));
+        });
+      },
+      revoke: async () => {
+        const user = await admin("create");
+        return submitForm(request, invitationIdSchema, async ({ invitationId }) => {
+          await revokeInvitation(user, invitationId, ip);
+          return back(t("admin.revoked"));
         });
       },
       active: async () => {
@@ -218,8 +234,29 @@ export default function AdminUsersPage() {
           <ul>
             {invitations.map((i) => (
               <li key={i.id}>
-                {i.name} ({i.email}, {labelOf("role", i.role as (typeof ROLES)[number])}) –{" "}
-                {t("admin.expiresAt")} {formatDateTime(i.expiresAt)}
+                {i.name} ({i.email}, {labelOf("role", i.role)}) –{" "}
+                {i.expired ? t("admin.expired") : t("admin.expiresAt")}{" "}
+                {formatDateTime(i.expiresAt)}
+                <Form method="post" action="?intent=resend" className="inline-form">
+                  <input type="hidden" name="invitationId" value={i.id} />
+                  <button
+                    type="submit"
+                    className="button button-small"
+                    aria-label={`${t("admin.resend")}: ${i.name}`}
+                  >
+                    {t("admin.resend")}
+                  </button>
+                </Form>
+                <Form method="post" action="?intent=revoke" className="inline-form">
+                  <input type="hidden" name="invitationId" value={i.id} />
+                  <button
+                    type="submit"
+                    className="button button-small"
+                    aria-label={`${t("admin.revoke")}: ${i.name}`}
+                  >
+                    {t("admin.revoke")}
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>

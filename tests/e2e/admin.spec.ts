@@ -87,6 +87,34 @@ test("admin invites a coach; the link works once; deactivating ends the coach's 
   await coachContext.close();
 });
 
+test("admin sends an invitation's link again and withdraws an invitation", async ({ page }) => {
+  await loginAs(page, "admin@lotse.example");
+  await page.goto("/verwaltung");
+  await page.getByLabel("Name").fill("Theo Zweitlink");
+  await page.getByLabel("E-Mail-Adresse").fill("theo.zweitlink@traeger.example");
+  await page.getByRole("button", { name: "Einladung senden" }).click();
+  await expect(page.getByRole("status")).toContainText("theo.zweitlink@traeger.example");
+  const pending = page.getByRole("listitem").filter({ hasText: "theo.zweitlink@traeger.example" });
+  const first = await waitForEmail(
+    (m) =>
+      m.subject === "Ihre Einladung zu Lotse" &&
+      m.to[0]!.includes("theo.zweitlink@traeger.example"),
+  );
+
+  // The toast sits where the buttons are; it is closed first, as a user would.
+  await page.getByRole("button", { name: "Meldung schließen" }).click();
+  await pending.getByRole("button", { name: "Link erneut senden: Theo Zweitlink" }).click();
+  await expect(page.getByRole("status")).toContainText("der alte gilt nicht mehr");
+  const oldLink = /https?:\/\/\S+\/einladung\/[A-Za-z0-9_-]+/.exec(first.text)![0];
+  const res = await page.goto(new URL(oldLink).pathname);
+  expect(res?.status()).toBe(410);
+
+  await page.goto("/verwaltung");
+  await pending.getByRole("button", { name: "Einladung zurückziehen: Theo Zweitlink" }).click();
+  await expect(page.getByRole("status")).toContainText("Die Einladung ist zurückgezogen");
+  await expect(pending).toHaveCount(0);
+});
+
 test("a coach sees only own participants; placement sees all", async ({ page }) => {
   await loginAs(page, "coach@lotse.example");
   await page.goto("/teilnehmende");

@@ -29,6 +29,8 @@ const role = z.enum(ROLES, { error: t("field.invalidChoice") });
 
 export const inviteSchema = z.object({ email, name, role });
 export const roleSchema = z.object({ userId: z.string().min(1).max(64), role });
+/** A button on one invitation (send the link again, withdraw it). */
+export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });
 export const activeSchema = z.object({
   userId: z.string().min(1).max(64),
   active: z.enum(["0", "1"]),

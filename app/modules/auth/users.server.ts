@@ -8,7 +8,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { deliverOutbox, emailDeliveryEnabled, queueEmail } from "~/modules/email/email.server";
 import { invitationEmail, invitationNoticeEmail } from "./invitation-email";
 import { hashPassword } from "./password.server";
-import { can, type Role } from "./permissions";
+import { can, isRole, type Role } from "./permissions";
 import { inviteSchema, passwordSchema } from "./schema";
 import { endAllSessions, type SessionUser } from "./session.server";
 
@@ -31,12 +31,14 @@ export async function listUsers() {
   });
 }
 
+/** Invitations not accepted and not withdrawn, expired ones too (their link can be sent again). */
 export async function listOpenInvitations(now = new Date()) {
-  return db.invitation.findMany({
-    where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+  const invitations = await db.invitation.findMany({
+    where: { usedAt: null, revokedAt: null },
     orderBy: { createdAt: "desc" },
     select: { id: true, email: true, name: true, role: true, expiresAt: true },
   });
+  return invitations.map((i) => ({ ...i, expired: i.expiresAt <= now }));
 }
 
 /** Creates a single-use invitation and queues its email in the same transaction. Returns the raw link. */
@@ -44,6 +46,7 @@ export async function inviteUser(
   actor: SessionUser,
   input: z.infer<typeof inviteSchema>,
   ip?: string,
+  options: { resend?: boolean } = {},
 ) {
   const existing = await db.user.findUnique({
     where: { email: input.email },
@@ -87,17 +90,20 @@ export async function inviteUser(
         entityType: "invitation",
         entityId: invitation.id,
         after: input,
+        detail: options.resend ? "Einladungslink erneut gesendet" : null,
         ip,
       },
       tx,
     );
-    // An account that will read social data is announced to the project lead, who can object.
-    const leads = can(input.role, "read", "participant")
-      ? await tx.user.findMany({
-          where: { role: "leitung", active: true, id: { not: actor.id } },
-          select: { id: true, email: true, name: true },
-        })
-      : [];
+    // An account that will read social data is announced to the project lead, who can object
+    // (once: a new link for the same invitation is no new account).
+    const leads =
+      !options.resend && can(input.role, "read", "participant")
+        ? await tx.user.findMany({
+            where: { role: "leitung", active: true, id: { not: actor.id } },
+            select: { id: true, email: true, name: true },
+          })
+        : [];
     const notices = [];
     for (const lead of leads)
       notices.push(
@@ -124,6 +130,41 @@ export async function inviteUser(
   const ids = [outbox.id, ...notices.map((n) => n.id)];
   await deliverOutbox({ ids, limit: ids.length }).catch(() => undefined);
   return { invitationId: invitation.id, link, delivered: emailDeliveryEnabled() };
+}
+
+/**
+ * Sends a fresh link for an invitation not yet accepted (also an expired one): the old link
+ * stops working, the new one is valid for the full time again.
+ */
+export async function resendInvitation(actor: SessionUser, invitationId: string, ip?: string) {
+  const invitation = await db.invitation.findFirst({
+    where: { id: invitationId, usedAt: null, revokedAt: null },
+    select: { email: true, name: true, role: true },
+  });
+  if (!invitation || !isRole(invitation.role)) throw new AppError(404, t("validation.notFound"));
+  return inviteUser(actor, { ...invitation, role: invitation.role }, ip, { resend: true });
+}
+
+/** Withdraws an invitation not yet accepted: its link stops working (audited). */
+export async function revokeInvitation(actor: SessionUser, invitationId: string, ip?: string) {
+  await db.$transaction(async (tx) => {
+    const revoked = await tx.invitation.updateMany({
+      where: { id: invitationId, usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (revoked.count !== 1) throw new AppError(404, t("validation.notFound"));
+    await audit(
+      {
+        actorId: actor.id,
+        action: "update",
+        entityType: "invitation",
+        entityId: invitationId,
+        detail: "Einladung zurückgezogen",
+        ip,
+      },
+      tx,
+    );
+  });
 }
 
 export async function findOpenInvitation(token: string, now = new Date()) {

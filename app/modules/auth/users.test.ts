@@ -10,6 +10,8 @@ import {
   findOpenInvitation,
   INVITATION_LIFETIME_MS,
   inviteUser,
+  resendInvitation,
+  revokeInvitation,
   UserInputError,
 } from "./users.server";
 
@@ -119,6 +121,44 @@ describe("invitations", () => {
     });
     expect(await findOpenInvitation(tokenOf(first.link))).toBeNull();
     expect(await findOpenInvitation(tokenOf(second.link))).not.toBeNull();
+  });
+
+  it("sends a fresh link for an invitation (the old one dies, the lead is not told twice) and withdraws one", async () => {
+    const actor = await admin();
+    const lead = await createUser("leitung");
+    const first = await inviteUser(actor, {
+      email: "nochmal@test.example",
+      name: "Nora Nochmal",
+      role: "jobcoach",
+    });
+    const again = await resendInvitation(actor, first.invitationId);
+    expect(await findOpenInvitation(tokenOf(first.link))).toBeNull();
+    expect(await findOpenInvitation(tokenOf(again.link))).toMatchObject({
+      email: "nochmal@test.example",
+      role: "jobcoach",
+    });
+    expect(
+      await db.emailOutbox.count({ where: { kind: "invitation-notice", toEmail: lead.email } }),
+    ).toBe(1);
+    expect(
+      await db.emailOutbox.count({
+        where: { kind: "invitation", toEmail: "nochmal@test.example" },
+      }),
+    ).toBe(2);
+
+    await revokeInvitation(actor, again.invitationId);
+    expect(await findOpenInvitation(tokenOf(again.link))).toBeNull();
+    await expect(revokeInvitation(actor, again.invitationId)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(resendInvitation(actor, again.invitationId)).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(
+      await db.auditLog.count({
+        where: { entityId: again.invitationId, detail: "Einladung zurückgezogen" },
+      }),
+    ).toBe(1);
   });
 
   it("refuses an address that already has an account", async () => {
