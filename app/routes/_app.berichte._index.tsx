@@ -19,7 +19,12 @@ import {
   targetRows,
 } from "~/modules/reporting/kpis.server";
 import { pdfAvailable } from "~/modules/reporting/pdf.server";
-import { periodQuery, projectToDate, resolvePeriod } from "~/modules/reporting/period";
+import {
+  periodQuery,
+  projectToDate,
+  resolvePeriod,
+  runningProject,
+} from "~/modules/reporting/period";
 import { listProjects } from "~/modules/reporting/projects.server";
 import { KPIS } from "~/modules/reporting/values";
 
@@ -31,7 +36,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const manage = can(user.role, "update", "project", "any");
   const url = new URL(request.url);
   const projects = await listProjects();
-  const project = projects.find((p) => p.id === url.searchParams.get("projekt")) ?? projects[0];
+  const project =
+    projects.find((p) => p.id === url.searchParams.get("projekt")) ??
+    runningProject(projects, new Date());
   if (!project) return { projects: [], report: null, manage };
   const now = new Date();
   const toDate = projectToDate(project, now);

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { dayOf, formatDay, today, todayDateOnly } from "~/lib/day";
+import { dayOf, formatDay, todayDateOnly } from "~/lib/day";
 import type { MessageKey } from "~/messages";
 import { can } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
@@ -10,7 +10,7 @@ import {
   openFollowUpsByUser,
   targetRows,
 } from "./kpis.server";
-import { projectToDate, resolvePeriod } from "./period";
+import { projectToDate, resolvePeriod, runningProject } from "./period";
 import { listProjects } from "./projects.server";
 
 export type Figure = {
@@ -95,7 +95,8 @@ export async function dashboardFigures(
 /** The lead's project view: targets, figures of a period, breakdowns, the team's follow-ups. */
 export async function projectDashboard(url: URL, now: Date) {
   const projects = await listProjects();
-  const project = projects.find((p) => p.id === url.searchParams.get("projekt")) ?? projects[0];
+  const project =
+    projects.find((p) => p.id === url.searchParams.get("projekt")) ?? runningProject(projects, now);
   if (!project) return null;
   const { isProjectToDate, ...period } = resolvePeriod(url.searchParams, project, now);
   const toDate = projectToDate(project, now);
@@ -127,10 +128,8 @@ export async function projectDashboard(url: URL, now: Date) {
 
 /** A coach's own numbers: their participants in the running project, so far. */
 export async function coachDashboard(user: SessionUser, now: Date) {
-  const day = today(now);
   const projects = await listProjects();
-  const project =
-    projects.find((p) => dayOf(p.startDate) <= day && day <= dayOf(p.endDate)) ?? projects[0];
+  const project = runningProject(projects, now);
   if (!project) return null;
   const period = projectToDate(project, now);
   return {

@@ -27,13 +27,15 @@ const bounds = (p: Period) => {
  * so the months' boundaries come in as instants).
  */
 const monthCase = (column: string, months: Month[]) =>
-  Prisma.sql`CASE ${Prisma.join(
-    months.map(
-      (m) =>
-        Prisma.sql`WHEN ${Prisma.raw(column)} < ${sqlDate(dayRange(monthDays(m)).until)} THEN ${m}`,
-    ),
-    " ",
-  )} END`;
+  months.length === 0
+    ? Prisma.sql`NULL`
+    : Prisma.sql`CASE ${Prisma.join(
+        months.map(
+          (m) =>
+            Prisma.sql`WHEN ${Prisma.raw(column)} < ${sqlDate(dayRange(monthDays(m)).until)} THEN ${m}`,
+        ),
+        " ",
+      )} END`;
 
 export type KpiFigures = {
   /** Persons: first entries, re-entries, in a stay at the period's end, left in the period. */

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { addDays, dayOf, startOfDay, today } from "~/lib/day";
 import { parseListParams } from "~/lib/list-params";
 import { listCompanies, parseCompanyFilters } from "~/modules/company/service.server";
 import { COMPANY_SORTS } from "~/modules/company/values";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createOutcome, createParticipant, createUser } from "../../../tests/factories";
 import { computeKpis, kpisByDistrict, kpisByMonth, projectKpis } from "./kpis.server";
+import { projectToDate, runningProject } from "./period";
 
 beforeAll(() => ensureReferenceData(), 60_000);
 
@@ -357,5 +359,30 @@ describe("days of a report are the team's days", () => {
     expect(june.participants).toMatchObject({ exited: 1, active: 0 });
     const may = await computeKpis(project.id, { from: "2027-05-01", to: "2027-05-31" });
     expect(may.participants).toMatchObject({ entered: 0, exited: 0, active: 1 });
+  });
+});
+
+describe("a project that has not begun", () => {
+  it("has a one-day period, empty figures and months, and the running project opens the reports", async () => {
+    const now = new Date();
+    const start = startOfDay(addDays(today(now), 400));
+    const future = await db.project.create({
+      data: { name: "Später", startDate: start, endDate: startOfDay(addDays(today(now), 1200)) },
+    });
+    const running = await db.project.create({
+      data: {
+        name: "Jetzt",
+        startDate: startOfDay(addDays(today(now), -100)),
+        endDate: startOfDay(addDays(today(now), 100)),
+      },
+    });
+    const period = projectToDate(future, now);
+    expect(period).toEqual({ from: dayOf(start), to: dayOf(start) });
+    expect(await kpisByMonth(future.id, period)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entered: 0 })]),
+    );
+    expect((await computeKpis(future.id, period, now)).participants.entered).toBe(0);
+    expect(runningProject([future, running], now)?.id).toBe(running.id);
+    expect(runningProject([future], now)?.id).toBe(future.id);
   });
 });

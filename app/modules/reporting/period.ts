@@ -6,9 +6,21 @@ import { type Day, type DayPeriod, dayOf, earliest, formatDay, parseDay, today }
 export type Period = DayPeriod;
 type ProjectDates = { startDate: Date; endDate: Date };
 
-/** The project so far: from its start to today (or its end, once it is over). */
+/**
+ * The project so far: from its start to today (or its end, once it is over). A project that
+ * has not begun has its first day, so the period is never upside down.
+ */
 export function projectToDate(project: ProjectDates, now: Date): Period {
-  return { from: dayOf(project.startDate), to: earliest(today(now), dayOf(project.endDate)) };
+  const from = dayOf(project.startDate);
+  const to = earliest(today(now), dayOf(project.endDate));
+  if (to < from) return { from, to: from };
+  return { from, to };
+}
+
+/** The project the reports open with: the one running today, else the newest. */
+export function runningProject<P extends ProjectDates>(projects: P[], now: Date): P | undefined {
+  const day = today(now);
+  return projects.find((p) => dayOf(p.startDate) <= day && day <= dayOf(p.endDate)) ?? projects[0];
 }
 
 /**
