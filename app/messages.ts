@@ -491,6 +491,11 @@ export const de = {
   "consent.withdraw": "Widerruf erfassen",
   "consent.withdrawnAt": "Widerrufen am",
   "consent.withdrawSaved": "Widerruf ist erfasst.",
+  "consent.stoppedEmail":
+    "Widerruf ist erfasst. Diese Person erhält keine Einladungen per E-Mail mehr.",
+  "consent.stoppedProfile":
+    "Widerruf ist erfasst. Das Kurzprofil wird nicht mehr an Betriebe weitergegeben.",
+  "consent.stoppedPhotos": "Widerruf ist erfasst. Fotos dürfen nicht mehr verwendet werden.",
   "consent.future": "Das Datum darf nicht in der Zukunft liegen.",
   "consent.alreadyGiven": "Es gibt bereits eine gültige Einwilligung.",
   "consent.withdrawBeforeGiven": "Der Widerruf kann nicht vor der Einwilligung liegen.",

@@ -44,8 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     {
       withdraw: () =>
         submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
-          await withdrawConsent(user, id, consentId, withdrawnAt, meta);
-          return back(t("consent.withdrawSaved"));
+          const { notice } = await withdrawConsent(user, id, consentId, withdrawnAt, meta);
+          return back(notice);
         }),
       consent: () =>
         submitForm(request, consentSchema, async (input) => {

@@ -48,4 +48,10 @@ test("a contact is added on the company page, moves to another company with hist
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history.getByRole("listitem").nth(1)).toContainText(first);
   await expect(history.getByRole("listitem").nth(1)).toContainText(" – ");
+
+  // Withdrawing the email consent says what it stops.
+  await page.getByRole("button", { name: "Widerruf erfassen" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Diese Person erhält keine Einladungen per E-Mail mehr.",
+  );
 });

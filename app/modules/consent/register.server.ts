@@ -4,6 +4,7 @@ import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { EMAIL_CONSENT } from "~/modules/contact/values";
 
 /** Whose consent it is: a contact person or a participant. */
 export type ConsentOwner = { contactId: string } | { participantId: string };
@@ -64,7 +65,7 @@ export async function endConsent(
 ) {
   const consent = await tx.consent.findFirst({
     where: { ...owner, id: consentId, withdrawnAt: null },
-    select: { givenAt: true },
+    select: { givenAt: true, purpose: true },
   });
   if (!consent) throw new AppError(404, t("validation.notFound"));
   if (withdrawnAt < consent.givenAt)
@@ -81,4 +82,16 @@ export async function endConsent(
     },
     tx,
   );
+  return { notice: withdrawalNotice(consent.purpose) };
+}
+
+/**
+ * What a withdrawal stops, said to the person who records it: no more invitation emails, no
+ * more short profile for employers, no more photos.
+ */
+export function withdrawalNotice(purpose: string): string {
+  if (purpose === EMAIL_CONSENT) return t("consent.stoppedEmail");
+  if (purpose === "profil_weitergabe") return t("consent.stoppedProfile");
+  if (purpose === "fotos") return t("consent.stoppedPhotos");
+  return t("consent.withdrawSaved");
 }

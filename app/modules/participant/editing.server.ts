@@ -445,7 +445,7 @@ export async function withdrawParticipantConsent(
 ) {
   return db.$transaction(async (tx) => {
     await requireVisible(tx, user, scope, participantId);
-    await endConsent(tx, user, { participantId }, consentId, withdrawnAt, meta);
+    return endConsent(tx, user, { participantId }, consentId, withdrawnAt, meta);
   });
 }
 

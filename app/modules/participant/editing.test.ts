@@ -156,7 +156,11 @@ describe("participant editing", () => {
     await expect(
       withdrawParticipantConsent(coach, "own", id, consent.id, new Date("2026-08-01")),
     ).rejects.toMatchObject({ status: 400 });
-    await withdrawParticipantConsent(coach, "own", id, consent.id, new Date("2026-10-01"));
+    // The withdrawal says what it stops.
+    expect(
+      (await withdrawParticipantConsent(coach, "own", id, consent.id, new Date("2026-10-01")))
+        .notice,
+    ).toBe("Widerruf ist erfasst. Das Kurzprofil wird nicht mehr an Betriebe weitergegeben.");
     const after = await db.consent.findUniqueOrThrow({ where: { id: consent.id } });
     expect(after.withdrawnAt?.toISOString().slice(0, 10)).toBe("2026-10-01");
     const trail = await participantAuditTrail(id);

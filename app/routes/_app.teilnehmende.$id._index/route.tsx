@@ -93,8 +93,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     {
       withdraw: () =>
         submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
-          await withdrawParticipantConsent(user, scope, id, consentId, withdrawnAt, meta);
-          return back(t("consent.withdrawSaved"));
+          const { notice } = await withdrawParticipantConsent(
+            user,
+            scope,
+            id,
+            consentId,
+            withdrawnAt,
+            meta,
+          );
+          return back(notice);
         }),
       share: () => share(true),
       unshare: () => share(false),
