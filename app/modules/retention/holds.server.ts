@@ -112,23 +112,33 @@ export async function holdsOf(target: HoldTarget, now = new Date()) {
 }
 
 /**
- * Whether a participant is held at `now`: by a hold on her, or on a project one of her stays
- * belongs to. The retention run and erasure requests ask this before touching her.
+ * The participants held at `now`: by a hold on them, or on a project one of their stays (or
+ * their current project) belongs to. The one rule the retention plan and erasure ask.
  */
-export async function isOnHold(participantId: string, now = new Date()) {
-  const held = await db.legalHold.count({
-    where: {
-      AND: [
-        activeHoldWhere(now),
-        {
+export async function heldParticipantIds(now = new Date()): Promise<Set<string>> {
+  const holds = await db.legalHold.findMany({
+    where: activeHoldWhere(now),
+    select: { participantId: true, projectId: true },
+  });
+  const projects = holds.flatMap((h) => (h.projectId ? [h.projectId] : []));
+  const viaProject = projects.length
+    ? await db.participant.findMany({
+        where: {
           OR: [
-            { participantId },
-            { project: { stays: { some: { participantId } } } },
-            { project: { participants: { some: { id: participantId } } } },
+            { projectId: { in: projects } },
+            { stays: { some: { projectId: { in: projects } } } },
           ],
         },
-      ],
-    },
-  });
-  return held > 0;
+        select: { id: true },
+      })
+    : [];
+  return new Set([
+    ...holds.flatMap((h) => (h.participantId ? [h.participantId] : [])),
+    ...viaProject.map((p) => p.id),
+  ]);
+}
+
+/** Whether a participant is held at `now` (see heldParticipantIds). */
+export async function isOnHold(participantId: string, now = new Date()) {
+  return (await heldParticipantIds(now)).has(participantId);
 }

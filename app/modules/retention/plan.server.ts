@@ -1,7 +1,7 @@
 import { db, Prisma, queryRows, sqlCount, sqlDate, sqlText } from "~/db.server";
 import { addMonthsToDay, type Day, dayOf, startOfDay, today } from "~/lib/day";
 import { DATENART_KEYS, DATENARTEN, type DatenartKey } from "./datenarten";
-import { activeHoldWhere } from "./holds.server";
+import { heldParticipantIds } from "./holds.server";
 import { evidenceKeptUntil, type PeriodOverrides, periodMonths } from "./rules";
 import { installationPeriods } from "./rules.server";
 
@@ -16,25 +16,6 @@ export type PlanLine = {
   due: number;
   held: number;
 };
-
-/** Participant ids under a hold in force: on them, or on a project of one of their stays. */
-async function heldParticipantIds(now: Date) {
-  const holds = await db.legalHold.findMany({
-    where: activeHoldWhere(now),
-    select: { participantId: true, projectId: true },
-  });
-  const projects = holds.flatMap((h) => (h.projectId ? [h.projectId] : []));
-  const viaProject = projects.length
-    ? await db.participantStay.findMany({
-        where: { projectId: { in: projects } },
-        select: { participantId: true },
-      })
-    : [];
-  return new Set([
-    ...holds.flatMap((h) => (h.participantId ? [h.participantId] : [])),
-    ...viaProject.map((s) => s.participantId),
-  ]);
-}
 
 /** Participants, not yet anonymised, who left before `before`. */
 async function exitedBefore(before: Day) {
