@@ -55,15 +55,21 @@ export async function queryJsonRows<T>(query: Prisma.Sql): Promise<T[]> {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * The libSQL adapter with a busy timeout on every connection to a database file. SQLite's
- * default is to fail at once when another process writes; the client opens a fresh connection
- * after each transaction, so the timeout is set again then.
+ * The libSQL adapter with a busy timeout on every connection to a database file (SQLite's
+ * default is to fail at once when another process writes) and secure delete (deleted and
+ * overwritten text is zeroed in the file, not left in free space: erasure means gone). Both are
+ * per connection; the client opens a fresh connection after each transaction, so they are set
+ * again then.
  */
 class LibSQLWithBusyTimeout extends PrismaLibSQL {
   override createClient(config: Config): Client {
     const client = super.createClient(config);
     if (client.protocol !== "file") return client;
-    const setTimeout = () => client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const setTimeout = () =>
+      Promise.all([
+        client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
+        client.execute("PRAGMA secure_delete = ON"),
+      ]);
     void setTimeout();
     const transaction = client.transaction.bind(client);
     client.transaction = async (mode?: TransactionMode) => {

@@ -654,8 +654,10 @@ export const de = {
   "auditAction.denied": "Zugriff verweigert",
   "auditAction.invite": "eingeladen",
   "auditAction.invite_accepted": "Einladung angenommen",
-  "datenart.esf_nachweis": "ESF-Nachweise der Teilnahme",
-  "datenart.tn_kontakt": "Name und Kontaktdaten der Teilnehmenden",
+  "auditAction.erase": "gelöscht/anonymisiert (Löschregel oder Antrag)",
+  "auditAction.request": "Antrag einer betroffenen Person",
+  "datenart.esf_nachweis": "Teilnahme und ESF-Nachweise (mit Name)",
+  "datenart.tn_kontakt": "Kontaktdaten der Teilnehmenden",
   "datenart.tn_beratung": "Beratungsdaten der Teilnehmenden",
   "datenart.einwilligung": "Einwilligungen",
   "datenart.sperre": "Aufbewahrungssperren",
@@ -667,12 +669,13 @@ export const de = {
   "datenart.sicherheit": "Sitzungen, Anmeldeversuche und Einladungslinks",
   "datenart.protokoll": "Änderungs- und Zugriffsprotokoll",
   "datenart.postausgang": "Postausgang (E-Mails)",
+  "datenart.betroffenenanfrage": "Anträge Betroffener (Auskunft, Löschung, Einschränkung)",
   "datenart.projekt": "Projekte, Ziele und Veranstaltungen",
   "datenart.referenz": "Referenzdaten (Kreise, Postleitzahlen, Berufe)",
   "datenartPurpose.esf_nachweis":
     "Nachweis von Teilnahme und Ergebnissen gegenüber dem ESF-Fördermittelgeber; Berichte und Kennzahlen.",
   "datenartPurpose.tn_kontakt":
-    "Begleitung der Teilnehmenden; Nachbefragung durch die Evaluation bis zu sechs Monate nach dem Austritt.",
+    "Erreichbarkeit der Teilnehmenden: Anschrift, Telefon, E-Mail; Nachbefragung durch die Evaluation bis zu sechs Monate nach dem Austritt.",
   "datenartPurpose.tn_beratung":
     "Beratung und Vermittlung: Kinder und Betreuung, Mobilität, Wunschberufe, Stärken, Notizen, Rückmeldungen aus Praktika.",
   "datenartPurpose.einwilligung":
@@ -688,6 +691,8 @@ export const de = {
     "Schutz der Anmeldung: Sitzungen, Sperre nach Fehlversuchen, Einladungslinks.",
   "datenartPurpose.protokoll": "Nachweis, wer wann welche Daten gelesen oder geändert hat.",
   "datenartPurpose.postausgang": "Zustellung und Nachweis versandter E-Mails.",
+  "datenartPurpose.betroffenenanfrage":
+    "Nachweis, dass Anträge auf Auskunft, Löschung, Einschränkung und Datenübertragung fristgerecht beantwortet wurden.",
   "datenartPurpose.projekt": "Steuerung der Projekte; kein Personenbezug.",
   "datenartPurpose.referenz": "Zuordnung von Orten und Berufen; öffentliche Daten.",
   "datenartBasis.esf_nachweis":
@@ -706,6 +711,8 @@ export const de = {
   "datenartBasis.sicherheit": "Art. 6 Abs. 1 lit. f und Art. 32 DSGVO",
   "datenartBasis.protokoll": "Art. 6 Abs. 1 lit. c, Art. 5 Abs. 2 und Art. 32 DSGVO",
   "datenartBasis.postausgang": "wie der Zweck der versandten E-Mail",
+  "datenartBasis.betroffenenanfrage":
+    "Art. 6 Abs. 1 lit. c i. V. m. Art. 5 Abs. 2 und Art. 12 DSGVO; Frist nach der Verjährung (§ 195 BGB)",
   "datenartBasis.projekt": "kein Personenbezug",
   "datenartBasis.referenz": "kein Personenbezug",
   "retentionStart.last_payment":
@@ -722,6 +729,43 @@ export const de = {
   "retentionAction.delete": "löschen",
   "retentionAction.keep": "aufbewahren (kein Personenbezug)",
   "retention.title": "Löschregeln",
+  "retention.applyTitle": "Löschregeln anwenden",
+  "retention.autoOn":
+    "Automatisches Löschen ist eingeschaltet: Lotse erstellt jeden Tag ab 3 Uhr einen Plan und wendet ihn an (höchstens RETENTION_CAP Einträge je Lauf).",
+  "retention.autoOff":
+    "Automatisches Löschen ist ausgeschaltet: Lotse löscht nur, wenn hier ein Plan erstellt, geprüft und angewandt wird.",
+  "retention.pausedNow": "Alle Löschungen sind zurzeit pausiert.",
+  "retention.draft": "Löschplan erstellen (Vorschau)",
+  "retention.apply": "Diesen Plan jetzt anwenden",
+  "retention.draftedAt":
+    "Löschplan {id}, erstellt {when}: {remaining} Einträge noch anzuwenden. Angewandt wird genau dieser Plan, nur heute.",
+  "retention.drafted":
+    "Der Löschplan ist erstellt: {due} Einträge fällig. Bitte prüfen und dann anwenden – es wurde noch nichts geändert.",
+  "retention.applied":
+    "Der Löschplan ist angewandt: {applied} Einträge gelöscht oder anonymisiert, {remaining} für den nächsten Lauf offen.",
+  "retention.auto.on": "Automatisches Löschen ist eingeschaltet.",
+  "retention.auto.off": "Automatisches Löschen ist ausgeschaltet.",
+  "retention.paused.on": "Alle Löschungen sind pausiert.",
+  "retention.paused.off": "Die Pause ist aufgehoben.",
+  "retention.auto.turnOn": "Automatisches Löschen einschalten",
+  "retention.auto.turnOff": "Automatisches Löschen ausschalten",
+  "retention.paused.turnOn": "Löschungen pausieren",
+  "retention.paused.turnOff": "Pause aufheben",
+  "retention.onlyAdminApplies":
+    "Pläne erstellt und wendet die Administration an; Aufbewahrungssperren setzt die Projektleitung bei der Person oder beim Projekt.",
+  "retention.log": "Löschprotokoll",
+  "retention.logWhen": "Wann",
+  "retention.logRule": "Regel",
+  "retention.logCounts": "Geänderte Einträge je Tabelle",
+  "retention.logBy": "Durch",
+  "retention.byRequest": "Antrag der betroffenen Person",
+  "retention.automatic": "automatisch",
+  "retention.planUnknown": "Diesen Löschplan gibt es nicht.",
+  "retention.planStale":
+    "Dieser Löschplan ist veraltet (von einem anderen Tag oder durch einen neueren ersetzt). Bitte einen neuen Plan erstellen und prüfen.",
+  "retention.pausedRefused":
+    "Löschungen sind pausiert. Erst die Pause aufheben, dann den Plan anwenden.",
+  "retention.appliedDetail": "Löschplan angewandt: {applied} Einträge, {remaining} offen",
   "backup.title": "Datensicherung",
   "admin.expired": "abgelaufen am",
   "admin.resend": "Link erneut senden",
@@ -760,8 +804,6 @@ export const de = {
   "hold.liftedBy": "aufgehoben von {name} am {date}",
   "retention.intro":
     "Jede Art von Daten in Lotse hat genau eine Löschregel (DIN 66398): ab welchem Ereignis die Frist läuft, wie lange sie dauert und was danach geschieht. Die Fristen sind Voreinstellungen mit Quelle; sie werden mit der oder dem Datenschutzbeauftragten abgestimmt und in der Installation gesetzt (RETENTION_MONTHS).",
-  "retention.notYetApplied":
-    "Lotse wendet die Regeln noch nicht selbst an. Die Vorschau zeigt, was heute fällig wäre (auch mit „npm run retention“); gelöscht oder anonymisiert wird noch nichts.",
   "retention.datenart": "Datenart",
   "retention.purpose": "Zweck",
   "retention.basis": "Rechtsgrundlage",

@@ -8,6 +8,6 @@ restrictNewFiles();
 
 const report = await runJobs();
 console.log(
-  `Erinnerungen: ${report.reminders}, Tageslisten: ${report.digests}, E-Mails versendet: ${report.delivery.sent}, fehlgeschlagen: ${report.delivery.failed}, erneut versuchen: ${report.delivery.retrying}, liegengebliebene Importdateien gelöscht: ${report.uploadsRemoved}, Sicherung: ${report.backup ?? "keine fällig"}`,
+  `Erinnerungen: ${report.reminders}, Tageslisten: ${report.digests}, E-Mails versendet: ${report.delivery.sent}, fehlgeschlagen: ${report.delivery.failed}, erneut versuchen: ${report.delivery.retrying}, liegengebliebene Importdateien gelöscht: ${report.uploadsRemoved}, Sicherung: ${report.backup ?? "keine fällig"}, Löschregeln angewandt: ${report.retention ?? "nicht fällig"}`,
 );
 process.exit(0);

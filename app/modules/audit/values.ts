@@ -11,5 +11,7 @@ export const AUDIT_ACTIONS = [
   "export",
   "invite",
   "invite_accepted",
+  "erase",
+  "request",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -41,6 +41,8 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:outbox:any",
     "read:audit:any",
     "read:retention:any",
+    // Draw up and apply the retention plan, switch automatic deletion and its pause.
+    "create:retention:any",
   ],
   leitung: [
     "read:dashboard:any",

@@ -6,6 +6,7 @@ import { type DeliveryReport, deliverOutbox, queueEmail } from "~/modules/email/
 import { reminderEmail } from "~/modules/event/emails";
 import { cancelLink, EVENT_EMAIL_SELECT } from "~/modules/event/registration.server";
 import { isOverdue } from "~/modules/interaction/follow-ups.server";
+import { retentionJob } from "~/modules/retention/apply.server";
 import { digestEmail } from "./digest-email";
 
 /** Reminders go out once an event is 48 hours away or less (a duration, not calendar days). */
@@ -126,11 +127,14 @@ export type JobsReport = {
   uploadsRemoved: number;
   /** The daily backup taken in this run, if any. */
   backup: string | null;
+  /** Records the automatic retention run changed today (null: not switched on, paused or done). */
+  retention: number | null;
 };
 
 /**
  * Everything that runs on a schedule, safe to run twice: reminders, the morning digest (from
- * 6 o'clock), then delivery of due outbox rows. `npm run jobs` runs it once; the server every minute.
+ * 6 o'clock), delivery of due outbox rows, the daily backup and, when switched on, the daily
+ * retention run. `npm run jobs` runs it once; the server every minute.
  */
 export async function runJobs(now = new Date()): Promise<JobsReport> {
   const reminders = await queueReminders(now);
@@ -138,5 +142,6 @@ export async function runJobs(now = new Date()): Promise<JobsReport> {
   const delivery = await deliverOutbox({ now, limit: 200 });
   const uploadsRemoved = await removeAbandonedUploads(now);
   const backup = (await dailyBackup(now))?.file ?? null;
-  return { reminders, digests, delivery, uploadsRemoved, backup };
+  const retention = (await retentionJob(now))?.applied ?? null;
+  return { reminders, digests, delivery, uploadsRemoved, backup, retention };
 }

@@ -47,8 +47,8 @@ export const DATENARTEN = {
     fromYearEnd: true,
     action: "anonymise",
   },
-  tn_kontakt: { start: "exit", months: 12, bounds: [6, 24], action: "anonymise" },
-  tn_beratung: { start: "exit", months: 6, bounds: [0, 12], action: "anonymise", sensitive: true },
+  tn_kontakt: { start: "exit", months: 12, bounds: [6, 24], action: "delete" },
+  tn_beratung: { start: "exit", months: 6, bounds: [0, 12], action: "delete", sensitive: true },
   einwilligung: { start: "with_person", months: 0, bounds: [0, 0], action: "delete" },
   sperre: { start: "with_person", months: 0, bounds: [0, 0], action: "delete" },
   ansprechperson: { start: "last_contact", months: 24, bounds: [12, 36], action: "anonymise" },
@@ -59,6 +59,7 @@ export const DATENARTEN = {
   sicherheit: { start: "created", months: 1, bounds: [1, 3], action: "delete" },
   protokoll: { start: "created", months: 24, bounds: [12, 60], action: "delete" },
   postausgang: { start: "created", months: 3, bounds: [1, 12], action: "delete" },
+  betroffenenanfrage: { start: "created", months: 36, bounds: [12, 72], action: "delete" },
   projekt: { start: "none", months: 0, bounds: [0, 0], action: "keep" },
   referenz: { start: "none", months: 0, bounds: [0, 0], action: "keep" },
 } as const satisfies Record<string, Datenart>;

@@ -9,7 +9,7 @@ const columns = (datenart: DatenartKey, names: string): Record<string, DatenartK
 export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   User: columns(
     "benutzerkonto",
-    "id email name role passwordHash active lastLoginAt createdAt updatedAt version",
+    "id email name role passwordHash active lastLoginAt anonymisedAt createdAt updatedAt version",
   ),
   Session: columns("sicherheit", "id userId createdAt lastSeenAt expiresAt ip userAgent"),
   LoginThrottle: columns("sicherheit", "key failures lastFailureAt blockedUntil"),
@@ -33,7 +33,7 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
     `id name normalizedName legalForm street plz city districtAgs districtOverridden industry size
      website phone email ownerId outreachStatus partTimeReadiness isTrainingCompany
      takesInternships multiplierType informedAt lastContactAt needsReview notes mergedIntoId
-     archivedAt createdById createdAt updatedAt version`,
+     archivedAt anonymisedAt createdById createdAt updatedAt version`,
   ),
   CompanyStatusChange: columns("betrieb", "id companyId fromStatus toStatus changedById createdAt"),
   Tag: columns("projekt", "id name createdAt updatedAt"),
@@ -46,7 +46,7 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   ContactPerson: columns(
     "ansprechperson",
     `id salutation firstName lastName normalizedName function email phone mobile companyId
-     multiplierType ownerId emailInvalidAt lastContactAt notes archivedAt createdAt updatedAt
+     multiplierType ownerId emailInvalidAt lastContactAt notes archivedAt anonymisedAt createdAt updatedAt
      version`,
   ),
   ContactTag: columns("ansprechperson", "contactId tagId"),
@@ -72,14 +72,15 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   ProjectDistrict: columns("projekt", "projectId districtAgs"),
   Target: columns("projekt", "id projectId kpi value createdAt updatedAt version"),
   Participant: {
-    // What the funder's evidence and the reports need (the birth date is reduced to its year).
+    // Who took part and what the funder's evidence and the reports need (at the end the name
+    // goes and the birth date is reduced to its year, as far as the ESF age bands allow).
     ...columns(
       "esf_nachweis",
-      `id projectId birthDate gender districtAgs childrenCount schoolCertificate labourStatus
+      `id projectId firstName lastName birthDate gender districtAgs childrenCount schoolCertificate labourStatus
        entryDate exitDate status coachId anonymisedAt archivedAt createdAt updatedAt
        version`,
     ),
-    ...columns("tn_kontakt", "firstName lastName street plz city phone email"),
+    ...columns("tn_kontakt", "street plz city phone email"),
     // Coaching: children, childcare, mobility, strengths and notes.
     ...columns(
       "tn_beratung",
@@ -153,4 +154,14 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
     "id userId objectType name definition createdAt updatedAt version",
   ),
   JobRun: columns("referenz", "key ranAt"),
+  Setting: columns("referenz", "key value updatedAt updatedById"),
+  // The deletion log and the plans hold ids and counts, never the deleted values.
+  RetentionPlan: columns("protokoll", "id day status summary createdById createdAt appliedAt"),
+  RetentionPlanItem: columns("protokoll", "planId rule entity recordId doneAt"),
+  ErasureRecord: columns("protokoll", "id createdAt actorId rule planId requestId counts"),
+  SubjectRequest: columns(
+    "betroffenenanfrage",
+    `id kind participantId contactId receivedOn dueOn identityMethod identityCheckedAt
+     identityCheckedById decisions status answeredAt answeredById recordedById createdAt updatedAt`,
+  ),
 };

@@ -1,12 +1,36 @@
-import { db, Prisma, queryRows, sqlCount, sqlDate, sqlText } from "~/db.server";
+import { db, Prisma, queryRows, sqlDate, sqlText } from "~/db.server";
 import { addMonthsToDay, type Day, dayOf, startOfDay, today } from "~/lib/day";
 import { DATENART_KEYS, DATENARTEN, type DatenartKey } from "./datenarten";
 import { heldParticipantIds } from "./holds.server";
 import { evidenceKeptUntil, type PeriodOverrides, periodMonths } from "./rules";
 import { installationPeriods } from "./rules.server";
 
-// The retention plan: per deletion rule, what is due today and what a legal hold keeps. It
-// reads only; applying the plan is a separate step that takes exactly these records.
+// What the deletion rules make due: per rule the records and the step each one gets. The plan
+// (plan.server → apply.server) takes exactly these; the page and `npm run retention` show the
+// counts. Reading only.
+
+/** What happens to one record: a step of anonymise.server or a deletion by table. */
+export const STEPS = [
+  "participant",
+  "participant_contact",
+  "participant_coaching",
+  "contact",
+  "company",
+  "registration",
+  "user",
+  "Session",
+  "LoginThrottle",
+  "Invitation",
+  "EventInvitation",
+  "AuditLog",
+  "EmailOutbox",
+  "Interaction",
+  "FollowUp",
+  "SubjectRequest",
+] as const;
+export type Step = (typeof STEPS)[number];
+
+export type DueItem = { step: Step; id: string };
 
 /** One line of the plan. */
 export type PlanLine = {
@@ -17,94 +41,157 @@ export type PlanLine = {
   held: number;
 };
 
-/** Participants, not yet anonymised, who left before `before`. */
-async function exitedBefore(before: Day) {
-  const rows = await db.participant.findMany({
-    where: { anonymisedAt: null, exitDate: { lt: startOfDay(before) } },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
-}
+export type DueRule = PlanLine & { items: DueItem[] };
 
-/**
- * Participants, not yet anonymised, whose every stay belongs to a project whose evidence period
- * has ended; a stay in a project without a last payment keeps the person.
- */
-async function evidenceEnded(day: Day, periods: PeriodOverrides) {
+const ids = async (query: Prisma.Sql) => (await queryRows({ id: sqlText }, query)).map((r) => r.id);
+
+/** Projects whose evidence period has ended by `day`. */
+async function endedProjects(day: Day, periods: PeriodOverrides) {
   const projects = await db.project.findMany({ select: { id: true, lastPaymentOn: true } });
-  const ended = projects
+  return projects
     .filter((p) => {
       const until = evidenceKeptUntil(p.lastPaymentOn && dayOf(p.lastPaymentOn), periods);
       return until !== null && until < day;
     })
     .map((p) => p.id);
-  if (!ended.length) return [];
-  const rows = await queryRows(
-    { id: sqlText },
-    Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
-      AND EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id)
-      AND NOT EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id
-        AND (s.projectId IS NULL OR s.projectId NOT IN (${Prisma.join(ended)})))`,
-  );
-  return rows.map((r) => r.id);
 }
 
-/** Counts of records outside the participants, per rule, older than the cut-off. */
-const COUNTS: Partial<Record<DatenartKey, (cutoff: string) => Prisma.Sql>> = {
-  ansprechperson: (c) =>
-    Prisma.sql`SELECT count(*) AS n FROM ContactPerson WHERE coalesce(lastContactAt, createdAt) < ${c}`,
-  betrieb: (c) =>
-    Prisma.sql`SELECT count(*) AS n FROM Company
-      WHERE mergedIntoId IS NULL AND coalesce(lastContactAt, createdAt) < ${c}`,
-  kontaktverlauf: (c) =>
-    Prisma.sql`SELECT (SELECT count(*) FROM Interaction WHERE createdAt < ${c})
-      + (SELECT count(*) FROM FollowUp WHERE createdAt < ${c} AND doneAt IS NOT NULL) AS n`,
-  veranstaltung_anmeldung: (c) =>
-    Prisma.sql`SELECT (SELECT count(*) FROM EventRegistration r JOIN Event e ON e.id = r.eventId
-        WHERE r.name IS NOT NULL AND coalesce(e.endsAt, e.startsAt) < ${c})
-      + (SELECT count(*) FROM EventInvitation i JOIN Event e ON e.id = i.eventId
-        WHERE coalesce(e.endsAt, e.startsAt) < ${c}) AS n`,
-  benutzerkonto: (c) =>
-    Prisma.sql`SELECT count(*) AS n FROM User WHERE active = 0 AND updatedAt < ${c}`,
-  sicherheit: (c) =>
-    Prisma.sql`SELECT (SELECT count(*) FROM Session WHERE createdAt < ${c})
-      + (SELECT count(*) FROM LoginThrottle WHERE lastFailureAt < ${c})
-      + (SELECT count(*) FROM Invitation WHERE createdAt < ${c}) AS n`,
-  protokoll: (c) => Prisma.sql`SELECT count(*) AS n FROM AuditLog WHERE createdAt < ${c}`,
-  postausgang: (c) => Prisma.sql`SELECT count(*) AS n FROM EmailOutbox WHERE createdAt < ${c}`,
+/** A participant's contact data still there. */
+const HAS_CONTACT = Prisma.sql`(p.street IS NOT NULL OR p.plz IS NOT NULL OR p.city IS NOT NULL
+  OR p.phone IS NOT NULL OR p.email IS NOT NULL)`;
+/** A participant's coaching data still there. */
+const HAS_COACHING = Prisma.sql`(p.youngestChildBirthDate IS NOT NULL OR p.childcare IS NOT NULL
+  OR p.childcareHoursPerWeek IS NOT NULL OR p.weeklyHoursAvailable IS NOT NULL
+  OR p.drivingLicence OR p.hasCar OR NOT p.usesPublicTransport OR p.maxCommuteMinutes IS NOT NULL
+  OR p.strengths IS NOT NULL OR p.notes IS NOT NULL
+  OR EXISTS (SELECT 1 FROM ParticipantOccupation w WHERE w.participantId = p.id)
+  OR EXISTS (SELECT 1 FROM ParticipantShare s WHERE s.participantId = p.id)
+  OR EXISTS (SELECT 1 FROM Internship i WHERE i.participantId = p.id
+    AND (i.companyFeedback IS NOT NULL OR i.participantFeedback IS NOT NULL))
+  OR EXISTS (SELECT 1 FROM Outcome o WHERE o.participantId = p.id AND o.note IS NOT NULL))`;
+
+type Finder = (c: { cutoff: string; day: Day; periods: PeriodOverrides }) => Promise<DueItem[]>;
+const as = (step: Step) => (list: string[]) => list.map((id) => ({ step, id }));
+
+/** Per rule with a period of its own: the records due. Rules that go with their person have none. */
+const FINDERS: Partial<Record<DatenartKey, Finder>> = {
+  // Every stay belongs to a project whose evidence period has ended.
+  esf_nachweis: async ({ day, periods }) => {
+    const ended = await endedProjects(day, periods);
+    if (!ended.length) return [];
+    return as("participant")(
+      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
+        AND EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id)
+        AND NOT EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id
+          AND (s.projectId IS NULL OR s.projectId NOT IN (${Prisma.join(ended)})))`),
+    );
+  },
+  // Left before the cut-off; someone interested who never entered is no evidence at all and
+  // goes entirely once nothing about her changed for the period.
+  tn_kontakt: async ({ cutoff }) => [
+    ...as("participant_contact")(
+      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
+        AND p.exitDate < ${cutoff} AND ${HAS_CONTACT}`),
+    ),
+    ...as("participant")(
+      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
+        AND p.entryDate IS NULL AND p.updatedAt < ${cutoff}
+        AND NOT EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id)`),
+    ),
+  ],
+  tn_beratung: async ({ cutoff }) =>
+    as("participant_coaching")(
+      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
+        AND p.exitDate < ${cutoff} AND ${HAS_COACHING}`),
+    ),
+  ansprechperson: async ({ cutoff }) =>
+    as("contact")(
+      await ids(Prisma.sql`SELECT id FROM ContactPerson WHERE anonymisedAt IS NULL
+        AND coalesce(lastContactAt, createdAt) < ${cutoff}`),
+    ),
+  betrieb: async ({ cutoff }) =>
+    as("company")(
+      await ids(Prisma.sql`SELECT id FROM Company WHERE anonymisedAt IS NULL
+        AND mergedIntoId IS NULL AND coalesce(lastContactAt, createdAt) < ${cutoff}`),
+    ),
+  kontaktverlauf: async ({ cutoff }) => [
+    ...as("Interaction")(
+      await ids(Prisma.sql`SELECT id FROM Interaction WHERE createdAt < ${cutoff}`),
+    ),
+    ...as("FollowUp")(
+      await ids(Prisma.sql`SELECT id FROM FollowUp WHERE createdAt < ${cutoff} AND doneAt IS NOT NULL
+        AND (interactionId IS NULL OR interactionId NOT IN
+          (SELECT id FROM Interaction WHERE createdAt < ${cutoff}))`),
+    ),
+  ],
+  veranstaltung_anmeldung: async ({ cutoff }) => [
+    ...as("registration")(
+      await ids(Prisma.sql`SELECT r.id FROM EventRegistration r JOIN Event e ON e.id = r.eventId
+        WHERE (r.name <> '' OR r.email IS NOT NULL OR r.phone IS NOT NULL)
+        AND coalesce(e.endsAt, e.startsAt) < ${cutoff}`),
+    ),
+    ...as("EventInvitation")(
+      await ids(Prisma.sql`SELECT i.id FROM EventInvitation i JOIN Event e ON e.id = i.eventId
+        WHERE coalesce(e.endsAt, e.startsAt) < ${cutoff}`),
+    ),
+  ],
+  benutzerkonto: async ({ cutoff }) =>
+    as("user")(
+      await ids(Prisma.sql`SELECT id FROM User WHERE active = 0 AND anonymisedAt IS NULL
+        AND updatedAt < ${cutoff}`),
+    ),
+  sicherheit: async ({ cutoff }) => [
+    ...as("Session")(await ids(Prisma.sql`SELECT id FROM Session WHERE createdAt < ${cutoff}`)),
+    ...as("LoginThrottle")(
+      await ids(Prisma.sql`SELECT key AS id FROM LoginThrottle WHERE lastFailureAt < ${cutoff}`),
+    ),
+    ...as("Invitation")(
+      await ids(Prisma.sql`SELECT id FROM Invitation WHERE createdAt < ${cutoff}`),
+    ),
+  ],
+  protokoll: async ({ cutoff }) =>
+    as("AuditLog")(await ids(Prisma.sql`SELECT id FROM AuditLog WHERE createdAt < ${cutoff}`)),
+  postausgang: async ({ cutoff }) =>
+    as("EmailOutbox")(
+      await ids(Prisma.sql`SELECT id FROM EmailOutbox WHERE createdAt < ${cutoff}
+        AND status NOT IN ('pending', 'sending')`),
+    ),
+  betroffenenanfrage: async ({ cutoff }) =>
+    as("SubjectRequest")(
+      await ids(Prisma.sql`SELECT id FROM SubjectRequest WHERE status = 'beantwortet'
+        AND answeredAt < ${cutoff}`),
+    ),
 };
 
+/** Steps on a participant: a legal hold on her or her project keeps her. */
+export const PARTICIPANT_STEPS: ReadonlySet<Step> = new Set([
+  "participant",
+  "participant_contact",
+  "participant_coaching",
+]);
+
 /**
- * What the deletion rules make due today, per rule, and how much of it legal holds keep. Only
- * rules with a period of their own are listed (consents and holds go with their person).
+ * What the deletion rules make due today, per rule: the records (minus what a legal hold keeps)
+ * and how many a hold keeps. Only rules with a period of their own are listed (consents and
+ * holds go with their person).
  */
-export async function retentionPlan(now = new Date()): Promise<PlanLine[]> {
+export async function dueRecords(now = new Date()): Promise<DueRule[]> {
   const periods = installationPeriods();
   const day = today(now);
   const held = await heldParticipantIds(now);
-  const lines: PlanLine[] = [];
+  const rules: DueRule[] = [];
   for (const key of DATENART_KEYS) {
-    const rule = DATENARTEN[key];
-    if (rule.start === "none" || rule.start === "with_person") continue;
-    const before = addMonthsToDay(day, -periodMonths(key, periods));
-    let ids: string[] | null = null;
-    if (key === "esf_nachweis") ids = await evidenceEnded(day, periods);
-    else if (rule.start === "exit") ids = await exitedBefore(before);
-    if (ids) {
-      const kept = ids.filter((id) => held.has(id)).length;
-      lines.push({
-        key,
-        before: key === "esf_nachweis" ? day : before,
-        due: ids.length - kept,
-        held: kept,
-      });
-      continue;
-    }
-    const count = COUNTS[key];
-    const [row] = count
-      ? await queryRows({ n: sqlCount }, count(sqlDate(startOfDay(before))))
-      : [{ n: 0 }];
-    lines.push({ key, before, due: row?.n ?? 0, held: 0 });
+    const find = FINDERS[key];
+    if (!find || DATENARTEN[key].start === "none") continue;
+    const before = key === "esf_nachweis" ? day : addMonthsToDay(day, -periodMonths(key, periods));
+    const all = await find({ cutoff: sqlDate(startOfDay(before)), day, periods });
+    const items = all.filter((i) => !(PARTICIPANT_STEPS.has(i.step) && held.has(i.id)));
+    rules.push({ key, before, due: items.length, held: all.length - items.length, items });
   }
-  return lines;
+  return rules;
+}
+
+/** The counts of `dueRecords`, for the page and the command line. */
+export async function retentionPlan(now = new Date()): Promise<PlanLine[]> {
+  return (await dueRecords(now)).map(({ items: _, ...line }) => line);
 }

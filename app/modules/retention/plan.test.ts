@@ -15,6 +15,8 @@ async function participant(lastName: string, exitMonthsAgo: number | null, proje
       firstName: "Mia",
       lastName,
       birthDate: new Date("2001-05-04T00:00:00Z"),
+      phone: "0391 1",
+      notes: "Beratung",
       exitDate,
       status: exitDate ? "ausgeschieden" : "aktiv",
     },
