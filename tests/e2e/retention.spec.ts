@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { dayFromToday, germanDay, loginAs } from "./helpers";
+import { dayFromToday, germanDay, loginAs, thisYear } from "./helpers";
 
 test("the lead enters a project's last payment and sees until when its evidence is kept, and reads the deletion rules", async ({
   page,
@@ -29,13 +30,13 @@ test("the lead enters a project's last payment and sees until when its evidence 
 
   await page.getByRole("link", { name: "Löschregeln" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Löschregeln" })).toBeVisible();
-  const evidence = page.getByRole("region", { name: "ESF-Nachweise der Teilnahme" });
+  const evidence = page.getByRole("region", { name: "Teilnahme und ESF-Nachweise (mit Name)" });
   await expect(evidence).toContainText("60 Monate");
   await expect(evidence).toContainText("Art. 82 VO (EU) 2021/1060");
   await expect(evidence).toContainText("Heute fällig (Vorschau)");
-  await expect(
-    page.getByRole("region", { name: "Name und Kontaktdaten der Teilnehmenden" }),
-  ).toContainText("Austritt aus dem Projekt");
+  await expect(page.getByRole("region", { name: "Kontaktdaten der Teilnehmenden" })).toContainText(
+    "Austritt aus dem Projekt",
+  );
 });
 
 test("a coach does not reach the deletion rules", async ({ page }) => {
@@ -67,4 +68,86 @@ test("the lead puts a participant under a legal hold and lifts it again", async 
   await expect(holds).toContainText(
     "aufgehoben oder abgelaufen: Prüfung durch den Fördermittelgeber",
   );
+});
+
+test("the admin previews the retention plan and applies it: a person whose evidence period ended is gone, the figures stay", async ({
+  browser,
+}) => {
+  // A project that ended years ago and whose last payment is more than five years past.
+  const year = thisYear() - 8;
+  const lead = await (await browser.newContext()).newPage();
+  await loginAs(lead, "leitung@lotse.example");
+  await lead.goto("/berichte/projekte/neu");
+  const project = `Abgerechnet ${year}`;
+  await lead.getByLabel("Name", { exact: true }).fill(project);
+  await lead.getByLabel("Beginn", { exact: true }).fill(`01.01.${year}`);
+  await lead.getByLabel("Ende", { exact: true }).fill(`31.12.${year}`);
+  await lead.getByLabel("Letzte Zahlung des Fördermittelgebers").fill(`12.03.${year + 1}`);
+  await lead.getByRole("button", { name: "Speichern" }).click();
+  await expect(lead.getByRole("row").filter({ hasText: project })).toContainText(
+    `31.12.${year + 6}`,
+  );
+
+  const coach = await (await browser.newContext()).newPage();
+  await loginAs(coach, "coach@lotse.example");
+  await coach.goto("/teilnehmende/neu");
+  await coach.getByLabel("Vorname").fill("Ottilie");
+  await coach.getByLabel("Nachname").fill("Verfallsdatum");
+  await coach.getByLabel("Geburtsdatum", { exact: true }).fill(`14.03.${year - 20}`);
+  await coach.getByLabel("PLZ").fill("39418");
+  await coach.getByLabel("Ort").fill("Staßfurt");
+  await coach.getByLabel("Status", { exact: true }).selectOption({ label: "ausgeschieden" });
+  await coach.getByLabel("Eintritt", { exact: true }).fill(`01.03.${year}`);
+  await coach.getByLabel("Austritt", { exact: true }).fill(`30.11.${year}`);
+  await coach.getByLabel("Verbleib bei Austritt").selectOption({ label: "Ausbildung" });
+  await coach.getByRole("button", { name: "Speichern" }).click();
+  await expect(coach.getByRole("status").first()).toContainText(
+    "Ottilie Verfallsdatum ist angelegt.",
+  );
+
+  // The project's figures for its year, as the lead reads them.
+  const figures = async () => {
+    await lead.goto("/berichte");
+    await lead.getByLabel("Projekt", { exact: true }).selectOption({ label: project });
+    await lead.getByLabel("von", { exact: true }).fill(`01.01.${year}`);
+    await lead.getByLabel("bis", { exact: true }).fill(`31.12.${year}`);
+    await lead.getByRole("button", { name: "Anwenden" }).click();
+    const table = lead.getByRole("region", { name: `Im Zeitraum 01.01.${year} – 31.12.${year}` });
+    await expect(table).toBeVisible();
+    return table.innerText();
+  };
+  const before = await figures();
+  expect(before).toMatch(/eingetreten\s+1/);
+
+  const admin = await (await browser.newContext()).newPage();
+  await loginAs(admin, "admin@lotse.example");
+  await admin.goto("/verwaltung/loeschregeln");
+  await admin.getByRole("button", { name: "Löschplan erstellen (Vorschau)" }).click();
+  await expect(admin.getByRole("status").first()).toContainText("es wurde noch nichts geändert");
+  const plan = admin.getByRole("region", { name: "Löschregeln anwenden" });
+  await expect(plan).toContainText("Teilnahme und ESF-Nachweise (mit Name): 1 Eintrag");
+  // Still there after the preview.
+  await coach.goto("/teilnehmende?q=Verfallsdatum");
+  await expect(coach.getByRole("link", { name: "Verfallsdatum, Ottilie" })).toBeVisible();
+  await coach.goto("/suche?q=Verfallsdatum");
+  await expect(coach.getByRole("main").getByRole("listitem")).toContainText("Verfallsdatum");
+
+  const files = ["data/e2e/lotse.db", "data/e2e/lotse.db-wal"].filter((f) => existsSync(f));
+  const inFile = () => files.filter((f) => readFileSync(f).includes(Buffer.from("Verfallsdatum")));
+  expect(inFile().length).toBeGreaterThan(0);
+
+  await plan.getByRole("button", { name: "Diesen Plan jetzt anwenden" }).click();
+  await expect(admin.getByRole("status").first()).toContainText("Der Löschplan ist angewandt");
+  const log = admin.getByRole("region", { name: "Löschprotokoll" });
+  await expect(
+    log.getByRole("row").filter({ hasText: "Teilnahme und ESF-Nachweise" }),
+  ).toContainText("Participant: 1");
+
+  // Gone from the list and the search, and from the database file; the figures stay.
+  await coach.goto("/teilnehmende?q=Verfallsdatum");
+  await expect(coach.getByRole("link", { name: "Verfallsdatum, Ottilie" })).toHaveCount(0);
+  await coach.goto("/suche?q=Verfallsdatum");
+  await expect(coach.getByText(/^Nichts gefunden/)).toBeVisible();
+  expect(inFile()).toEqual([]);
+  expect(await figures()).toBe(before);
 });

@@ -222,6 +222,7 @@ export async function applyPlan(
     });
   }
   report.remaining = await db.retentionPlanItem.count({ where: { planId, doneAt: null } });
+  if (report.applied) await truncateLog();
   await db.$transaction(async (tx) => {
     if (!report.remaining) {
       await tx.retentionPlan.update({
@@ -246,6 +247,16 @@ export async function applyPlan(
       );
   });
   return report;
+}
+
+/**
+ * SQLite keeps earlier versions of changed pages in its write-ahead log until a checkpoint:
+ * after erasing, the log is written back and emptied so the old text is gone from disk too.
+ * Best effort: a reader holding an old snapshot lets it wait for the next checkpoint.
+ */
+async function truncateLog() {
+  if (!env.DATABASE_URL.startsWith("file:")) return;
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
 }
 
 /** Once a Berlin day from 03:00 (after the backup): when switched on and not paused, plan and apply. */
