@@ -1,5 +1,5 @@
 import { type MessageKey, t } from "~/messages";
-import { AUDIT_ACTIONS } from "~/modules/audit/values";
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from "~/modules/audit/values";
 import { ROLES } from "~/modules/auth/permissions";
 import { DUPLICATE_CHOICES, IMPORT_FIELDS } from "~/modules/company/import-values";
 import { MULTIPLIER_TYPES, OUTREACH_STATUSES, PART_TIME_READINESS } from "~/modules/company/values";
@@ -45,6 +45,7 @@ const LABELLED = {
   iaction: ["create", "update", "skip", "error"],
   "outbox.status": OUTBOX_STATUSES,
   auditAction: AUDIT_ACTIONS,
+  auditEntity: AUDIT_ENTITIES,
   datenart: DATENART_KEYS,
   datenartPurpose: DATENART_KEYS,
   datenartBasis: DATENART_KEYS,

@@ -5,6 +5,7 @@ const TABS = [
   { to: "/verwaltung", label: "admin.users" },
   { to: "/verwaltung/postausgang", label: "admin.outbox" },
   { to: "/verwaltung/loeschregeln", label: "retention.title" },
+  { to: "/verwaltung/protokoll", label: "audit.title" },
 ] as const;
 
 /** The tabs of the Verwaltung pages. */

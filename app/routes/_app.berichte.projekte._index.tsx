@@ -29,9 +29,14 @@ export default function ProjectsPage() {
       <div className="page-head">
         <h1>{t("project.title")}</h1>
         {mayReadRules ? (
-          <Link to="/verwaltung/loeschregeln" className="button">
-            {t("retention.link")}
-          </Link>
+          <>
+            <Link to="/verwaltung/loeschregeln" className="button">
+              {t("retention.link")}
+            </Link>
+            <Link to="/verwaltung/protokoll" className="button">
+              {t("audit.link")}
+            </Link>
+          </>
         ) : null}
         {mayEdit ? (
           <Link to="/berichte/projekte/neu" className="button button-primary">

@@ -67,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           return back(t(`${key}.${on === "1" ? "on" : "off"}`));
         }),
     },
-    "draft",
+    "apply",
   );
 }
 

@@ -150,4 +150,22 @@ test("the admin previews the retention plan and applies it: a person whose evide
   await expect(coach.getByText(/^Nichts gefunden/)).toBeVisible();
   expect(inFile()).toEqual([]);
   expect(await figures()).toBe(before);
+
+  // The audit log has the erasure: who and when, counts only.
+  await admin.getByRole("link", { name: "Protokoll" }).click();
+  const filter = admin.getByRole("form", { name: "Protokoll filtern" });
+  await filter
+    .getByLabel("Aktion")
+    .selectOption({ label: "gelöscht/anonymisiert (Löschregel oder Antrag)" });
+  await filter.getByRole("button", { name: "Filtern" }).click();
+  const erased = admin.getByRole("row").filter({ hasText: "Löschplan" }).first();
+  await expect(erased).toContainText(/gelöscht oder anonymisiert: [1-9]\d*, offen: 0/);
+  await expect(erased).toContainText("Anja Admin");
+  const [csv] = await Promise.all([
+    admin.waitForEvent("download"),
+    admin.getByRole("link", { name: "Als CSV herunterladen" }).click(),
+  ]);
+  const text = Buffer.concat(await (await csv.createReadStream()).toArray()).toString("utf8");
+  expect(text).toContain("Löschplan angewandt");
+  expect(text).not.toContain("Verfallsdatum");
 });

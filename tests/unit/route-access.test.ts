@@ -51,6 +51,18 @@ const ROUTES: RouteSpec[] = [
     file: "_app.verwaltung.loeschregeln.tsx",
     path: "/verwaltung/loeschregeln",
     get: ["read", "retention", "any"],
+    post: ["create", "retention", "any"],
+    postForm: { planId: "" },
+  },
+  {
+    file: "_app.verwaltung.protokoll.tsx",
+    path: "/verwaltung/protokoll",
+    get: ["read", "audit", "any"],
+  },
+  {
+    file: "_app.verwaltung.protokoll.csv.ts",
+    path: "/verwaltung/protokoll/csv",
+    get: ["read", "audit", "any"],
   },
   {
     file: "_app.verwaltung.postausgang.tsx",

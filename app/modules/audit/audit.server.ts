@@ -1,12 +1,12 @@
 import { db, type Tx } from "~/db.server";
-import type { AuditAction } from "./values";
+import type { AuditAction, AuditEntity } from "./values";
 
-export type { AuditAction };
+export type { AuditAction, AuditEntity };
 
 export type AuditEntry = {
   actorId?: string | null;
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntity;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
@@ -19,7 +19,7 @@ const asJson = (value: unknown) => (value === undefined ? null : JSON.stringify(
 /** Records that someone took data out as a file: what, how many rows, from which view. */
 export const auditExport = (e: {
   actorId: string;
-  entityType: string;
+  entityType: AuditEntity;
   what: string;
   rows: number;
   view?: string;

@@ -15,3 +15,33 @@ export const AUDIT_ACTIONS = [
   "request",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit entry is about (the permission objects included: refusals name them). */
+export const AUDIT_ENTITIES = [
+  "participant",
+  "consent",
+  "internship",
+  "subject_request",
+  "company",
+  "offer",
+  "company_import",
+  "contact",
+  "interaction",
+  "followup",
+  "event",
+  "event_registration",
+  "email",
+  "user",
+  "invitation",
+  "project",
+  "setting",
+  "retention_plan",
+  "retention",
+  "audit",
+  "dashboard",
+  "matching",
+  "report",
+  "outbox",
+  "request",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

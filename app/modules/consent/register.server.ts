@@ -1,10 +1,15 @@
 import type { Tx } from "~/db.server";
+import { labelOf } from "~/labels";
 import { isAfterToday } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { EMAIL_CONSENT } from "~/modules/contact/values";
+
+/** A purpose as people read it: "Fotos", "E-Mail-Einladungen". */
+const purposeLabel = (purpose: string) =>
+  purpose === EMAIL_CONSENT ? t("consent.emailPurpose") : labelOf("consentPurpose", purpose);
 
 /** Whose consent it is: a contact person or a participant. */
 export type ConsentOwner = { contactId: string } | { participantId: string };
@@ -16,8 +21,8 @@ export type ConsentInput = { givenAt: Date; method: string; note: string | null 
  */
 const auditTarget = (owner: ConsentOwner, consentId: string) =>
   "participantId" in owner
-    ? { entityType: "participant", entityId: owner.participantId }
-    : { entityType: "consent", entityId: consentId };
+    ? { entityType: "participant" as const, entityId: owner.participantId }
+    : { entityType: "consent" as const, entityId: consentId };
 
 /**
  * The one consent register: records that the owner agreed to a purpose (when and how), inside
@@ -47,7 +52,7 @@ export async function addConsent(
       action: "create",
       ...auditTarget(owner, consent.id),
       after: { consentId: consent.id, ...owner, purpose, ...input },
-      detail: `Einwilligung erfasst: ${purpose}`,
+      detail: `Einwilligung erfasst: ${purposeLabel(purpose)}`,
       ip: meta.ip,
     },
     tx,
@@ -77,7 +82,7 @@ export async function endConsent(
       action: "update",
       ...auditTarget(owner, consentId),
       after: { consentId, withdrawnAt },
-      detail: "Einwilligung widerrufen",
+      detail: `Einwilligung widerrufen: ${purposeLabel(consent.purpose)}`,
       ip: meta.ip,
     },
     tx,

@@ -166,8 +166,8 @@ describe("participant editing", () => {
     const trail = await participantAuditTrail(id);
     expect(trail.map((a) => a.detail)).toEqual(
       expect.arrayContaining([
-        "Einwilligung erfasst: profil_weitergabe",
-        "Einwilligung widerrufen",
+        "Einwilligung erfasst: Weitergabe des Kurzprofils an Betriebe",
+        "Einwilligung widerrufen: Weitergabe des Kurzprofils an Betriebe",
       ]),
     );
   });

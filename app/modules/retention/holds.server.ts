@@ -19,8 +19,8 @@ export const activeHoldWhere = (now = new Date()) => ({
 
 const entityOf = (target: HoldTarget) =>
   "participantId" in target
-    ? { entityType: "participant", entityId: target.participantId }
-    : { entityType: "project", entityId: target.projectId };
+    ? { entityType: "participant" as const, entityId: target.participantId }
+    : { entityType: "project" as const, entityId: target.projectId };
 
 async function targetExists(tx: Tx, target: HoldTarget) {
   return "participantId" in target

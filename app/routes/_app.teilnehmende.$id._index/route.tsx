@@ -440,6 +440,9 @@ export default function ParticipantPage() {
                   </li>
                 ))}
               </ul>
+              <p>
+                <Link to={`/verwaltung/protokoll?person=tn:${p.id}`}>{t("audit.personLink")}</Link>
+              </p>
             </section>
           ) : null}
         </aside>
