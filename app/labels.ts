@@ -18,6 +18,7 @@ import {
   SCHOOL_CERTIFICATES,
 } from "~/modules/participant/values";
 import { KPIS } from "~/modules/reporting/values";
+import { DECISIONS, REQUEST_KINDS, REQUEST_STATUSES } from "~/modules/requests/values";
 import { DATENART_KEYS, RETENTION_ACTIONS, START_EVENTS } from "~/modules/retention/datenarten";
 
 // Every declared value list whose values the UI names, with the catalogue prefix of their
@@ -46,6 +47,9 @@ const LABELLED = {
   "outbox.status": OUTBOX_STATUSES,
   auditAction: AUDIT_ACTIONS,
   auditEntity: AUDIT_ENTITIES,
+  requestKind: REQUEST_KINDS,
+  requestStatus: REQUEST_STATUSES,
+  decision: DECISIONS,
   datenart: DATENART_KEYS,
   datenartPurpose: DATENART_KEYS,
   datenartBasis: DATENART_KEYS,

@@ -15,13 +15,23 @@ const download = (filename: string, type: string) => ({
 });
 
 /** CSV as German Excel opens it: UTF-8 with BOM, semicolons, CRLF, formulas neutralised. */
-export function csvResponse(filename: string, sheet: Sheet): Response {
+export function csvText(sheet: Sheet): string {
   const body = writeCsv([sheet.header, ...sheet.rows.map((r) => r.map(text))], {
     separator: ";",
     neutraliseFormulas: true,
   }).replace(/\n/g, "\r\n");
-  return new Response(`\uFEFF${body}`, { headers: download(filename, "text/csv; charset=utf-8") });
+  return `\uFEFF${body}`;
 }
+
+export function csvResponse(filename: string, sheet: Sheet): Response {
+  return new Response(csvText(sheet), {
+    headers: download(filename, "text/csv; charset=utf-8"),
+  });
+}
+
+/** A file for download with the given type (e.g. a ZIP); never cached. */
+export const fileResponse = (filename: string, type: string, body: Uint8Array) =>
+  new Response(Buffer.from(body), { headers: download(filename, type) });
 
 /** XLSX with typed cells: text stays text (never a formula), dates are dates. */
 export async function xlsxBuffer(sheet: Sheet): Promise<Buffer> {

@@ -121,7 +121,7 @@ export async function eraseParticipantCoaching(tx: Tx, id: string): Promise<Coun
  * Contact-log entries about a person: an entry that is only about her goes (with its
  * follow-ups); one that is also about a company or contact loses its note and the link to her.
  */
-async function dropInteractions(
+export async function dropInteractions(
   tx: Tx,
   where: { participantId: string } | { contactId: string },
 ): Promise<{ counts: Counts; ids: string[] }> {
@@ -150,7 +150,7 @@ async function dropInteractions(
 }
 
 /** A registration keeps its counts (persons, status, attendance), not who registered. */
-const NO_REGISTRANT = {
+export const NO_REGISTRANT = {
   name: "",
   companyName: null,
   function: null,
@@ -374,3 +374,38 @@ export const DELETE_BY_ID = {
   },
 } as const;
 export type DeletedTable = keyof typeof DELETE_BY_ID;
+
+/** Whose records: a participant or a contact person. */
+export type PersonRef = { participantId: string } | { contactId: string };
+
+/** The person's consents go (on request: she no longer wants them kept). */
+export async function eraseConsents(tx: Tx, owner: PersonRef): Promise<Counts> {
+  const consents = await tx.consent.findMany({ where: owner, select: { id: true } });
+  const { count } = await tx.consent.deleteMany({ where: owner });
+  return addCounts(
+    { Consent: count },
+    await redactAudit(
+      tx,
+      consents.map((c) => c.id),
+    ),
+  );
+}
+
+/** Who registered goes from the person's event registrations; the counts stay. */
+export async function eraseRegistrations(tx: Tx, owner: PersonRef): Promise<Counts> {
+  const rows = await tx.eventRegistration.findMany({ where: owner, select: { id: true } });
+  const { count } = await tx.eventRegistration.updateMany({ where: owner, data: NO_REGISTRANT });
+  return addCounts(
+    { EventRegistration: count },
+    await redactAudit(
+      tx,
+      rows.map((r) => r.id),
+    ),
+  );
+}
+
+/** The contact-log entries and follow-ups about the person (see dropInteractions). */
+export async function eraseContactLog(tx: Tx, owner: PersonRef): Promise<Counts> {
+  const log = await dropInteractions(tx, owner);
+  return addCounts(log.counts, await redactAudit(tx, log.ids));
+}
