@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
+import { SubjectRequests } from "~/components/subject-requests";
 import { Timeline } from "~/components/timeline";
 import { labelledOptions, labelOf } from "~/labels";
-import { type Day, formatDate, today } from "~/lib/day";
+import { addMonthsToDay, type Day, dayOf, formatDate, today } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -15,6 +16,8 @@ import { getContact, recordEmailConsent, withdrawConsent } from "~/modules/conta
 import { consentSchema, withdrawConsentSchema } from "~/modules/contact/schema";
 import { CONSENT_METHODS, EMAIL_CONSENT } from "~/modules/contact/values";
 import { timelineFor } from "~/modules/interaction/timeline.server";
+import { recordRequest, requestsOf } from "~/modules/requests/requests.server";
+import { requestSchema } from "~/modules/requests/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -31,7 +34,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     Math.min(1000, Number(new URL(request.url).searchParams.get("verlauf")) || 1),
   );
   const timeline = await timelineFor({ contactId: contact.id }, page);
-  return { contact, timeline, today: today(), mayEdit: can(user.role, "update", "contact") };
+  const mayEdit = can(user.role, "update", "contact");
+  return {
+    contact,
+    timeline,
+    today: today(),
+    mayEdit,
+    requests: mayEdit ? await requestsOf({ kind: "contact", id: contact.id }) : null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -51,6 +61,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         submitForm(request, consentSchema, async (input) => {
           await recordEmailConsent(user, id, input, meta);
           return back(t("consent.saved"));
+        }),
+      request: () =>
+        submitForm(request, requestSchema, async (input) => {
+          const created = await recordRequest(user, { kind: "contact", id }, input, meta);
+          return redirectWithToast(`/antraege/${created.id}`, {
+            kind: "success",
+            text: t("request.recorded", {
+              date: formatDate(addMonthsToDay(dayOf(input.receivedOn), 1)),
+            }),
+          });
         }),
     },
     "consent",
@@ -116,7 +136,7 @@ function RecordEmailConsent({ today, reply }: { today: Day; reply: Reply }) {
 }
 
 export default function ContactPage() {
-  const { contact, timeline, today, mayEdit } = useLoaderData<typeof loader>();
+  const { contact, timeline, today, mayEdit, requests } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const consents = contact.consents.filter((c) => c.purpose === EMAIL_CONSENT);
   const active = consents.find((c) => !c.withdrawnAt);
@@ -224,6 +244,9 @@ export default function ContactPage() {
               ))}
             </ul>
           </section>
+          {requests ? (
+            <SubjectRequests requests={requests} today={today} reply={reply ?? null} />
+          ) : null}
         </aside>
       </div>
     </>

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { dayFromToday, germanDay, loginAs, thisYear } from "./helpers";
 
 test("the lead enters a project's last payment and sees until when its evidence is kept, and reads the deletion rules", async ({
@@ -168,4 +169,58 @@ test("the admin previews the retention plan and applies it: a person whose evide
   const text = Buffer.concat(await (await csv.createReadStream()).toArray()).toString("utf8");
   expect(text).toContain("Löschplan angewandt");
   expect(text).not.toContain("Verfallsdatum");
+});
+
+test("a coach records a request for information, checks the identity, downloads the ZIP and answers it", async ({
+  page,
+}) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/teilnehmende");
+  const first = page.locator("tbody tr").first().getByRole("link").first();
+  const listed = (await first.innerText()).trim(); // "Nachname, Vorname"
+  const lastName = listed.split(",")[0]!.trim();
+  await first.click();
+  const requests = page.getByRole("region", { name: "Anträge auf Auskunft und Löschung" });
+  await expect(requests).toContainText("Keine Anträge.");
+  await requests.getByText("Antrag erfassen", { exact: true }).first().click();
+  await requests.getByLabel("Eingegangen am").fill(germanDay(1));
+  await requests.getByLabel("Eingegangen am").blur();
+  await expect(requests.getByText("Der Eingang kann nicht in der Zukunft liegen.")).toBeVisible();
+  await requests.getByRole("button", { name: "Antrag erfassen" }).click();
+  await expect(requests.getByText("Bitte angeben, was beantragt wird.")).toBeVisible();
+  await expect(requests.getByText("Der Eingang kann nicht in der Zukunft liegen.")).toBeVisible();
+  await requests.getByLabel("Antrag auf").selectOption({ label: "Auskunft (Art. 15 DSGVO)" });
+  await requests.getByLabel("Eingegangen am").fill(germanDay(-2));
+  await requests.getByRole("button", { name: "Antrag erfassen" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Der Antrag ist erfasst.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Auskunft (Art. 15 DSGVO)");
+  await page.getByRole("button", { name: "Meldung schließen" }).click();
+
+  // Not answered before the identity is checked.
+  await page.getByRole("button", { name: "Als beantwortet vermerken" }).click();
+  await expect(
+    page.getByText("Bitte zuerst die Identität der antragstellenden Person prüfen."),
+  ).toBeVisible();
+  await page.getByLabel("Wie wurde die Identität geprüft?").fill("Personalausweis vorgelegt");
+  await page.getByRole("button", { name: "Identität bestätigen" }).click();
+  await expect(page.getByText(/Identität geprüft: Personalausweis vorgelegt/)).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Auskunft herunterladen (ZIP)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^auskunft-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = unzipSync(
+    new Uint8Array(Buffer.concat(await (await download.createReadStream()).toArray())),
+  );
+  expect(Object.keys(zip)).toEqual(
+    expect.arrayContaining(["daten.json", "LIESMICH.txt", "person.csv"]),
+  );
+  expect(JSON.parse(strFromU8(zip["daten.json"]!)).lastName).toBe(lastName);
+
+  await page.getByRole("button", { name: "Als beantwortet vermerken" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Der Antrag ist beantwortet.");
+  const letter = page.getByRole("region", { name: "Antwortschreiben" });
+  await expect(letter).toContainText("Anbei erhalten Sie eine Kopie");
+  await expect(letter).not.toContainText(lastName);
 });

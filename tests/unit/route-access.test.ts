@@ -55,6 +55,18 @@ const ROUTES: RouteSpec[] = [
     postForm: { planId: "" },
   },
   {
+    file: "_app.antraege.$id.tsx",
+    path: "/antraege/:request",
+    get: ["update", "participant"],
+    post: ["update", "participant"],
+    postForm: { identityMethod: "" },
+  },
+  {
+    file: "_app.antraege.$id.auskunft.ts",
+    path: "/antraege/:request/auskunft",
+    get: ["update", "participant"],
+  },
+  {
     file: "_app.verwaltung.protokoll.tsx",
     path: "/verwaltung/protokoll",
     get: ["read", "audit", "any"],
@@ -332,7 +344,7 @@ async function resolve(p: string, userId?: string) {
     event: eventId,
     project: projectId,
   };
-  if (p.includes(":participant") || p.includes(":internship")) {
+  if (p.includes(":participant") || p.includes(":internship") || p.includes(":request")) {
     ids.participant = (
       await db.participant.create({
         data: {
@@ -347,6 +359,18 @@ async function resolve(p: string, userId?: string) {
     ids.internship = (
       await db.internship.create({
         data: { participantId: ids.participant, companyId, occupationId },
+        select: { id: true },
+      })
+    ).id;
+    ids.request = (
+      await db.subjectRequest.create({
+        data: {
+          kind: "auskunft",
+          participantId: ids.participant,
+          receivedOn: new Date(),
+          dueOn: new Date(),
+          recordedById: userId ?? (await db.user.findFirstOrThrow()).id,
+        },
         select: { id: true },
       })
     ).id;

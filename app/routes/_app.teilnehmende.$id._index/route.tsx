@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { LegalHolds } from "~/components/legal-holds";
+import { SubjectRequests } from "~/components/subject-requests";
 import { labelOf } from "~/labels";
-import { formatDate, formatDateTime, today } from "~/lib/day";
+import { addMonthsToDay, dayOf, formatDate, formatDateTime, today } from "~/lib/day";
 import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
@@ -33,6 +34,8 @@ import {
   participantAuditTrail,
 } from "~/modules/participant/service.server";
 import { AGE_LIMIT, stayRules } from "~/modules/participant/values";
+import { recordRequest, requestsOf } from "~/modules/requests/requests.server";
+import { requestSchema } from "~/modules/requests/schema";
 import { holdsOf, liftHold, setHold } from "~/modules/retention/holds.server";
 import { holdSchema, liftHoldSchema } from "~/modules/retention/schema";
 import { RecordConsent, WithdrawConsent } from "./consent-forms";
@@ -58,6 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     participant: { ...rest, name: `${firstName} ${lastName}` },
     audit: mayAudit ? await participantAuditTrail(p.id) : null,
+    requests: edit ? await requestsOf({ kind: "participant", id: p.id }) : null,
     holds: can(user.role, "update", "retention", "any")
       ? await holdsOf({ participantId: p.id })
       : null,
@@ -140,6 +144,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           return back(t("hold.lifted"));
         });
       },
+      request: () =>
+        submitForm(request, requestSchema, async (input) => {
+          const created = await recordRequest(user, { kind: "participant", id }, input, meta);
+          return redirectWithToast(`/antraege/${created.id}`, {
+            kind: "success",
+            text: t("request.recorded", {
+              date: formatDate(addMonthsToDay(dayOf(input.receivedOn), 1)),
+            }),
+          });
+        }),
       consent: () =>
         submitForm(request, participantConsentSchema, async ({ purpose, ...consent }) => {
           await recordParticipantConsent(user, scope, id, purpose, consent, meta);
@@ -155,7 +169,15 @@ const label = labelOf;
 const orNone = (v: string | number | null) => (v == null || v === "" ? t("common.none") : v);
 
 export default function ParticipantPage() {
-  const { participant: p, audit, holds, coaches, may, today } = useLoaderData<typeof loader>();
+  const {
+    participant: p,
+    audit,
+    holds,
+    requests,
+    coaches,
+    may,
+    today,
+  } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const internshipCompanies = [
     ...new Map(p.internships.map((i) => [i.company.id, i.company])).values(),
@@ -427,6 +449,7 @@ export default function ParticipantPage() {
             {may.edit ? <RecordConsent today={today} reply={reply} /> : null}
           </section>
           {holds ? <LegalHolds holds={holds} reply={reply} /> : null}
+          {requests ? <SubjectRequests requests={requests} today={today} reply={reply} /> : null}
           {audit ? (
             <section className="panel" aria-labelledby="protokoll">
               <h2 id="protokoll">{t("participant.audit")}</h2>
