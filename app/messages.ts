@@ -780,6 +780,11 @@ export const de = {
   "auskunft.rights":
     "Ihre Rechte: Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung (Art. 18), Datenübertragbarkeit (Art. 20), Widerspruch (Art. 21) und Widerruf erteilter Einwilligungen (Art. 7 Abs. 3 DSGVO); Beschwerde bei einer Aufsichtsbehörde (Art. 77 DSGVO).",
   "auskunft.audit": "Auskunft als ZIP erstellt ({files} Dateien)",
+  "matching.withdrawnHidden.one":
+    "{n} Teilnehmende hat die Weitergabe an Betriebe widerrufen und wird hier nicht vorgeschlagen.",
+  "matching.withdrawnHidden.other":
+    "{n} Teilnehmende haben die Weitergabe an Betriebe widerrufen und werden hier nicht vorgeschlagen.",
+  "matching.profileNotShared": "Einwilligung zur Weitergabe an Betriebe fehlt",
   "audit.title": "Protokoll",
   "audit.intro":
     "Wer hat wann welche Daten gelesen, geändert, exportiert oder gelöscht. Werte über Personen sieht nur, wer diese Daten auch sonst lesen darf; nach einer Löschung oder Anonymisierung sind sie hier geschwärzt.",

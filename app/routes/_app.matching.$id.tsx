@@ -24,13 +24,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     offer: result.offer,
     total: result.total,
+    withdrawn: result.withdrawn,
     matches: result.matches,
     mayPropose: can(user.role, "create", "internship"),
   };
 }
 
 export default function OfferMatchingPage() {
-  const { offer, total, matches, mayPropose } = useLoaderData<typeof loader>();
+  const { offer, total, withdrawn, matches, mayPropose } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -46,6 +47,7 @@ export default function OfferMatchingPage() {
         {offer.startDate ? ` · ${t("matching.start")} ${formatDate(offer.startDate)}` : ""}
       </p>
       <p role="status">{t("matching.count", { shown: matches.length, total })}</p>
+      {withdrawn ? <p className="notice">{tn("matching.withdrawnHidden", withdrawn)}</p> : null}
       <MatchList
         matches={matches}
         rowKey={(m) => m.id}
@@ -56,6 +58,7 @@ export default function OfferMatchingPage() {
             m.weeklyHoursAvailable != null
               ? t("participant.hoursShort", { hours: m.weeklyHoursAvailable })
               : null,
+            m.profileShared ? null : t("matching.profileNotShared"),
           ]
             .filter(Boolean)
             .join(" · ")

@@ -6,6 +6,7 @@ import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { EMAIL_CONSENT } from "~/modules/contact/values";
+import { PROFILE_CONSENT } from "~/modules/participant/values";
 
 /** A purpose as people read it: "Fotos", "E-Mail-Einladungen". */
 const purposeLabel = (purpose: string) =>
@@ -96,7 +97,7 @@ export async function endConsent(
  */
 export function withdrawalNotice(purpose: string): string {
   if (purpose === EMAIL_CONSENT) return t("consent.stoppedEmail");
-  if (purpose === "profil_weitergabe") return t("consent.stoppedProfile");
+  if (purpose === PROFILE_CONSENT) return t("consent.stoppedProfile");
   if (purpose === "fotos") return t("consent.stoppedPhotos");
   return t("consent.withdrawSaved");
 }

@@ -3,6 +3,7 @@ import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScopeSql } from "~/modules/participant/access.server";
+import { PROFILE_CONSENT } from "~/modules/participant/values";
 import { referenceCache } from "~/modules/reference/cache.server";
 import { listOccupations } from "~/modules/reference/lists.server";
 import { type MatchOffer, type MatchParticipant, type Point, rankPairs, reasonsFor } from "./score";
@@ -275,10 +276,13 @@ export async function matchesForOffer(
 ) {
   const [offer] = await loadOffers(Prisma.sql`t.id = ${offerId}`);
   if (!offer) return null;
-  const participants = await loadParticipants(
+  const candidates = await loadParticipants(
     Prisma.sql`p.archivedAt IS NULL AND p.anonymisedAt IS NULL
       AND p.status IN (${Prisma.join([...MATCHABLE_STATUSES])}) AND ${scopeSql(user, scope)}`,
   );
+  // Who the employer may hear about: someone who withdrew sharing her profile is not proposed.
+  const sharing = await profileSharing(candidates.map((p) => p.match.id));
+  const participants = candidates.filter((p) => sharing.get(p.match.id) !== "withdrawn");
   const byId = new Map(participants.map((p) => [p.match.id, p]));
   const ranked = rankPairs(
     participants.map((p) => [p.match, offer.match] as [MatchParticipant, MatchOffer]),
@@ -299,10 +303,32 @@ export async function matchesForOffer(
   return {
     offer: offer.display,
     total: ranked.length,
+    withdrawn: candidates.length - participants.length,
     matches: ranked.slice(0, meta.limit ?? ranked.length).map((m) => ({
       ...byId.get(m.participantId)!.display,
+      profileShared: sharing.get(m.participantId) === "given",
       score: m.score,
       reasons: reasonsFor(m.features),
     })),
   };
+}
+
+/**
+ * Per participant whether she agreed to her short profile going to employers: "given" (a
+ * consent in force), "withdrawn" (she withdrew it and gave none since) or absent (never asked).
+ */
+async function profileSharing(ids: string[]): Promise<Map<string, "given" | "withdrawn">> {
+  const consents = ids.length
+    ? await db.consent.findMany({
+        where: { participantId: { in: ids }, purpose: PROFILE_CONSENT },
+        select: { participantId: true, withdrawnAt: true },
+      })
+    : [];
+  const state = new Map<string, "given" | "withdrawn">();
+  for (const c of consents) {
+    if (!c.participantId) continue;
+    if (!c.withdrawnAt) state.set(c.participantId, "given");
+    else if (state.get(c.participantId) !== "given") state.set(c.participantId, "withdrawn");
+  }
+  return state;
 }

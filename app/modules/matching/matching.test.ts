@@ -105,4 +105,24 @@ describe("matching from the database", () => {
     const all = await matchesForOffer(coach, "any", offerStassfurt);
     expect(all?.matches.map((m) => m.name)).toEqual(["Lena Bauer", "Mara Fremd"]);
   });
+
+  it("does not propose to an employer someone who withdrew sharing her profile", async () => {
+    const before = await matchesForOffer(coach, "any", offerStassfurt);
+    expect(before?.matches.find((m) => m.name === "Lena Bauer")?.profileShared).toBe(false);
+    const given = await db.consent.create({
+      data: {
+        participantId: lenaId,
+        purpose: "profil_weitergabe",
+        givenAt: new Date(),
+        method: "schriftlich",
+      },
+    });
+    const shared = await matchesForOffer(coach, "any", offerStassfurt);
+    expect(shared?.matches.find((m) => m.name === "Lena Bauer")?.profileShared).toBe(true);
+    await db.consent.update({ where: { id: given.id }, data: { withdrawnAt: new Date() } });
+    const after = await matchesForOffer(coach, "any", offerStassfurt);
+    expect(after?.matches.map((m) => m.name)).toEqual(["Mara Fremd"]);
+    expect(after?.withdrawn).toBe(1);
+    await db.consent.delete({ where: { id: given.id } });
+  });
 });

@@ -17,7 +17,12 @@ import { listOccupations, listServedDistricts } from "~/modules/reference/lists.
 import { INTEGRATED_OUTCOMES } from "~/modules/reporting/values";
 import { participantScope } from "./access.server";
 import { occupationLabel } from "./schema";
-import { OUTCOME_TYPES, type PARTICIPANT_SORTS, PARTICIPANT_STATUSES } from "./values";
+import {
+  OUTCOME_TYPES,
+  type PARTICIPANT_SORTS,
+  PARTICIPANT_STATUSES,
+  PROFILE_CONSENT,
+} from "./values";
 
 /** Age in whole years on a day (Berlin), for a birth date. */
 export const ageOn = (birthDate: Date, day: Date): number =>
@@ -390,7 +395,7 @@ export async function getParticipantProfile(
         select: { occupation: { select: { title: true, kldbCode: true } } },
       },
       consents: {
-        where: { purpose: "profil_weitergabe", withdrawnAt: null },
+        where: { purpose: PROFILE_CONSENT, withdrawnAt: null },
         select: { id: true },
         take: 1,
       },

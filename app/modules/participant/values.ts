@@ -24,6 +24,8 @@ export const LABOUR_STATUSES = [
 ] as const;
 export const OUTCOME_TYPES = ["ausbildung", "arbeit", "schule", "sonstiges"] as const;
 export const PARTICIPANT_CONSENTS = ["datenverarbeitung", "profil_weitergabe", "fotos"] as const;
+/** The consent that lets the short profile go to employers. */
+export const PROFILE_CONSENT = "profil_weitergabe";
 /** Age from which a participant no longer fits the programme (under 27): a warning, not a block. */
 export const AGE_LIMIT = 27;
 /** How many desired occupations the form offers. */
