@@ -1397,6 +1397,8 @@ export const de = {
   "report.progressOf": "Fortschritt {kpi}",
   "report.forecast": "Prognose zum Projektende: {value}",
   "report.inPeriod": "Im Zeitraum {from} – {to}",
+  "report.smallCounts":
+    "Damit niemand erkennbar ist, stehen in den Aufschlüsselungen dieses Berichts Werte von 1 oder 2 als „< 3“. Die Übersicht im Team zeigt die genauen Zahlen.",
   "report.entered": "eingetreten",
   "report.active": "aktiv am Ende des Zeitraums",
   "report.exited": "ausgetreten",

@@ -1,6 +1,6 @@
 import { TableWrap } from "~/components/table-wrap";
 import { formatMonth } from "~/lib/day";
-import { formatNumber, formatPercent } from "~/lib/format";
+import { formatNumber, formatPercent, formatProtectedCount } from "~/lib/format";
 import { t } from "~/messages";
 import type { FigureRow } from "~/modules/reporting/figures";
 import type { DistrictRow, MonthRow } from "~/modules/reporting/kpis.server";
@@ -33,6 +33,7 @@ function BreakdownTable<R>({
   rowKey,
   rowLabel,
   series,
+  protect = false,
 }: {
   label: string;
   head: string;
@@ -40,7 +41,10 @@ function BreakdownTable<R>({
   rowKey: (r: R) => string;
   rowLabel: (r: R) => string;
   series: readonly { key: string; label: string }[];
+  /** For a report that leaves the team: counts of 1 and 2 show as "< 3". */
+  protect?: boolean;
 }) {
+  const show = protect ? formatProtectedCount : formatNumber;
   return (
     <TableWrap label={label}>
       <table>
@@ -60,7 +64,7 @@ function BreakdownTable<R>({
               <th scope="row">{rowLabel(r)}</th>
               {series.map((s) => (
                 <td key={s.key} className="num">
-                  {formatNumber(Number((r as Record<string, unknown>)[s.key] ?? 0))}
+                  {show(Number((r as Record<string, unknown>)[s.key] ?? 0))}
                 </td>
               ))}
             </tr>
@@ -76,7 +80,15 @@ function BreakdownTable<R>({
  * expandable table with the year's totals, the latest year open – a three-year project stays
  * short on a phone. The funder report prints every month.
  */
-export function MonthTable({ rows, byYear = false }: { rows: MonthRow[]; byYear?: boolean }) {
+export function MonthTable({
+  rows,
+  byYear = false,
+  protect = false,
+}: {
+  rows: MonthRow[];
+  byYear?: boolean;
+  protect?: boolean;
+}) {
   const years = [...new Set(rows.map((r) => r.month.slice(0, 4)))];
   if (byYear && years.length > 1)
     return (
@@ -105,11 +117,18 @@ export function MonthTable({ rows, byYear = false }: { rows: MonthRow[]; byYear?
       rowKey={(m) => m.month}
       rowLabel={(m) => monthLabel(m.month)}
       series={MONTH_SERIES}
+      protect={protect}
     />
   );
 }
 
-export function DistrictTable({ rows }: { rows: DistrictRow[] }) {
+export function DistrictTable({
+  rows,
+  protect = false,
+}: {
+  rows: DistrictRow[];
+  protect?: boolean;
+}) {
   return (
     <BreakdownTable
       label={t("report.byDistrict")}
@@ -118,6 +137,7 @@ export function DistrictTable({ rows }: { rows: DistrictRow[] }) {
       rowKey={(d) => d.ags}
       rowLabel={(d) => d.name}
       series={DISTRICT_SERIES}
+      protect={protect}
     />
   );
 }

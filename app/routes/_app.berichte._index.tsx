@@ -6,7 +6,7 @@ import { DistrictTable, figureValue, MonthTable } from "~/components/report-tabl
 import { TableWrap } from "~/components/table-wrap";
 import { labelOf } from "~/labels";
 import { formatDate, formatDateTime, formatDay } from "~/lib/day";
-import { formatNumber, formatPercent } from "~/lib/format";
+import { formatNumber, formatPercent, formatProtectedCount } from "~/lib/format";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
@@ -208,10 +208,11 @@ export default function ReportPage() {
       </TableWrap>
 
       <h2>{t("report.byDistrict")}</h2>
-      <DistrictTable rows={report.byDistrict} />
+      <p className="field-hint">{t("report.smallCounts")}</p>
+      <DistrictTable rows={report.byDistrict} protect />
 
       <h2>{t("report.byMonth")}</h2>
-      <MonthTable rows={report.byMonth} />
+      <MonthTable rows={report.byMonth} protect />
 
       <h2>{t("report.events")}</h2>
       {report.events.length === 0 ? <p>{t("common.none")}</p> : null}
@@ -235,7 +236,7 @@ export default function ReportPage() {
                 <th scope="row">{e.title}</th>
                 <td>{labelOf("etype", e.type)}</td>
                 <td>{e.place ?? t("common.none")}</td>
-                <td className="num">{e.attended}</td>
+                <td className="num">{formatProtectedCount(e.attended)}</td>
               </tr>
             ))}
           </tbody>
