@@ -121,7 +121,9 @@ test("the admin previews the retention plan and applies it: a person whose evide
   expect(before).toMatch(/eingetreten\s+1/);
   // The funder report does not point to one person in its breakdowns.
   const byDistrict = lead.getByRole("region", { name: "Nach Landkreisen" });
-  await expect(byDistrict.getByRole("row").filter({ hasText: "Salzlandkreis" })).toContainText("< 3");
+  await expect(byDistrict.getByRole("row").filter({ hasText: "Salzlandkreis" })).toContainText(
+    "< 3",
+  );
 
   const admin = await (await browser.newContext()).newPage();
   await loginAs(admin, "admin@lotse.example");

@@ -335,7 +335,7 @@ export function readme(subject: Subject, files: string[]): string {
     t("auskunft.readmeIntro"),
     "",
     t("auskunft.files"),
-    "- daten.json: " + t("auskunft.jsonFile"),
+    `- daten.json: ${t("auskunft.jsonFile")}`,
     ...files.map((f) => `- ${f}`),
     "",
     t("auskunft.purposes"),
