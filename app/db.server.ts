@@ -81,13 +81,16 @@ class LibSQLWithBusyTimeout extends PrismaLibSQL {
   }
 }
 
-function createClient() {
-  const adapter = new LibSQLWithBusyTimeout({
-    url: env.DATABASE_URL,
-    authToken: env.DATABASE_AUTH_TOKEN,
-  });
+function createClient(url = env.DATABASE_URL) {
+  const adapter = new LibSQLWithBusyTimeout({ url, authToken: env.DATABASE_AUTH_TOKEN });
   return new PrismaClient({ adapter });
 }
+
+/**
+ * A client for another database file than the app's (a restored copy being cleaned before it
+ * goes live). The app itself always uses `db`.
+ */
+export const openDatabase = (url: string) => createClient(url);
 
 // One client per process, also when the server's own code and the built app each load this
 // module: the adapter serialises its queries and transactions per client, so two clients in one

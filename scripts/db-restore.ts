@@ -9,7 +9,7 @@ if (!backup) {
   process.exit(1);
 }
 restrictNewFiles();
-const { rows } = await restoreDatabase({
+const { rows, replayed } = await restoreDatabase({
   databaseUrl: process.env.DATABASE_URL ?? "file:./data/lotse.db",
   backup,
 });
@@ -18,3 +18,11 @@ console.log(
     .map(([t, n]) => `${t} ${n}`)
     .join(", ")}`,
 );
+console.log(
+  `Löschungen seit der Sicherung erneut angewandt: ${replayed.entries} (${
+    Object.entries(replayed.counts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ") || "nichts zu tun"
+  })`,
+);
+process.exit(0);

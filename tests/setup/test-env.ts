@@ -13,6 +13,7 @@ Object.assign(process.env, {
   APP_URL: "http://localhost:3000",
   LOTSE_SECRET: "test-secret-test-secret-test-secret-0123",
   CHROMIUM_PATH: "/nonexistent/chromium",
+  BACKUP_DIR: path.join(dir, "backups"),
 });
 delete process.env.RESEND_API_KEY;
 delete (globalThis as { lotseDb?: unknown }).lotseDb;

@@ -11,8 +11,10 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
+import { openDatabase } from "~/db.server";
 import { env } from "~/env.server";
 import { dayOf, hourOf, today } from "~/lib/day";
+import { replayErasures } from "./replay.server";
 
 // Backups of the SQLite database (security.md): one command writes a consistent copy with
 // VACUUM INTO (a live database may be written meanwhile), checks it, records what it holds and
@@ -150,10 +152,34 @@ export function rotateBackups(dir: string, keepDays: number, now = new Date()) {
 }
 
 /**
- * Restores a backup: checks it, keeps the live database as `<db>.before-restore`, swaps the copy
- * in atomically (rename) and removes stale WAL files. Run it with the server stopped.
+ * When the backup was taken: from its manifest, else from its name; null when unknown (then the
+ * whole erasure journal is replayed, which is safe: every step is idempotent).
  */
-export async function restoreDatabase(options: { databaseUrl: string; backup: string }) {
+function backupTakenAt(backup: string): Date | null {
+  try {
+    return new Date(
+      (JSON.parse(readFileSync(`${backup}.json`, "utf8")) as BackupManifest).createdAt,
+    );
+  } catch {
+    const m = /lotse-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.db$/.exec(backup);
+    return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`) : null;
+  }
+}
+
+/** Erasures from this long before a backup's time are replayed too (one committed during the copy). */
+const REPLAY_MARGIN_MS = 60 * 60 * 1000;
+
+/**
+ * Restores a backup: checks it, keeps the live database as `<db>.before-restore`, swaps the copy
+ * in atomically (rename), removes stale WAL files and applies every erasure of the journal
+ * since the backup was taken again. Run it with the server stopped.
+ */
+export async function restoreDatabase(options: {
+  databaseUrl: string;
+  backup: string;
+  /** Where the erasure journal lives (default BACKUP_DIR). */
+  journalDir?: string;
+}) {
   const target = databaseFile(options.databaseUrl);
   const { integrity, rows } = await inspect(options.backup);
   if (integrity !== "ok") throw new Error(`Die Sicherung ist beschädigt: ${integrity}`);
@@ -170,5 +196,18 @@ export async function restoreDatabase(options: { databaseUrl: string; backup: st
   } finally {
     client.close();
   }
-  return { rows };
+  // An erased person must not come back from the backup.
+  const taken = backupTakenAt(options.backup);
+  const restored = openDatabase(`file:${target}`);
+  try {
+    const replayed = await replayErasures(
+      restored,
+      new Date((taken?.getTime() ?? 0) - (taken ? REPLAY_MARGIN_MS : 0)),
+      { dir: options.journalDir },
+    );
+    await restored.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+    return { rows, replayed };
+  } finally {
+    await restored.$disconnect();
+  }
 }

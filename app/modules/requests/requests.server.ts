@@ -20,6 +20,7 @@ import {
 } from "~/modules/retention/anonymise.server";
 import type { DatenartKey } from "~/modules/retention/datenarten";
 import { isOnHold } from "~/modules/retention/holds.server";
+import { journalErasures } from "~/modules/retention/journal.server";
 import { evidenceKeptUntil } from "~/modules/retention/rules";
 import { installationPeriods } from "~/modules/retention/rules.server";
 import { decisionFields, type RequestInput } from "./schema";
@@ -208,8 +209,11 @@ export async function checkIdentity(
   });
 }
 
-/** What erasing one Datenart of the person does. */
-const ERASE: Record<DatenartKey, ((tx: Tx, s: Subject, now: Date) => Promise<Counts>) | null> = {
+/** What erasing one Datenart of the person does (also replayed after a restore). */
+export const ERASE: Record<
+  DatenartKey,
+  ((tx: Tx, s: Subject, now: Date) => Promise<Counts>) | null
+> = {
   esf_nachweis: (tx, s, now) => anonymiseParticipant(tx, s.id, now),
   tn_kontakt: (tx, s) => eraseParticipantContact(tx, s.id),
   tn_beratung: (tx, s) => eraseParticipantCoaching(tx, s.id),
@@ -227,6 +231,17 @@ const ERASE: Record<DatenartKey, ((tx: Tx, s: Subject, now: Date) => Promise<Cou
   projekt: null,
   referenz: null,
 };
+
+/** The journal's name for a restriction (Art. 18): the person leaves every list. */
+export const RESTRICT_STEP = "antrag:einschraenkung";
+
+/** Restricts the processing of a person: she leaves every list (archived), nothing changes. */
+export async function restrict(tx: Tx, subject: Subject, now: Date) {
+  const data = { archivedAt: now };
+  if (subject.kind === "participant")
+    await tx.participant.updateMany({ where: { id: subject.id, archivedAt: null }, data });
+  else await tx.contactPerson.updateMany({ where: { id: subject.id, archivedAt: null }, data });
+}
 
 /** The Datenart that anonymises the whole person goes last (the others need her record). */
 const WHOLE_PERSON: ReadonlySet<DatenartKey> = new Set(["esf_nachweis", "ansprechperson"]);
@@ -296,13 +311,18 @@ export async function answerRequest(
         if (decisions[key]?.decision === "erase" && step)
           addCounts(counts, await step(tx, subject, now));
       }
-      if (Object.values(decisions).some((d) => d.decision === "restrict")) {
-        const data = { archivedAt: now };
-        if (subject.kind === "participant")
-          await tx.participant.updateMany({ where: { id: subject.id, archivedAt: null }, data });
-        else
-          await tx.contactPerson.updateMany({ where: { id: subject.id, archivedAt: null }, data });
-      }
+      const restricted = Object.values(decisions).some((d) => d.decision === "restrict");
+      if (restricted) await restrict(tx, subject, now);
+      // Also replayed after a backup is restored.
+      journalErasures(
+        [
+          ...ordered
+            .filter((key) => decisions?.[key]?.decision === "erase" && ERASE[key])
+            .map((key) => ({ step: `antrag:${key}`, id: subject.id, kind: subject.kind })),
+          ...(restricted ? [{ step: RESTRICT_STEP, id: subject.id, kind: subject.kind }] : []),
+        ],
+        now,
+      );
       if (Object.keys(counts).length)
         await tx.erasureRecord.create({
           data: { rule: "antrag", requestId: id, actorId: user.id, counts: JSON.stringify(counts) },

@@ -18,6 +18,7 @@ import {
 } from "./anonymise.server";
 import type { DatenartKey } from "./datenarten";
 import { heldParticipantIds } from "./holds.server";
+import { journalErasures } from "./journal.server";
 import { dueRecords, PARTICIPANT_STEPS, type PlanLine, type Step } from "./plan.server";
 import { RETENTION_SWITCHES, type RetentionSwitch } from "./schema";
 
@@ -96,7 +97,8 @@ export async function openPlan(now = new Date()) {
   return { ...plan, lines: JSON.parse(plan.summary) as PlanLine[], remaining };
 }
 
-const ANONYMISE: Record<
+/** The steps that change a record rather than delete it, by name (also replayed after a restore). */
+export const ANONYMISE: Record<
   Exclude<Step, keyof typeof DELETE_BY_ID>,
   (tx: Tx, id: string, now: Date) => Promise<Counts>
 > = {
@@ -109,7 +111,7 @@ const ANONYMISE: Record<
   user: anonymiseUser,
 };
 
-const isDeletion = (step: string): step is keyof typeof DELETE_BY_ID => step in DELETE_BY_ID;
+export const isDeletion = (step: string): step is keyof typeof DELETE_BY_ID => step in DELETE_BY_ID;
 
 /** Adds this batch's counts to the plan's deletion-log row for the rule. */
 async function logCounts(tx: Tx, actor: Actor, planId: string, rule: string, counts: Counts) {
@@ -205,6 +207,10 @@ export async function applyPlan(
           tally(i.rule, counts);
         }
       }
+      journalErasures(
+        go.map((i) => ({ step: i.entity, id: i.recordId })),
+        now,
+      );
       await tx.retentionPlanItem.updateMany({
         where: {
           planId,
