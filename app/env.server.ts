@@ -23,6 +23,9 @@ const schema = z.object({
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** "1": the server takes a backup once a day (from 02:00 Berlin time); "0": only by command. */
   BACKUP_DAILY: z.enum(["0", "1"]).default("1"),
+  /** "1": every role that may read participant data signs in with a second factor (TOTP); default
+   * on, except in demo mode. */
+  TOTP_REQUIRED: z.enum(["0", "1"]).optional(),
   /** At most this many records change in one application of a retention plan (the rest next time). */
   RETENTION_CAP: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   /** Deletion periods agreed with the data-protection officer, e.g. "tn_kontakt=12,tn_beratung=3". */

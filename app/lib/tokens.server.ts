@@ -1,4 +1,11 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "~/env.server";
@@ -34,4 +41,30 @@ function signingSecret(): string {
  */
 export function signedToken(purpose: string, id: string): string {
   return createHmac("sha256", signingSecret()).update(`${purpose}:${id}`).digest("base64url");
+}
+
+/** Whether `token` is the signed token for (purpose, id), compared in constant time. */
+export function isSignedToken(token: string, purpose: string, id: string): boolean {
+  const expected = Buffer.from(signedToken(purpose, id));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+const sealKey = () => createHash("sha256").update(`seal:${signingSecret()}`).digest();
+
+/** Encrypts a secret for storage (AES-256-GCM with a key from the server's secret). */
+export function sealText(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", sealKey(), iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+}
+
+/** Decrypts what `sealText` made; throws when it was changed or sealed with another secret. */
+export function openText(sealed: string): string {
+  const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
+  if (!iv || !tag || !body) throw new Error("sealed text malformed");
+  const decipher = createDecipheriv("aes-256-gcm", sealKey(), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
 }

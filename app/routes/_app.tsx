@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { GlobalSearch } from "~/components/global-search";
 import { labelOf } from "~/labels";
@@ -41,7 +41,8 @@ export default function AppLayout() {
         </a>
         {search ? <GlobalSearch /> : null}
         <p className="whoami">
-          {t("nav.signedInAs", { name: user.name, role: labelOf("role", user.role) })}
+          {t("nav.signedInAs", { name: user.name, role: labelOf("role", user.role) })} ·{" "}
+          <Link to="/konto">{t("account.link")}</Link>
         </p>
         <Form method="post" action="/abmelden" className="logout-form">
           <button type="submit" className="button button-quiet">

@@ -12,7 +12,14 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { t, tn } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { ROLES } from "~/modules/auth/permissions";
-import { activeSchema, invitationIdSchema, inviteSchema, roleSchema } from "~/modules/auth/schema";
+import {
+  activeSchema,
+  invitationIdSchema,
+  inviteSchema,
+  roleSchema,
+  userIdSchema,
+} from "~/modules/auth/schema";
+import { resetSecondFactor } from "~/modules/auth/second-factor.server";
 import {
   changeRole,
   inviteUser,
@@ -68,6 +75,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return submitForm(request, invitationIdSchema, async ({ invitationId }) => {
           await revokeInvitation(user, invitationId, ip);
           return back(t("admin.revoked"));
+        });
+      },
+      "totp-reset": async () => {
+        const user = await admin("update");
+        return submitForm(request, userIdSchema, async ({ userId }) => {
+          const { name } = await resetSecondFactor(user, userId, ip);
+          return back(t("totp.resetDone", { name }));
         });
       },
       active: async () => {
@@ -215,7 +229,21 @@ export default function AdminUsersPage() {
                       </Form>
                     ) : null}
                   </td>
-                  <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t("admin.never")}</td>
+                  <td>
+                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t("admin.never")}
+                    {u.totpEnabledAt && u.id !== me ? (
+                      <Form method="post" action="?intent=totp-reset" className="inline-form">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <button
+                          type="submit"
+                          className="button button-small"
+                          aria-label={`${t("totp.reset")}: ${u.name}`}
+                        >
+                          {t("totp.reset")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

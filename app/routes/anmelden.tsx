@@ -34,7 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return submitForm(request, loginSchema, async (input) => {
     const result = await login(input, { ip: context?.clientIp ?? "unbekannt", request });
     if (!result.ok) throw new AppError(result.status, result.message);
-    return redirect(redirectTo, { headers: { "Set-Cookie": result.setCookie } });
+    // With a second factor the password only opens the next step.
+    const next = result.secondFactor
+      ? `/anmelden/${result.secondFactor === "code" ? "code" : "einrichten"}?redirectTo=${encodeURIComponent(redirectTo)}`
+      : redirectTo;
+    return redirect(next, { headers: { "Set-Cookie": result.setCookie } });
   });
 }
 
@@ -82,6 +86,7 @@ export default function LoginPage() {
         </section>
       ) : null}
       <p className="auth-footer">
+        <Link to="/passwort-vergessen">{t("login.forgot")}</Link> ·{" "}
         <Link to="/ueber">{t("app.about")}</Link>
       </p>
     </AuthCard>

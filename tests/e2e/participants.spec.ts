@@ -4,6 +4,8 @@ import { germanDay, loginAs, thisYear } from "./helpers";
 test("a coach records a participant; placement matches her, runs a trial internship and records the contract", async ({
   browser,
 }) => {
+  // A long walk through three roles' pages.
+  test.setTimeout(60_000);
   const coach = await (await browser.newContext()).newPage();
   await loginAs(coach, "coach@lotse.example");
   await coach.goto("/teilnehmende");

@@ -4,6 +4,8 @@ import { dayFromToday, entries, germanDay, loginAs, thisYear } from "./helpers";
 test("the lead reads targets and figures on the Übersicht and follows a number to its records", async ({
   page,
 }) => {
+  // Follows every figure to its list.
+  test.setTimeout(60_000);
   await loginAs(page, "leitung@lotse.example");
   await expect(page.getByRole("heading", { level: 2, name: /^Ziele: / })).toBeVisible();
   await expect(page.getByText("von 114")).toBeVisible();

@@ -74,6 +74,8 @@ test("the lead puts a participant under a legal hold and lifts it again", async 
 test("the admin previews the retention plan and applies it: a person whose evidence period ended is gone, the figures stay", async ({
   browser,
 }) => {
+  // Three roles, a report before and after, and the database file read twice.
+  test.setTimeout(60_000);
   // A project that ended years ago and whose last payment is more than five years past.
   const year = thisYear() - 8;
   const lead = await (await browser.newContext()).newPage();

@@ -14,6 +14,8 @@ Object.assign(process.env, {
   LOTSE_SECRET: "test-secret-test-secret-test-secret-0123",
   CHROMIUM_PATH: "/nonexistent/chromium",
   BACKUP_DIR: path.join(dir, "backups"),
+  // The second factor is tested on its own (second-factor.test.ts switches it on).
+  TOTP_REQUIRED: "0",
 });
 delete process.env.RESEND_API_KEY;
 delete (globalThis as { lotseDb?: unknown }).lotseDb;

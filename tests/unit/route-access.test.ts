@@ -38,6 +38,17 @@ const ROUTES: RouteSpec[] = [
   { file: "healthz.ts", path: "/healthz", public: true },
   { file: "ueber.tsx", path: "/ueber", public: true },
   { file: "einladung.$token.tsx", path: "/einladung/unbekannt", public: true },
+  { file: "passwort-vergessen.tsx", path: "/passwort-vergessen", public: true },
+  { file: "anmelden.code.tsx", path: "/anmelden/code", public: true },
+  { file: "anmelden.einrichten.tsx", path: "/anmelden/einrichten", public: true },
+  {
+    file: "_app.konto.tsx",
+    path: "/konto",
+    get: ["read", "dashboard"],
+    post: ["read", "dashboard"],
+    postForm: { code: "" },
+  },
+  { file: "passwort.$token.tsx", path: "/passwort/unbekannt", public: true },
   { file: "_app.tsx", path: "/uebersicht", signedIn: true },
   { file: "_app.uebersicht/route.tsx", path: "/uebersicht", get: ["read", "dashboard"] },
   {

@@ -56,3 +56,17 @@ export const loginSchema = z.object({
     .min(1, t("field.required"))
     .max(128, t("password.tooLong")),
 });
+
+/** "Passwort vergessen": the address to send the link to. */
+export const forgotSchema = z.object({ email });
+
+/** The code from the authenticator app (6 digits) or a recovery code. */
+export const codeSchema = z.object({
+  code: z
+    .string({ error: t("field.required") })
+    .trim()
+    .min(1, t("field.required"))
+    .max(20, t("totp.wrongCode")),
+});
+/** The admin's reset of a colleague's second factor. */
+export const userIdSchema = z.object({ userId: z.string().min(1).max(64) });

@@ -12,7 +12,7 @@ export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
 // Secure in production; a local http://localhost run keeps working in every browser.
-const secureCookies =
+export const secureCookies =
   isProduction && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(new URL(env.APP_URL).origin);
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };

@@ -27,7 +27,15 @@ export class UserInputError extends AppError {
 export async function listUsers() {
   return db.user.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, lastLoginAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      lastLoginAt: true,
+      totpEnabledAt: true,
+    },
   });
 }
 

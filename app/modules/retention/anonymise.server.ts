@@ -330,19 +330,30 @@ export async function anonymiseRegistration(tx: Tx, id: string): Promise<Counts>
 export async function anonymiseUser(tx: Tx, id: string, now: Date): Promise<Counts> {
   const sessions = await tx.session.deleteMany({ where: { userId: id } });
   const views = await tx.savedView.deleteMany({ where: { userId: id } });
+  const codes = await tx.recoveryCode.deleteMany({ where: { userId: id } });
+  const resets = await tx.passwordReset.deleteMany({ where: { userId: id } });
   const u = await tx.user.update({
     where: { id },
     data: {
       name: ANONYMOUS,
       email: `konto-${id}@anonymisiert.invalid`,
       passwordHash: null,
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
       anonymisedAt: now,
       version: { increment: 1 },
     },
     select: { id: true },
   });
   return addCounts(
-    { User: u ? 1 : 0, Session: sessions.count, SavedView: views.count },
+    {
+      User: u ? 1 : 0,
+      Session: sessions.count,
+      SavedView: views.count,
+      RecoveryCode: codes.count,
+      PasswordReset: resets.count,
+    },
     await redactAudit(tx, [id]),
   );
 }
@@ -353,6 +364,8 @@ export const DELETE_BY_ID = {
   LoginThrottle: (tx: Tx, ids: string[]) =>
     tx.loginThrottle.deleteMany({ where: { key: { in: ids } } }),
   Invitation: (tx: Tx, ids: string[]) => tx.invitation.deleteMany({ where: { id: { in: ids } } }),
+  PasswordReset: (tx: Tx, ids: string[]) =>
+    tx.passwordReset.deleteMany({ where: { id: { in: ids } } }),
   EventInvitation: (tx: Tx, ids: string[]) =>
     tx.eventInvitation.deleteMany({ where: { id: { in: ids } } }),
   AuditLog: (tx: Tx, ids: string[]) => tx.auditLog.deleteMany({ where: { id: { in: ids } } }),

@@ -9,10 +9,12 @@ const columns = (datenart: DatenartKey, names: string): Record<string, DatenartK
 export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   User: columns(
     "benutzerkonto",
-    "id email name role passwordHash active lastLoginAt anonymisedAt createdAt updatedAt version",
+    "id email name role passwordHash active lastLoginAt anonymisedAt totpSecret totpEnabledAt totpLastStep createdAt updatedAt version",
   ),
   Session: columns("sicherheit", "id userId createdAt lastSeenAt expiresAt ip userAgent"),
   LoginThrottle: columns("sicherheit", "key failures lastFailureAt blockedUntil"),
+  PasswordReset: columns("sicherheit", "id userId tokenHash expiresAt usedAt createdAt"),
+  RecoveryCode: columns("benutzerkonto", "id userId codeHash usedAt createdAt"),
   Invitation: columns(
     "sicherheit",
     "id email name role tokenHash expiresAt usedAt revokedAt invitedById createdAt updatedAt",

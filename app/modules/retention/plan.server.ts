@@ -21,6 +21,7 @@ export const STEPS = [
   "Session",
   "LoginThrottle",
   "Invitation",
+  "PasswordReset",
   "EventInvitation",
   "AuditLog",
   "EmailOutbox",
