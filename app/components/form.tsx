@@ -150,6 +150,12 @@ type SchemaFormOptions<Detail> = {
   record?: { name: string; value: string };
   /** Where the form posts; defaults to `?intent=…` when an intent is given. */
   action?: string;
+  /**
+   * Check each field when it is left (default). A form that opens with the cursor in an empty
+   * field (the login) checks on submit instead: leaving it to follow a link must not put an
+   * error under it and move the link away from the pointer.
+   */
+  checkOnLeave?: boolean;
 };
 
 /**
@@ -161,7 +167,14 @@ type SchemaFormOptions<Detail> = {
  */
 export function useSchemaForm<S extends z.ZodType, Detail = unknown>(
   schema: S,
-  { defaults = {}, reply, intent = "", record, action }: SchemaFormOptions<Detail> = {},
+  {
+    defaults = {},
+    reply,
+    intent = "",
+    record,
+    action,
+    checkOnLeave = true,
+  }: SchemaFormOptions<Detail> = {},
 ) {
   const mine =
     reply && reply.intent === intent && (!record || reply.values[record.name] === record.value)
@@ -176,7 +189,7 @@ export function useSchemaForm<S extends z.ZodType, Detail = unknown>(
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
     defaultValues: asFormValues(values),
-    mode: "onTouched",
+    mode: checkOnLeave ? "onTouched" : "onSubmit",
   });
   // A new answer or new stored values (after a save) replace what the fields hold.
   const valuesKey = JSON.stringify(values);

@@ -44,7 +44,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const { demo } = useLoaderData<typeof loader>();
-  const form = useSchemaForm(loginSchema, { reply: useActionData<typeof action>() });
+  const form = useSchemaForm(loginSchema, {
+    reply: useActionData<typeof action>(),
+    checkOnLeave: false,
+  });
   const [params] = useSearchParams();
   return (
     <AuthCard title={t("login.title")}>

@@ -39,8 +39,8 @@ const ROUTES: RouteSpec[] = [
   { file: "ueber.tsx", path: "/ueber", public: true },
   { file: "einladung.$token.tsx", path: "/einladung/unbekannt", public: true },
   { file: "passwort-vergessen.tsx", path: "/passwort-vergessen", public: true },
-  { file: "anmelden.code.tsx", path: "/anmelden/code", public: true },
-  { file: "anmelden.einrichten.tsx", path: "/anmelden/einrichten", public: true },
+  { file: "anmelden_.code.tsx", path: "/anmelden/code", public: true },
+  { file: "anmelden_.einrichten.tsx", path: "/anmelden/einrichten", public: true },
   {
     file: "_app.konto.tsx",
     path: "/konto",

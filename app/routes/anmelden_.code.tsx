@@ -44,7 +44,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function CodePage() {
-  const form = useSchemaForm(codeSchema, { reply: useActionData<typeof action>() });
+  const form = useSchemaForm(codeSchema, {
+    reply: useActionData<typeof action>(),
+    checkOnLeave: false,
+  });
   return (
     <AuthCard title={t("totp.title")}>
       <p>{t("totp.intro")}</p>
