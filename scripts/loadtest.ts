@@ -1,0 +1,252 @@
+// `npm run loadtest`: load and crash figures, bounded and on this machine only. A copy of the
+// bench database (made by `npm run bench` when missing) is served by the production server;
+// 20 coaches log contacts and open company and list pages while the lead loads the Übersicht.
+// Run 1 lasts LOADTEST_SECONDS (60); in run 2 the server is killed with SIGKILL a third of the
+// way in, restarted, and every write the server acknowledged is looked for in the database.
+// Prints per run and kind of request: p50/p95/p99, requests per second, errors; and writes
+// acknowledged vs. found (lost must be 0). WEB_CONCURRENCY is passed to the server.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+import { formatDay, today } from "../app/lib/day.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.LOADTEST_PORT ?? 3300);
+// Loopback only: this script puts load on a server, never on someone else's.
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECONDS = Math.min(600, Number(process.env.LOADTEST_SECONDS ?? 60));
+const COACHES = Math.min(50, Number(process.env.LOADTEST_COACHES ?? 20));
+const BENCH_DB = path.join(root, "data/bench/lotse.db");
+const DB_FILE = path.join(root, "data/loadtest/lotse.db");
+
+type Kind = "log_contact" | "company_page" | "company_list" | "contact_list" | "uebersicht";
+type Sample = { kind: Kind; ms: number; ok: boolean };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(url: string, seconds: number) {
+  for (let i = 0; i < seconds * 10; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await sleep(100);
+  }
+  throw new Error(`${url} antwortet nicht`);
+}
+
+function startServer(): ChildProcess {
+  return spawn("npx", ["tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${DB_FILE}`,
+      PORT: String(PORT),
+      APP_URL: BASE,
+      LOTSE_DEMO: "1",
+      NODE_ENV: "production",
+      BACKUP_DAILY: "0",
+      BACKUP_DIR: path.join(path.dirname(DB_FILE), "backups"),
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+}
+
+const kill = (server: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    process.kill(-server.pid!, signal);
+  } catch {}
+};
+
+async function signIn(email: string) {
+  const res = await fetch(`${BASE}/anmelden`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+    body: `email=${encodeURIComponent(email)}&password=demo-lotse-2026`,
+  });
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
+  if (!cookie.startsWith("lotse_session=")) throw new Error(`Anmeldung fehlgeschlagen: ${email}`);
+  return cookie;
+}
+
+async function timed(kind: Kind, samples: Sample[], request: () => Promise<Response>) {
+  const t0 = performance.now();
+  try {
+    const res = await request();
+    await res.arrayBuffer();
+    samples.push({ kind, ms: performance.now() - t0, ok: res.status < 400 });
+    return res;
+  } catch {
+    samples.push({ kind, ms: performance.now() - t0, ok: false });
+    return null;
+  }
+}
+
+/** One run: every coach and the lead in a closed loop until `until` (or `stop()`). */
+async function run(
+  name: string,
+  companies: string[],
+  cookies: { coaches: string[]; lead: string },
+) {
+  const samples: Sample[] = [];
+  const acked: string[] = [];
+  let running = true;
+  const day = formatDay(today());
+  let n = 0;
+  const coach = async (cookie: string, c: number) => {
+    while (running) {
+      const companyId = companies[Math.floor(Math.random() * companies.length)]!;
+      const roll = Math.random();
+      if (roll < 0.35) {
+        const marker = `lt-${name}-${c}-${n++}`;
+        const res = await timed("log_contact", samples, () =>
+          fetch(`${BASE}/unternehmen/${companyId}?intent=log`, {
+            method: "POST",
+            redirect: "manual",
+            headers: {
+              cookie,
+              origin: BASE,
+              "content-type": "application/x-www-form-urlencoded",
+            },
+            body: `type=anruf&occurredAt=${day}&notes=${marker}`,
+          }),
+        );
+        // Acknowledged: the server answered the save with its redirect.
+        if (res && res.status >= 300 && res.status < 400) acked.push(marker);
+      } else if (roll < 0.65) {
+        await timed("company_page", samples, () =>
+          fetch(`${BASE}/unternehmen/${companyId}`, { headers: { cookie } }),
+        );
+      } else if (roll < 0.85) {
+        const page = 1 + Math.floor(Math.random() * 50);
+        await timed("company_list", samples, () =>
+          fetch(`${BASE}/unternehmen?sort=lastContact&dir=desc&seite=${page}`, {
+            headers: { cookie },
+          }),
+        );
+      } else {
+        await timed("contact_list", samples, () =>
+          fetch(`${BASE}/kontakte?seite=${1 + Math.floor(Math.random() * 50)}`, {
+            headers: { cookie },
+          }),
+        );
+      }
+      if (!running) break;
+    }
+  };
+  const lead = async () => {
+    while (running)
+      await timed("uebersicht", samples, () =>
+        fetch(`${BASE}/uebersicht`, { headers: { cookie: cookies.lead } }),
+      );
+  };
+  const t0 = performance.now();
+  const loops = [...cookies.coaches.map(coach), lead()];
+  return {
+    samples,
+    acked,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      return (performance.now() - t0) / 1000;
+    },
+  };
+}
+
+const pct = (xs: number[], p: number) =>
+  xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : 0;
+
+function report(name: string, samples: Sample[], seconds: number) {
+  const kinds = [...new Set(samples.map((s) => s.kind))].sort();
+  for (const kind of [...kinds, "all" as const]) {
+    const of = kind === "all" ? samples : samples.filter((s) => s.kind === kind);
+    const ms = of
+      .filter((s) => s.ok)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
+    console.log(
+      `loadtest ${name} ${kind} p50_ms=${Math.round(pct(ms, 50))} p95_ms=${Math.round(pct(ms, 95))} p99_ms=${Math.round(pct(ms, 99))} rps=${(of.length / seconds).toFixed(1)} errors=${of.filter((s) => !s.ok).length}`,
+    );
+  }
+}
+
+async function found(name: string) {
+  const db = createClient({ url: `file:${DB_FILE}` });
+  try {
+    const rows = await db.execute({
+      sql: "SELECT notes FROM Interaction WHERE notes LIKE ?",
+      args: [`lt-${name}-%`],
+    });
+    return new Set(rows.rows.map((r) => String(r.notes)));
+  } finally {
+    db.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(BENCH_DB)) {
+    console.log("Die Benchmark-Datenbank fehlt; npm run bench legt sie an …");
+    const r = spawnSync("npm", ["run", "bench"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, BENCH_SECONDS: "1" },
+    });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  if (!existsSync(path.join(root, "build/server/index.js")))
+    spawnSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "ignore" });
+  // A fresh copy each time: the load writes, the bench database stays as it is.
+  rmSync(path.dirname(DB_FILE), { recursive: true, force: true });
+  mkdirSync(path.dirname(DB_FILE), { recursive: true });
+  const bench = createClient({ url: `file:${BENCH_DB}` });
+  await bench.execute({ sql: "VACUUM INTO ?", args: [DB_FILE] });
+  const companies = (
+    await bench.execute("SELECT id FROM Company WHERE archivedAt IS NULL ORDER BY id LIMIT 500")
+  ).rows.map((r) => String(r.id));
+  bench.close();
+
+  let server = startServer();
+  process.on("exit", () => kill(server, "SIGTERM"));
+  await waitFor(`${BASE}/healthz`, 180);
+  const cookies = {
+    coaches: await Promise.all(
+      Array.from({ length: COACHES }, () => signIn("coach@lotse.example")),
+    ),
+    lead: await signIn("leitung@lotse.example"),
+  };
+  console.log(
+    `loadtest: ${COACHES} coaches and the lead for ${SECONDS} s against ${BASE} (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "1"})`,
+  );
+
+  // Run 1: steady load.
+  const first = await run("1", companies, cookies);
+  await sleep(SECONDS * 1000);
+  const seconds1 = await first.stop();
+  report("1", first.samples, seconds1);
+  const found1 = await found("1");
+  const lost1 = first.acked.filter((m) => !found1.has(m)).length;
+  console.log(`loadtest 1 writes acked=${first.acked.length} found=${found1.size} lost=${lost1}`);
+
+  // Run 2: the server is killed (SIGKILL) in the middle and started again.
+  const second = await run("2", companies, cookies);
+  await sleep((SECONDS * 1000) / 3);
+  kill(server, "SIGKILL");
+  const killedAt = performance.now();
+  await sleep(1000);
+  const seconds2 = await second.stop();
+  server = startServer();
+  await waitFor(`${BASE}/healthz`, 180);
+  console.log(
+    `loadtest 2 restart_ms=${Math.round(performance.now() - killedAt)} (killed after ${Math.round(seconds2 - 1)} s)`,
+  );
+  report("2", second.samples, seconds2);
+  const found2 = await found("2");
+  const lost2 = second.acked.filter((m) => !found2.has(m)).length;
+  console.log(`loadtest 2 writes acked=${second.acked.length} found=${found2.size} lost=${lost2}`);
+  kill(server, "SIGTERM");
+  process.exit(lost1 + lost2 > 0 ? 1 : 0);
+}
+
+await main();
