@@ -43,7 +43,8 @@ test("admin invites a coach; the link works once; deactivating ends the coach's 
   await expect(
     page
       .locator(".outbox li")
-      .filter({ hasText: "Neuer Zugang mit Zugriff auf Teilnehmendendaten" }),
+      .filter({ hasText: "Neuer Zugang mit Zugriff auf Teilnehmendendaten" })
+      .filter({ hasText: "Clara Neumann" }),
   ).toHaveCount(1);
   await expect(mail.getByText("Ihre Einladung zu Lotse")).toBeVisible();
   await mail.getByText("Inhalt anzeigen").click();
