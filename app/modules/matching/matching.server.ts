@@ -318,11 +318,16 @@ export async function matchesForOffer(
  * consent in force), "withdrawn" (she withdrew it and gave none since) or absent (never asked).
  */
 async function profileSharing(ids: string[]): Promise<Map<string, "given" | "withdrawn">> {
+  // All sharing consents at once (at most a few per participant): a list of thousands of ids
+  // would exceed the database's parameter limit.
+  const wanted = new Set(ids);
   const consents = ids.length
-    ? await db.consent.findMany({
-        where: { participantId: { in: ids }, purpose: PROFILE_CONSENT },
-        select: { participantId: true, withdrawnAt: true },
-      })
+    ? (
+        await db.consent.findMany({
+          where: { purpose: PROFILE_CONSENT, participantId: { not: null } },
+          select: { participantId: true, withdrawnAt: true },
+        })
+      ).filter((c) => c.participantId && wanted.has(c.participantId))
     : [];
   const state = new Map<string, "given" | "withdrawn">();
   for (const c of consents) {

@@ -75,11 +75,12 @@ export async function draftPlan(actor: Actor, now = new Date()): Promise<Drafted
       data: { day, summary: JSON.stringify(lines), createdById: actor?.id ?? null },
       select: { id: true },
     });
-    await tx.retentionPlanItem.createMany({
-      data: rules.flatMap((r) =>
-        r.items.map((i) => ({ planId: created.id, rule: r.key, entity: i.step, recordId: i.id })),
-      ),
-    });
+    const items = rules.flatMap((r) =>
+      r.items.map((i) => ({ planId: created.id, rule: r.key, entity: i.step, recordId: i.id })),
+    );
+    // In slices: one statement with thousands of rows would exceed SQLite's parameter limit.
+    for (let i = 0; i < items.length; i += 100)
+      await tx.retentionPlanItem.createMany({ data: items.slice(i, i + 100) });
     return created;
   });
   return { id: plan.id, day, lines };

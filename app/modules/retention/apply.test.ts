@@ -193,6 +193,34 @@ describe("applying a retention plan", () => {
     expect(left).toBe(0);
   });
 
+  it("draws up and applies a plan of thousands of records", async () => {
+    const admin = (await createUser("admin")) as SessionUser;
+    const old = monthsAgo(30);
+    await db.auditLog.createMany({
+      data: Array.from({ length: 150 }, () => ({
+        action: "read",
+        entityType: "participant",
+        createdAt: old,
+      })),
+    });
+    for (let i = 0; i < 20; i++)
+      await db.auditLog.createMany({
+        data: Array.from({ length: 150 }, () => ({
+          action: "read",
+          entityType: "participant",
+          createdAt: old,
+        })),
+      });
+    const plan = await draftPlan(admin);
+    expect(plan.lines.find((l) => l.key === "protokoll")?.due).toBeGreaterThanOrEqual(3150);
+    expect(await db.retentionPlanItem.count({ where: { planId: plan.id } })).toBeGreaterThanOrEqual(
+      3150,
+    );
+    const report = await applyPlan(plan.id, admin, { cap: 100_000 });
+    expect(report.remaining).toBe(0);
+    expect(await db.auditLog.count({ where: { createdAt: old } })).toBe(0);
+  });
+
   it("runs from the job runner only when switched on and not paused, once a day", async () => {
     const admin = (await createUser("admin")) as SessionUser;
     const coach = await createUser("jobcoach");
