@@ -72,8 +72,11 @@ class LibSQLWithBusyTimeout extends PrismaLibSQL {
       ]);
     void setTimeout();
     const transaction = client.transaction.bind(client);
-    client.transaction = async (mode?: TransactionMode) => {
-      const tx = await transaction(mode);
+    // Transactions take the write lock when they begin (BEGIN IMMEDIATE, where the busy timeout
+    // waits for another process's writer). A deferred one that read first and then writes
+    // cannot wait: SQLite answers "database is locked" at once when a second process writes.
+    client.transaction = async (_mode?: TransactionMode) => {
+      const tx = await transaction("write");
       await setTimeout();
       return tx;
     };
