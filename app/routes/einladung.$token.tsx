@@ -5,11 +5,10 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
-import { FormError, TextField, useSchemaForm } from "~/components/form";
+import { NewPasswordForm } from "~/components/new-password-form";
 import { AppError } from "~/lib/errors";
-import type { FormReply } from "~/lib/forms";
 import { submitForm } from "~/lib/forms.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -49,37 +48,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-/** Choosing the password of the new account. */
-function AcceptForm({ email, reply }: { email: string; reply?: FormReply | null }) {
-  const form = useSchemaForm(acceptSchema, { reply });
-  return (
-    <Form {...form.props}>
-      <FormError message={form.message} />
-      <input type="hidden" name="username" autoComplete="username" value={email} />
-      <TextField
-        label={t("invite.password")}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        maxLength={128}
-        {...form.field("password")}
-      />
-      <TextField
-        label={t("invite.passwordRepeat")}
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={128}
-        {...form.field("passwordRepeat")}
-      />
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {t("invite.submit")}
-      </button>
-    </Form>
-  );
-}
-
 export default function AcceptInvitationPage() {
   const { invitation } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -88,7 +56,7 @@ export default function AcceptInvitationPage() {
       {invitation ? (
         <>
           <p>{t("invite.intro", { name: invitation.name })}</p>
-          <AcceptForm email={invitation.email} reply={reply} />
+          <NewPasswordForm email={invitation.email} submit={t("invite.submit")} reply={reply} />
         </>
       ) : (
         <>

@@ -4,9 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
-import { FormError, TextField, useSchemaForm } from "~/components/form";
+import { NewPasswordForm } from "~/components/new-password-form";
 import { AppError } from "~/lib/errors";
 import { submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -45,36 +45,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewPasswordPage() {
   const { email } = useLoaderData<typeof loader>();
-  const form = useSchemaForm(acceptSchema, { reply: useActionData<typeof action>() });
+  const reply = useActionData<typeof action>();
   return (
     <AuthCard title={t("reset.newTitle")}>
       {email ? (
         <>
           <p>{t("reset.newIntro", { email })}</p>
-          <Form {...form.props}>
-            <FormError message={form.message} />
-            <input type="hidden" name="username" autoComplete="username" value={email} />
-            <TextField
-              label={t("invite.password")}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              maxLength={128}
-              {...form.field("password")}
-            />
-            <TextField
-              label={t("invite.passwordRepeat")}
-              type="password"
-              autoComplete="new-password"
-              required
-              maxLength={128}
-              {...form.field("passwordRepeat")}
-            />
-            <button type="submit" className="button button-primary" disabled={form.busy}>
-              {t("reset.save")}
-            </button>
-          </Form>
+          <NewPasswordForm email={email} submit={t("reset.save")} reply={reply} />
         </>
       ) : (
         <p className="notice">{t("reset.invalid")}</p>
