@@ -17,6 +17,23 @@ import { PERSON_DATENARTEN } from "./values";
 // (purposes, recipients, retention per Datenart, rights). Only the person's own records go in:
 // no other participant, no contact person of a company, no staff beyond who did what.
 
+/** The person's consents and contact-log entries, as both kinds of person have them. */
+const CONSENTS = {
+  orderBy: { givenAt: "asc" },
+  select: { purpose: true, givenAt: true, method: true, withdrawnAt: true, note: true },
+} as const;
+const INTERACTIONS = {
+  where: { deletedAt: null },
+  orderBy: { occurredAt: "asc" },
+  select: {
+    type: true,
+    occurredAt: true,
+    notes: true,
+    outcome: true,
+    author: { select: { name: true } },
+  },
+} as const;
+
 type Table = { file: string; title: string; rows: Record<string, unknown>[] };
 
 const cell = (v: unknown) =>
@@ -80,10 +97,7 @@ async function participantData(id: string) {
         orderBy: { rank: "asc" },
         select: { rank: true, occupation: { select: { title: true } } },
       },
-      consents: {
-        orderBy: { givenAt: "asc" },
-        select: { purpose: true, givenAt: true, method: true, withdrawnAt: true, note: true },
-      },
+      consents: CONSENTS,
       internships: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -109,17 +123,7 @@ async function participantData(id: string) {
           note: true,
         },
       },
-      interactions: {
-        where: { deletedAt: null },
-        orderBy: { occurredAt: "asc" },
-        select: {
-          type: true,
-          occurredAt: true,
-          notes: true,
-          outcome: true,
-          author: { select: { name: true } },
-        },
-      },
+      interactions: INTERACTIONS,
       followUps: {
         orderBy: { dueDate: "asc" },
         select: { title: true, dueDate: true, doneAt: true },
@@ -240,21 +244,8 @@ async function contactData(id: string) {
           endedAt: true,
         },
       },
-      consents: {
-        orderBy: { givenAt: "asc" },
-        select: { purpose: true, givenAt: true, method: true, withdrawnAt: true, note: true },
-      },
-      interactions: {
-        where: { deletedAt: null },
-        orderBy: { occurredAt: "asc" },
-        select: {
-          type: true,
-          occurredAt: true,
-          notes: true,
-          outcome: true,
-          author: { select: { name: true } },
-        },
-      },
+      consents: CONSENTS,
+      interactions: INTERACTIONS,
       registrations: {
         orderBy: { createdAt: "asc" },
         select: {
