@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs, waitForEmail } from "./helpers";
+import { loginAs, logout, waitForEmail } from "./helpers";
 
 test("admin invites a coach; the link works once; deactivating ends the coach's session", async ({
   page,
@@ -121,7 +121,7 @@ test("a coach sees only own participants; placement sees all", async ({ page }) 
   await page.goto("/teilnehmende");
   await expect(page.getByText("Sie sehen die Teilnehmenden, die Sie begleiten")).toBeVisible();
   await expect(page.getByText("14 Einträge")).toBeVisible();
-  await page.getByRole("button", { name: "Abmelden" }).click();
+  await logout(page);
   await loginAs(page, "vermittlung@lotse.example");
   await page.goto("/teilnehmende");
   await expect(page.getByText("30 Einträge")).toBeVisible();

@@ -21,6 +21,12 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
   await expect(page.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
 }
 
+/** Signs out and waits until the server has ended the session (the login page says so). */
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page.getByText("Sie haben sich abgemeldet.")).toBeVisible();
+}
+
 /** Collects CSP violations and page errors, so a test can assert there were none. */
 export function watchConsole(page: Page) {
   const problems: string[] = [];
