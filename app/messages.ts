@@ -727,6 +727,7 @@ export const de = {
   "auditEntity.project": "Projekt",
   "auditEntity.setting": "Einstellung",
   "auditEntity.retention_plan": "Löschplan",
+  "auditEntity.travel_time": "Fahrzeit",
   "auditEntity.retention": "Löschregeln",
   "auditEntity.audit": "Protokoll",
   "auditEntity.dashboard": "Übersicht",
@@ -1321,6 +1322,9 @@ export const de = {
 
   "match.sameOccupation": "gleicher Beruf",
   "match.sameOccupationWish": "gleicher Beruf ({rank}. Wunsch)",
+  "match.closeOccupation": "eng verwandter Beruf (gleiche Berufsgattung, anderer Ausbildungsberuf)",
+  "match.closeOccupationDuration":
+    "eng verwandter Beruf: {offer}-jährige statt {wish}-jährige Ausbildung (gleiche Berufsgattung)",
   "match.subgroup": "verwandter Beruf (gleiche Berufsuntergruppe)",
   "match.group": "ähnlicher Beruf (gleiche Berufsgruppe)",
   "match.area": "gleicher Berufsbereich",
@@ -1331,7 +1335,15 @@ export const de = {
   "match.placeUnknown": "Ort unbekannt",
   "match.byCar": "mit dem Auto",
   "match.byTransit": "mit ÖPNV",
-  "match.commute": ", ca. {minutes} min {mode}",
+  "match.commute": ", ca. {minutes} min {mode}{via}",
+  "match.commuteKnown": ", {minutes} min {mode} (bekannt)",
+  "match.viaTrain": " (Bahn {from} → {to})",
+  "match.childcareGap":
+    "Kinderbetreuung {covered} Std./Woche, nötig ca. {needed} Std. (Ausbildung und Weg)",
+  "match.excluded.keine_plaetze": "keine freien Plätze",
+  "match.excluded.archiviert": "Angebot oder Betrieb archiviert",
+  "match.excluded.kein_interesse": "Betrieb hat kein Interesse",
+  "match.excluded.keine_teilzeit": "braucht Teilzeit, der Betrieb bietet keine an",
   "match.tooFar": "länger als die akzeptierten {minutes} min",
   "match.partTime": "Teilzeit möglich",
   "match.partTimeOpen": "Teilzeit noch offen",
@@ -1363,6 +1375,41 @@ export const de = {
   "matching.none": "Keine passenden Einträge.",
   "matching.score": "{score} Punkte",
   "matching.scoreHint": "0–100 Punkte aus Beruf, Ort und Weg, Teilzeit und Beziehung zum Betrieb",
+  "matching.breakdown": "Wie die Punkte entstehen",
+  "matching.part.occupation": "Beruf",
+  "matching.part.place": "Ort und Weg",
+  "matching.part.partTime": "Teilzeit",
+  "matching.part.relationship": "Beziehung zum Betrieb",
+  "matching.part.of": "{points} von {max}",
+  "matching.factor.hoursTooFew": "zu wenige Stunden für Teilzeit",
+  "matching.factor.childcareGap": "Kinderbetreuung reicht nicht",
+  "matching.factor.brokenOff": "früheres Praktikum dort abgebrochen",
+  "matching.factor": "× {factor}",
+  "matching.total": "Ergebnis",
+  "matching.beyondLimit": "weiter als akzeptiert",
+  "matching.farHidden.one":
+    "{n} Angebot liegt weiter als die akzeptierten {minutes} min Weg und ist ausgeblendet.",
+  "matching.farHidden.other":
+    "{n} Angebote liegen weiter als die akzeptierten {minutes} min Weg und sind ausgeblendet.",
+  "matching.farShown.one":
+    "{n} Angebot liegt weiter als die akzeptierten {minutes} min Weg; es steht unter allen erreichbaren.",
+  "matching.farShown.other":
+    "{n} Angebote liegen weiter als die akzeptierten {minutes} min Weg; sie stehen unter allen erreichbaren.",
+  "matching.showFar": "Auch weiter entfernte zeigen",
+  "matching.hideFar": "Nur erreichbare zeigen",
+  "matching.farParticipants.one":
+    "{n} Teilnehmende hätte einen längeren Weg, als sie akzeptiert; sie ist ausgeblendet (oder steht unten).",
+  "matching.farParticipants.other":
+    "{n} Teilnehmende hätten einen längeren Weg, als sie akzeptieren; sie sind ausgeblendet (oder stehen unten).",
+  "matching.notProposed.one": "Warum nicht? {n} Angebot im Wunschberuf nicht vorgeschlagen",
+  "matching.notProposed.other": "Warum nicht? {n} Angebote im Wunschberuf nicht vorgeschlagen",
+  "matching.travelTime": "Echte Fahrzeit eintragen",
+  "matching.travelTimeMinutes": "Minuten Tür zu Tür (laut Fahrplanauskunft)",
+  "matching.travelTimeSave": "Fahrzeit speichern",
+  "matching.travelTimeSaved":
+    "Die Fahrzeit {from} → {to} ({minutes} min) ist gespeichert und gilt für alle auf diesem Weg.",
+  "matching.travelTimeNoPlz":
+    "Ohne Postleitzahl bei der Teilnehmerin und beim Betrieb lässt sich keine Fahrzeit speichern.",
   "matching.freePlaces.one": "{n} freier Platz",
   "matching.freePlaces.other": "{n} freie Plätze",
   "matching.participants": "Passende Teilnehmende",
@@ -1508,6 +1555,8 @@ export const de = {
   "about.text":
     "Lotse unterstützt Projekte, die junge Alleinerziehende in (Teilzeit-)Ausbildung begleiten.",
   "about.sources": "Datenquellen",
+  "about.stations":
+    "Bahnhöfe und ihre Lage: Stationsdaten der Deutschen Bahn (DB Open Data) über das Paket db-stations, Lizenz Creative Commons Namensnennung 4.0.",
   "about.geonames":
     "Postleitzahlen und Koordinaten: GeoNames (geonames.org), Lizenz Creative Commons Namensnennung 4.0.",
   "about.kldb":

@@ -8,12 +8,15 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
+import { parseCsvRecords } from "../app/lib/csv.ts";
 import { seededRandom } from "../app/lib/random.ts";
 import { OUTREACH_STATUSES } from "../app/modules/company/values.ts";
+import { stationFinder } from "../app/modules/matching/commute.ts";
 import {
   type MatchOffer,
   type MatchParticipant,
   rankPairs,
+  type Travel,
 } from "../app/modules/matching/score.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -412,8 +415,25 @@ async function seedReportingVolume() {
   return finishSeed(db, key, statements);
 }
 
-/** What the pure scorer costs per (participant, offer) pair, measured in this process. */
-function scorerCostPerPair() {
+/** The shipped railway stations, as the commute estimate uses them. */
+function railStations() {
+  return parseCsvRecords(
+    readFileSync(path.join(root, "prisma/reference/rail-stations.csv"), "utf8"),
+    {
+      separator: ";",
+    },
+  ).map((r) => ({
+    eva: r.eva!,
+    name: r.name!,
+    location: { lat: Number(r.latitude), lon: Number(r.longitude) },
+  }));
+}
+
+/**
+ * What the pure scorer costs per (participant, offer) pair, measured in this process: with the
+ * straight-line estimate only, and with the railway model (nearest stations; known times).
+ */
+function scorerCostPerPair(withStations: boolean) {
   const rand = seededRandom(11);
   const codes = ["81102", "81112", "81302", "62102", "71402", "25212", "82312", "63302"];
   const point = () => ({ lat: 51.8 + rand() * 0.8, lon: 11.3 + rand() * 0.9 });
@@ -422,10 +442,16 @@ function scorerCostPerPair() {
     id: `p${i}`,
     districtAgs: districts[i % 5]!,
     location: point(),
+    plz: `39${String(i % 100).padStart(3, "0")}`,
     wishes: [
-      { kldbCode: codes[i % codes.length]!, rank: 1 },
-      { kldbCode: codes[(i + 3) % codes.length]!, rank: 2 },
+      { occupationId: `occ${i % codes.length}`, kldbCode: codes[i % codes.length]!, rank: 1 },
+      {
+        occupationId: `occ${(i + 3) % codes.length}`,
+        kldbCode: codes[(i + 3) % codes.length]!,
+        rank: 2,
+      },
     ],
+    childcareHoursPerWeek: 30,
     weeklyHoursAvailable: 20 + (i % 5) * 5,
     drivingLicence: i % 3 === 0,
     hasCar: i % 3 === 0,
@@ -435,6 +461,7 @@ function scorerCostPerPair() {
   }));
   const offers: MatchOffer[] = Array.from({ length: 1000 }, (_, i) => ({
     id: `o${i}`,
+    occupationId: `occ${(i + (i % 2)) % codes.length}`,
     kldbCode: codes[i % codes.length]!,
     freePlaces: 1,
     partTimePossible: i % 2 === 0,
@@ -444,6 +471,7 @@ function scorerCostPerPair() {
     company: {
       id: `c${i}`,
       districtAgs: districts[i % 5]!,
+      plz: `39${String(i % 100).padStart(3, "0")}`,
       location: point(),
       archived: false,
       outreachStatus: "informiert",
@@ -455,9 +483,15 @@ function scorerCostPerPair() {
   const pairs = participants.flatMap((p) =>
     offers.map((o) => [p, o] as [MatchParticipant, MatchOffer]),
   );
-  rankPairs(pairs.slice(0, 10_000), neighbours);
+  const travel: Travel = withStations
+    ? {
+        nearest: stationFinder(railStations()),
+        known: new Map([["39001|39002|oepnv", 40]]),
+      }
+    : {};
+  rankPairs(pairs.slice(0, 10_000), neighbours, travel);
   const t0 = performance.now();
-  rankPairs(pairs, neighbours);
+  rankPairs(pairs, neighbours, travel);
   return ((performance.now() - t0) * 1000) / pairs.length;
 }
 
@@ -664,9 +698,15 @@ async function main() {
     };
     console.log(`bench dashboard p50_ms=${dashboard.p50} p95_ms=${dashboard.p95}`);
 
-    const perPair = scorerCostPerPair();
-    figures.scorer = { us_per_pair: Number(perPair.toFixed(3)) };
-    console.log(`bench scorer us_per_pair=${perPair.toFixed(3)}`);
+    const straight = scorerCostPerPair(false);
+    const rail = scorerCostPerPair(true);
+    figures.scorer = {
+      us_per_pair: Number(rail.toFixed(3)),
+      us_per_pair_straight_line: Number(straight.toFixed(3)),
+    };
+    console.log(
+      `bench scorer us_per_pair=${rail.toFixed(3)} (straight line only: ${straight.toFixed(3)})`,
+    );
 
     // Route JavaScript: everything the company list page loads (module scripts and preloads).
     const html = await (await fetch(`${BASE}/unternehmen`, { headers: { cookie } })).text();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCsvRecords } from "../app/lib/csv";
-import { buildReferenceFiles, SERVED_DISTRICTS } from "./reference-data";
+import { buildReferenceFiles, SERVED_DISTRICTS, stationsFile } from "./reference-data";
 
 const refDir = path.resolve("prisma/reference");
 const read = (f: string) => readFileSync(path.join(refDir, f), "utf8");
@@ -84,6 +84,7 @@ describe("shipped reference data", () => {
           path.resolve("scripts/reference/ausbildungsberufe.csv"),
           "utf8",
         ),
+        stations: readFileSync(stationsFile(), "utf8"),
       });
       for (const [name, content] of Object.entries(files)) expect(read(name), name).toBe(content);
     },

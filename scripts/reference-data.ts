@@ -1,5 +1,6 @@
 // Derives Lotse's reference data from the public source files (see prisma/reference/SOURCES.md).
 // Pure functions: the build script writes their output, the test re-derives and compares.
+import { createRequire } from "node:module";
 import { parseCsv, parseCsvRecords, writeCsv } from "../app/lib/csv.ts";
 
 export const SERVED_DISTRICTS = ["15003", "15083", "15086", "15089", "15090"] as const;
@@ -188,10 +189,46 @@ export function deriveOccupations(occupationListCsv: string, kldbCsv: string): O
 
 export type ReferenceFiles = Record<string, string>;
 
+/** Deutsche Bahn's station list as the db-stations package ships it. */
+export function stationsFile() {
+  return createRequire(import.meta.url).resolve("db-stations/full.ndjson");
+}
+
+/** The federal state whose railway stations the commute model uses (all served districts lie in it). */
+const STATION_STATE = "Sachsen-Anhalt";
+
+/**
+ * Passenger railway stations of the state from db-stations' full list (one JSON object per line,
+ * Deutsche Bahn's station data): EVA number, name, coordinates and DB's station category.
+ */
+export function deriveStations(ndjson: string) {
+  type Row = {
+    id: string;
+    name: string;
+    category: number;
+    federalState: string;
+    location: { latitude: number; longitude: number };
+  };
+  return ndjson
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Row)
+    .filter((s) => s.federalState === STATION_STATE && s.location)
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      latitude: Number(s.location.latitude.toFixed(5)),
+      longitude: Number(s.location.longitude.toFixed(5)),
+      category: s.category,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export function buildReferenceFiles(sources: {
   geonames: string;
   kldb: string;
   occupationList: string;
+  stations: string;
 }): ReferenceFiles {
   const postalCodes = derivePostalCodes(sources.geonames);
   const districts = deriveDistricts(postalCodes);
@@ -225,6 +262,19 @@ export function buildReferenceFiles(sources: {
       [
         ["title", "kldb_occupation_number", "kldb_code", "duration_months"],
         ...occupations.map((o) => [o.title, o.kldbOccupationNumber, o.kldbCode, o.durationMonths]),
+      ],
+      sep,
+    ),
+    "rail-stations.csv": writeCsv(
+      [
+        ["eva", "name", "latitude", "longitude", "category"],
+        ...deriveStations(sources.stations).map((s) => [
+          s.id,
+          s.name,
+          s.latitude,
+          s.longitude,
+          s.category,
+        ]),
       ],
       sep,
     ),

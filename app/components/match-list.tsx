@@ -1,16 +1,62 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { t } from "~/messages";
+import { type MessageKey, t } from "~/messages";
+import type { ScoreParts } from "~/modules/matching/score";
+import { WEIGHTS } from "~/modules/matching/score";
 
 type Reason = { text: string; negative: boolean };
+type Explained = { score: number; reasons: Reason[]; parts: ScoreParts; beyondLimit: boolean };
 
-/** Ranked matches with score and reasons; each may offer a one-click internship proposal. */
-export function MatchList<M extends { score: number; reasons: Reason[] }>({
+const PARTS: [keyof typeof WEIGHTS & keyof ScoreParts, MessageKey][] = [
+  ["occupation", "matching.part.occupation"],
+  ["place", "matching.part.place"],
+  ["partTime", "matching.part.partTime"],
+  ["relationship", "matching.part.relationship"],
+];
+const FACTORS: Record<ScoreParts["factors"][number]["key"], MessageKey> = {
+  hoursTooFew: "matching.factor.hoursTooFew",
+  childcareGap: "matching.factor.childcareGap",
+  brokenOff: "matching.factor.brokenOff",
+};
+const points = (x: number) => x.toLocaleString("de-DE", { maximumFractionDigits: 1 });
+
+/** How the points came about: the four parts against their maximum, then the multipliers. */
+function Breakdown({ parts }: { parts: ScoreParts }) {
+  return (
+    <details className="match-breakdown">
+      <summary>{t("matching.breakdown")}</summary>
+      <table>
+        <tbody>
+          {PARTS.map(([key, label]) => (
+            <tr key={key}>
+              <th scope="row">{t(label)}</th>
+              <td>{t("matching.part.of", { points: points(parts[key]), max: WEIGHTS[key] })}</td>
+            </tr>
+          ))}
+          {parts.factors.map((f) => (
+            <tr key={f.key}>
+              <th scope="row">{t(FACTORS[f.key])}</th>
+              <td>{t("matching.factor", { factor: points(f.factor) })}</td>
+            </tr>
+          ))}
+          <tr className="breakdown-total">
+            <th scope="row">{t("matching.total")}</th>
+            <td>{t("matching.score", { score: points(parts.total) })}</td>
+          </tr>
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** Ranked matches with score, reasons and how the points came about; each may offer a proposal. */
+export function MatchList<M extends Explained>({
   matches,
   rowKey,
   title,
   details,
   propose,
+  extra,
 }: {
   matches: M[];
   rowKey: (m: M) => string;
@@ -18,17 +64,22 @@ export function MatchList<M extends { score: number; reasons: Reason[] }>({
   details: (m: M) => ReactNode;
   /** Hidden fields for the proposal form, or null when the user may not propose. */
   propose: ((m: M) => { participantId: string; offerId: string }) | null;
+  /** More for a row (e.g. entering the real travel time). */
+  extra?: (m: M) => ReactNode;
 }) {
   if (matches.length === 0) return <p>{t("matching.none")}</p>;
   return (
     <ol className="match-list">
       {matches.map((m, index) => (
-        <li key={rowKey(m)} className="match">
+        <li key={rowKey(m)} className={m.beyondLimit ? "match match-far" : "match"}>
           <div className="match-head">
             <span className="match-rank">{index + 1}.</span>
             <span className="match-title">{title(m)}</span>
+            {m.beyondLimit ? (
+              <span className="badge badge-warn">{t("matching.beyondLimit")}</span>
+            ) : null}
             <span className="match-score" title={t("matching.scoreHint")}>
-              {t("matching.score", { score: m.score.toLocaleString("de-DE") })}
+              {t("matching.score", { score: points(m.score) })}
             </span>
           </div>
           <p className="match-details">{details(m)}</p>
@@ -39,6 +90,8 @@ export function MatchList<M extends { score: number; reasons: Reason[] }>({
               </li>
             ))}
           </ul>
+          <Breakdown parts={m.parts} />
+          {extra?.(m)}
           {propose ? (
             <Form method="post" action="/praktika/vorschlagen" className="inline-form">
               <input type="hidden" name="participantId" value={propose(m).participantId} />

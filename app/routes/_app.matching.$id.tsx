@@ -16,14 +16,18 @@ const SHOWN = 50;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, context, "read", "matching");
+  const includeFar = new URL(request.url).searchParams.get("weiter") === "ja";
   const result = await matchesForOffer(user, scope, params.id ?? "", {
     ip: context?.clientIp,
     limit: SHOWN,
+    includeFar,
   });
   if (!result) notFound();
   return {
     offer: result.offer,
     total: result.total,
+    far: result.far,
+    includeFar,
     withdrawn: result.withdrawn,
     matches: result.matches,
     mayPropose: can(user.role, "create", "internship"),
@@ -31,7 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function OfferMatchingPage() {
-  const { offer, total, withdrawn, matches, mayPropose } = useLoaderData<typeof loader>();
+  const { offer, total, far, includeFar, withdrawn, matches, mayPropose } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -48,6 +53,14 @@ export default function OfferMatchingPage() {
       </p>
       <p role="status">{t("matching.count", { shown: matches.length, total })}</p>
       {withdrawn ? <p className="notice">{tn("matching.withdrawnHidden", withdrawn)}</p> : null}
+      {far > 0 ? (
+        <p className="notice">
+          {tn("matching.farParticipants", far)}{" "}
+          <Link to={includeFar ? "?" : "?weiter=ja"}>
+            {includeFar ? t("matching.hideFar") : t("matching.showFar")}
+          </Link>
+        </p>
+      ) : null}
       <MatchList
         matches={matches}
         rowKey={(m) => m.id}

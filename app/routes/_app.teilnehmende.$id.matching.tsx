@@ -1,14 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { CheckboxField, SelectField } from "~/components/form";
+import { CheckboxField, FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
 import { MatchList } from "~/components/match-list";
 import { formatDate } from "~/lib/day";
+import type { FormReply } from "~/lib/forms";
+import { submitForm } from "~/lib/forms.server";
 import { pickParam } from "~/lib/list-params";
+import { redirectWithToast } from "~/lib/toast.server";
 import { t, tn } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import { TRAVEL } from "~/modules/matching/commute";
 import { matchesForParticipant } from "~/modules/matching/matching.server";
+import { travelTimeSchema } from "~/modules/matching/schema";
+import { recordTravelTime } from "~/modules/matching/travel.server";
 import { listOccupations, listServedDistricts } from "~/modules/reference/lists.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,21 +43,73 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ),
     partTimeOnly: url.searchParams.get("teilzeit") === "ja",
   };
+  const includeFar = url.searchParams.get("weiter") === "ja";
   const result = await matchesForParticipant(user, scope, params.id ?? "", filters, {
     ip: context?.clientIp,
     limit: SHOWN,
+    includeFar,
   });
   if (!result) notFound();
   return {
     participant: result.participant,
     hasWishes: result.hasWishes,
     total: result.total,
+    far: result.far,
+    includeFar,
     matches: result.matches,
+    notProposed: result.notProposed,
     filters,
     districts,
     occupations,
     mayPropose: can(user.role, "create", "internship"),
+    mayEnterTimes: can(user.role, "update", "matching") && Boolean(result.participant.plz),
   };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, scope } = await requirePermission(request, context, "update", "matching");
+  const id = params.id ?? "";
+  return submitForm(request, travelTimeSchema, async (input) => {
+    const saved = await recordTravelTime(user, scope, id, input, { ip: context?.clientIp });
+    const back = new URL(request.url);
+    back.searchParams.delete("intent");
+    return redirectWithToast(`${back.pathname}${back.search}`, {
+      kind: "success",
+      text: t("matching.travelTimeSaved", {
+        from: saved.fromPlz,
+        to: saved.toPlz,
+        minutes: saved.minutes,
+      }),
+    });
+  });
+}
+
+/** The real door-to-door time for one offer, as a journey planner gives it. */
+function TravelTimeForm({ offerId, reply }: { offerId: string; reply?: FormReply | null }) {
+  const form = useSchemaForm(travelTimeSchema, {
+    intent: "fahrzeit",
+    record: { name: "offerId", value: offerId },
+    reply,
+    defaults: { offerId, minutes: "" },
+  });
+  return (
+    <details className="match-travel" open={form.refused}>
+      <summary>{t("matching.travelTime")}</summary>
+      <Form {...form.props} className="inline-form">
+        <FormError message={form.message} />
+        <input type="hidden" name="offerId" value={offerId} />
+        <TextField
+          id={`minutes-${offerId}`}
+          label={t("matching.travelTimeMinutes")}
+          inputMode="numeric"
+          {...form.field("minutes")}
+        />
+        <button type="submit" className="button button-small" disabled={form.busy}>
+          {t("matching.travelTimeSave")}
+        </button>
+      </Form>
+    </details>
+  );
 }
 
 /** "Schollene, Landkreis Stendal", but only "Magdeburg" where town and district share the name. */
@@ -59,8 +117,30 @@ const placeLabel = (city: string | null, district: string | null) =>
   city && district?.endsWith(city) ? district : [city, district].filter(Boolean).join(", ");
 
 export default function ParticipantMatchingPage() {
-  const { participant, hasWishes, total, matches, filters, districts, occupations, mayPropose } =
-    useLoaderData<typeof loader>();
+  const {
+    participant,
+    hasWishes,
+    total,
+    far,
+    includeFar,
+    matches,
+    notProposed,
+    filters,
+    districts,
+    occupations,
+    mayPropose,
+    mayEnterTimes,
+  } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as FormReply | undefined;
+  const location = useLocation();
+  const withFar = (on: boolean) => {
+    const params = new URLSearchParams(location.search);
+    if (on) params.set("weiter", "ja");
+    else params.delete("weiter");
+    const query = params.toString();
+    return query ? `?${query}` : location.pathname;
+  };
+  const limit = participant.maxCommuteMinutes ?? TRAVEL.defaultLimitMinutes;
   return (
     <>
       <p className="breadcrumb">
@@ -99,11 +179,20 @@ export default function ParticipantMatchingPage() {
           value="ja"
           defaultChecked={filters.partTimeOnly}
         />
+        {includeFar ? <input type="hidden" name="weiter" value="ja" /> : null}
         <button type="submit" className="button">
           {t("matching.apply")}
         </button>
       </Form>
       <p role="status">{t("matching.count", { shown: matches.length, total })}</p>
+      {far > 0 ? (
+        <p className="notice">
+          {tn(includeFar ? "matching.farShown" : "matching.farHidden", far, { minutes: limit })}{" "}
+          <Link to={withFar(!includeFar)}>
+            {includeFar ? t("matching.hideFar") : t("matching.showFar")}
+          </Link>
+        </p>
+      ) : null}
       <MatchList
         matches={matches}
         rowKey={(m) => m.id}
@@ -122,7 +211,25 @@ export default function ParticipantMatchingPage() {
             .join(" · ")
         }
         propose={mayPropose ? (m) => ({ participantId: participant.id, offerId: m.id }) : null}
+        extra={
+          mayEnterTimes
+            ? (m) => (m.plz ? <TravelTimeForm offerId={m.id} reply={reply} /> : null)
+            : undefined
+        }
       />
+      {notProposed.length > 0 ? (
+        <details className="not-proposed">
+          <summary>{tn("matching.notProposed", notProposed.length)}</summary>
+          <ul>
+            {notProposed.map((o) => (
+              <li key={o.id}>
+                {o.occupation} – <Link to={`/unternehmen/${o.companyId}`}>{o.companyName}</Link>
+                {o.city ? `, ${o.city}` : ""}: {o.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </>
   );
 }

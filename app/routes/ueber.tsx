@@ -13,6 +13,7 @@ export default function AboutPage() {
       <h2>{t("about.sources")}</h2>
       <ul>
         <li>{t("about.geonames")}</li>
+        <li>{t("about.stations")}</li>
         <li>{t("about.kldb")}</li>
       </ul>
       <p>

@@ -36,6 +36,7 @@ export const AUDIT_ENTITIES = [
   "project",
   "setting",
   "retention_plan",
+  "travel_time",
   "retention",
   "audit",
   "dashboard",

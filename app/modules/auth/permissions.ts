@@ -81,6 +81,7 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:internship:own",
     "update:internship:own",
     "read:matching:own",
+    "update:matching:own",
   ],
   vermittlung: [
     "read:dashboard:any",
@@ -95,6 +96,7 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:event:any",
     ...all("internship", "any"),
     "read:matching:any",
+    "update:matching:any",
   ],
 };
 

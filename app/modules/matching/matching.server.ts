@@ -1,4 +1,5 @@
 import { db, Prisma, queryJsonRows } from "~/db.server";
+import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
@@ -6,7 +7,20 @@ import { participantScopeSql } from "~/modules/participant/access.server";
 import { PROFILE_CONSENT } from "~/modules/participant/values";
 import { referenceCache } from "~/modules/reference/cache.server";
 import { listOccupations } from "~/modules/reference/lists.server";
-import { type MatchOffer, type MatchParticipant, type Point, rankPairs, reasonsFor } from "./score";
+import { knownTimeKey, type Point, type Station, stationFinder, type TravelMode } from "./commute";
+import type { Wish } from "./score";
+import {
+  assessPairs,
+  beyondLimit,
+  EXCLUSION_REASON,
+  type Features,
+  type Match,
+  type MatchOffer,
+  type MatchParticipant,
+  reasonsFor,
+  scoreParts,
+  type Travel,
+} from "./score";
 
 const neighbourRows = referenceCache(() =>
   db.districtNeighbour.findMany({ select: { districtAgs: true, neighbourAgs: true } }),
@@ -25,6 +39,51 @@ const postalRows = referenceCache(() =>
 const districtRows = referenceCache(() =>
   db.district.findMany({ select: { ags: true, name: true, latitude: true, longitude: true } }),
 );
+
+const stationRows = referenceCache(() =>
+  db.railStation.findMany({ select: { eva: true, name: true, latitude: true, longitude: true } }),
+);
+
+/** The nearest railway station of a point, from the stations held in memory. */
+const nearestStation = (() => {
+  let finder: Promise<ReturnType<typeof stationFinder>> | null = null;
+  return () => {
+    finder ??= stationRows().then((rows) =>
+      stationFinder(
+        rows.map(
+          (r): Station => ({
+            eva: r.eva,
+            name: r.name,
+            location: { lat: r.latitude, lon: r.longitude },
+          }),
+        ),
+      ),
+    );
+    return finder;
+  };
+})();
+
+/** What the commute needs: the known times between the given PLZ and the nearest stations. */
+async function travelFor(where: {
+  fromPlz?: string | null;
+  toPlz?: string | null;
+}): Promise<Travel> {
+  const [rows, nearest] = await Promise.all([
+    where.fromPlz || where.toPlz
+      ? db.travelTime.findMany({
+          where: where.fromPlz ? { fromPlz: where.fromPlz } : { toPlz: where.toPlz! },
+          select: { fromPlz: true, toPlz: true, mode: true, minutes: true },
+        })
+      : [],
+    nearestStation(),
+  ]);
+  return {
+    known: new Map(
+      rows.map((r) => [knownTimeKey(r.fromPlz, r.toPlz, r.mode as TravelMode), r.minutes]),
+    ),
+    nearest,
+  };
+}
 
 /**
  * Where a PLZ in a district lies (its centroid, else the district's centre) and the district's
@@ -56,6 +115,7 @@ type ParticipantRow = {
   plz: string | null;
   districtAgs: string | null;
   weeklyHoursAvailable: number | null;
+  childcareHoursPerWeek: number | null;
   drivingLicence: number | boolean;
   hasCar: number | boolean;
   usesPublicTransport: number | boolean;
@@ -64,12 +124,15 @@ type ParticipantRow = {
   brokenOff: string | null;
 };
 
-/** "81102:1,81112:2" (KldB code and rank, as SQL concatenates the wishes) as a list. */
-function parseWishes(text: string | null) {
+/**
+ * "occ1:81102:1:36,occ2:81112:2:" (occupation, KldB code, rank and training months, as SQL
+ * concatenates the wishes) as a list.
+ */
+function parseWishes(text: string | null): Wish[] {
   if (!text) return [];
-  return text.split(",").map((pair) => {
-    const [kldbCode = "", rank = "0"] = pair.split(":");
-    return { kldbCode, rank: Number(rank) };
+  return text.split(",").map((item) => {
+    const [occupationId = "", kldbCode = "", rank = "0", months = ""] = item.split(":");
+    return { occupationId, kldbCode, rank: Number(rank), durationMonths: Number(months) || null };
   });
 }
 
@@ -82,10 +145,12 @@ async function loadParticipants(where: Prisma.Sql) {
     queryJsonRows<ParticipantRow>(Prisma.sql`
       SELECT json_group_array(json_object('id', p.id, 'firstName', p.firstName,
         'lastName', p.lastName, 'plz', p.plz, 'districtAgs', p.districtAgs,
-        'weeklyHoursAvailable', p.weeklyHoursAvailable, 'drivingLicence', p.drivingLicence,
+        'weeklyHoursAvailable', p.weeklyHoursAvailable,
+        'childcareHoursPerWeek', p.childcareHoursPerWeek, 'drivingLicence', p.drivingLicence,
         'hasCar', p.hasCar, 'usesPublicTransport', p.usesPublicTransport,
         'maxCommuteMinutes', p.maxCommuteMinutes,
-        'wishes', (SELECT group_concat(o.kldbCode || ':' || w.rank) FROM ParticipantOccupation w
+        'wishes', (SELECT group_concat(w.occupationId || ':' || o.kldbCode || ':' || w.rank || ':'
+          || coalesce(o.durationMonths, '')) FROM ParticipantOccupation w
           JOIN Occupation o ON o.id = w.occupationId WHERE w.participantId = p.id),
         'brokenOff', (SELECT group_concat(i.companyId) FROM Internship i
           WHERE i.participantId = p.id AND i.status = 'abgebrochen'))) AS rows
@@ -99,14 +164,18 @@ async function loadParticipants(where: Prisma.Sql) {
         id: r.id,
         name: `${r.firstName} ${r.lastName}`,
         districtName,
+        plz: r.plz,
         weeklyHoursAvailable: r.weeklyHoursAvailable,
+        maxCommuteMinutes: r.maxCommuteMinutes,
       },
       match: {
         id: r.id,
         districtAgs: r.districtAgs,
+        plz: r.plz,
         location,
         wishes: parseWishes(r.wishes).sort((a, b) => a.rank - b.rank),
         weeklyHoursAvailable: r.weeklyHoursAvailable,
+        childcareHoursPerWeek: r.childcareHoursPerWeek,
         drivingLicence: Boolean(r.drivingLicence),
         hasCar: Boolean(r.hasCar),
         usesPublicTransport: Boolean(r.usesPublicTransport),
@@ -170,13 +239,16 @@ async function loadOffers(where: Prisma.Sql) {
         companyId: r.companyId,
         companyName: r.companyName,
         city: r.city,
+        plz: r.plz,
         districtName,
         freePlaces: Number(r.freePlaces),
         startDate: r.startDate ? new Date(r.startDate) : null,
       },
       match: {
         id: r.id,
+        occupationId: r.occupationId,
         kldbCode: occupation.kldbCode,
+        durationMonths: occupation.durationMonths,
         freePlaces: Number(r.freePlaces),
         partTimePossible: Boolean(r.partTimePossible),
         weeklyHoursFull: Number(r.weeklyHoursFull),
@@ -185,6 +257,7 @@ async function loadOffers(where: Prisma.Sql) {
         company: {
           id: r.companyId,
           districtAgs: r.districtAgs,
+          plz: r.plz,
           location,
           archived: false,
           outreachStatus: r.outreachStatus,
@@ -206,17 +279,31 @@ function scopeSql(user: SessionUser, scope: Scope) {
   return scope === "any" ? Prisma.sql`1 = 1` : participantScopeSql(user.id);
 }
 
+/** What a shown match carries besides its record: score, reasons, the points' parts, the way. */
+function explained(m: Match) {
+  return {
+    score: m.score,
+    reasons: reasonsFor(m.features),
+    parts: scoreParts(m.features)!,
+    beyondLimit: beyondLimit(m.features),
+    commute: m.features.commute,
+    travelMode: m.features.travelMode,
+  };
+}
+
 /**
  * Ranked offers for one participant the user may see (null when not visible). With desired
  * occupations, offers in their KldB areas are considered; without, offers in the participant's
- * and the neighbouring districts.
+ * and the neighbouring districts. Offers beyond her acceptable commute rank below all others
+ * and are left out unless asked for (`includeFar`); the page says how many. Offers of her wished
+ * occupations that cannot take her are listed apart with the reason ("warum nicht?").
  */
 export async function matchesForParticipant(
   user: SessionUser,
   scope: Scope,
   participantId: string,
   filters: MatchFilters = {},
-  meta: { ip?: string; limit?: number } = {},
+  meta: { ip?: string; limit?: number; includeFar?: boolean } = {},
 ) {
   const [found] = await loadParticipants(
     Prisma.sql`p.id = ${participantId} AND p.archivedAt IS NULL AND p.anonymisedAt IS NULL
@@ -248,53 +335,123 @@ export async function matchesForParticipant(
   if (filters.occupationId) and.push(Prisma.sql`t.occupationId = ${filters.occupationId}`);
   if (filters.partTimeOnly)
     and.push(Prisma.sql`(t.partTimePossible = 1 OR c.partTimeReadiness = 'ja')`);
-  const offers = await loadOffers(and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`);
+  const [offers, travel, areNeighbours, unavailable] = await Promise.all([
+    loadOffers(and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`),
+    travelFor({ fromPlz: p.plz }),
+    neighbourTest(),
+    unavailableOffers(p.wishes.map((w) => w.occupationId)),
+  ]);
   const byId = new Map(offers.map((o) => [o.match.id, o]));
-  const ranked = rankPairs(
+  const { ranked, excluded } = assessPairs(
     offers.map((o) => [p, o.match] as [MatchParticipant, MatchOffer]),
-    await neighbourTest(),
+    areNeighbours,
+    travel,
   );
+  const within = ranked.filter((m) => !beyondLimit(m.features));
+  const shown = meta.includeFar ? ranked : within;
   return {
     participant: found.display,
     hasWishes: p.wishes.length > 0,
-    total: ranked.length,
+    total: shown.length,
+    /** Offers beyond her acceptable commute (left out unless includeFar). */
+    far: ranked.length - within.length,
     // Reasons are worded only for the matches that are shown.
-    matches: ranked.slice(0, meta.limit ?? ranked.length).map((m) => ({
+    matches: shown.slice(0, meta.limit ?? shown.length).map((m) => ({
       ...byId.get(m.offerId)!.display,
-      score: m.score,
-      reasons: reasonsFor(m.features),
+      ...explained(m),
     })),
+    notProposed: [
+      ...excluded.map((e) => ({
+        ...byId.get(e.offerId)!.display,
+        reason: t(EXCLUSION_REASON[e.features.excluded as NonNullable<Features["excluded"]>]),
+      })),
+      ...unavailable,
+    ],
   };
 }
 
-/** Ranked participants (of those the user may see) for one offer; null when it cannot take anyone. */
+/**
+ * Offers of the given occupations that cannot take anyone now (no free places, the company
+ * said no): the "warum nicht?" of a participant's matching page.
+ */
+async function unavailableOffers(occupationIds: string[]) {
+  if (!occupationIds.length) return [];
+  const rows = await db.trainingOffer.findMany({
+    where: {
+      occupationId: { in: occupationIds },
+      archivedAt: null,
+      company: { archivedAt: null },
+    },
+    select: {
+      id: true,
+      places: true,
+      placesFilled: true,
+      occupation: { select: { title: true } },
+      company: { select: { id: true, name: true, city: true, outreachStatus: true } },
+    },
+    orderBy: { company: { name: "asc" } },
+  });
+  return rows.flatMap((r) => {
+    const reason =
+      r.company.outreachStatus === "kein_interesse"
+        ? EXCLUSION_REASON.kein_interesse
+        : r.places <= r.placesFilled
+          ? EXCLUSION_REASON.keine_plaetze
+          : null;
+    return reason
+      ? [
+          {
+            id: r.id,
+            occupation: r.occupation.title,
+            companyId: r.company.id,
+            companyName: r.company.name,
+            city: r.company.city,
+            reason: t(reason),
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * Ranked participants (of those the user may see) for one offer; null when it cannot take
+ * anyone. Participants for whom the offer is beyond their acceptable commute rank below the
+ * others and are left out unless asked for (`includeFar`).
+ */
 export async function matchesForOffer(
   user: SessionUser,
   scope: Scope,
   offerId: string,
-  meta: { ip?: string; limit?: number } = {},
+  meta: { ip?: string; limit?: number; includeFar?: boolean } = {},
 ) {
   const [offer] = await loadOffers(Prisma.sql`t.id = ${offerId}`);
   if (!offer) return null;
-  const candidates = await loadParticipants(
-    Prisma.sql`p.archivedAt IS NULL AND p.anonymisedAt IS NULL
-      AND p.status IN (${Prisma.join([...MATCHABLE_STATUSES])}) AND ${scopeSql(user, scope)}`,
-  );
+  const [candidates, travel, areNeighbours] = await Promise.all([
+    loadParticipants(
+      Prisma.sql`p.archivedAt IS NULL AND p.anonymisedAt IS NULL
+        AND p.status IN (${Prisma.join([...MATCHABLE_STATUSES])}) AND ${scopeSql(user, scope)}`,
+    ),
+    travelFor({ toPlz: offer.display.plz }),
+    neighbourTest(),
+  ]);
   // Who the employer may hear about: someone who withdrew sharing her profile is not proposed.
   const sharing = await profileSharing(candidates.map((p) => p.match.id));
   const participants = candidates.filter((p) => sharing.get(p.match.id) !== "withdrawn");
   const byId = new Map(participants.map((p) => [p.match.id, p]));
-  const ranked = rankPairs(
+  const { ranked } = assessPairs(
     participants.map((p) => [p.match, offer.match] as [MatchParticipant, MatchOffer]),
-    await neighbourTest(),
+    areNeighbours,
+    travel,
   );
-  if (ranked.length) {
+  const within = ranked.filter((m) => !beyondLimit(m.features));
+  const shown = meta.includeFar ? ranked : within;
+  if (shown.length) {
     await audit({
       actorId: user.id,
       action: "read",
       entityType: "participant",
       ip: meta.ip,
-      detail: `Matching Angebot ${offerId}: ${ranked
+      detail: `Matching Angebot ${offerId}: ${shown
         .slice(0, 50)
         .map((m) => m.participantId)
         .join(",")}`.slice(0, 2000),
@@ -302,13 +459,13 @@ export async function matchesForOffer(
   }
   return {
     offer: offer.display,
-    total: ranked.length,
+    total: shown.length,
+    far: ranked.length - within.length,
     withdrawn: candidates.length - participants.length,
-    matches: ranked.slice(0, meta.limit ?? ranked.length).map((m) => ({
+    matches: shown.slice(0, meta.limit ?? shown.length).map((m) => ({
       ...byId.get(m.participantId)!.display,
       profileShared: sharing.get(m.participantId) === "given",
-      score: m.score,
-      reasons: reasonsFor(m.features),
+      ...explained(m),
     })),
   };
 }

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { parseFormData } from "~/lib/forms.server";
 import { normalizeCompanyName } from "~/lib/text";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { matchesForOffer, matchesForParticipant } from "./matching.server";
+import { travelTimeSchema } from "./schema";
+import { recordTravelTime } from "./travel.server";
 
 let coach: SessionUser;
 let otherCoach: SessionUser;
@@ -87,7 +90,9 @@ describe("matching from the database", () => {
       "Teilzeit möglich",
       "über Teilzeitausbildung informiert",
     ]);
-    expect(result?.matches[1]?.reasons[1]?.text).toMatch(/^Nachbarkreis, ca\. \d+ min mit ÖPNV$/);
+    expect(result?.matches[1]?.reasons[1]?.text).toMatch(
+      /^Nachbarkreis, ca\. \d+ min mit ÖPNV( \(Bahn .+\))?$/,
+    );
     expect(
       await db.auditLog.count({ where: { entityId: lenaId, action: "read", actorId: coach.id } }),
     ).toBe(1);
@@ -124,5 +129,64 @@ describe("matching from the database", () => {
     expect(after?.matches.map((m) => m.name)).toEqual(["Mara Fremd"]);
     expect(after?.withdrawn).toBe(1);
     await db.consent.delete({ where: { id: given.id } });
+  });
+
+  it("says why the offers of her wished occupation that cannot take her are not proposed", async () => {
+    const result = await matchesForParticipant(coach, "own", lenaId);
+    expect(result?.notProposed.map((o) => [o.companyName, o.reason])).toEqual([
+      ["Praxis Nein", "Betrieb hat kein Interesse"],
+      ["Praxis Voll", "keine freien Plätze"],
+    ]);
+  });
+});
+
+describe("the acceptable commute and known travel times", () => {
+  it("a known time beyond her limit hides the offer by default, with a count, and ranks it last when shown", async () => {
+    const before = await matchesForParticipant(coach, "own", lenaId);
+    expect(before?.far).toBe(0);
+    const magdeburgOffer = await db.trainingOffer.findFirstOrThrow({
+      where: { company: { name: "Praxis Hasselbachplatz" } },
+    });
+    const saved = await recordTravelTime(coach, "own", lenaId, {
+      offerId: magdeburgOffer.id,
+      minutes: 95,
+    });
+    expect(saved).toMatchObject({ fromPlz: "39418", toPlz: "39104", mode: "oepnv", minutes: 95 });
+    const hidden = await matchesForParticipant(coach, "own", lenaId);
+    expect(hidden?.matches.map((m) => m.companyName)).toEqual(["Praxis am Markt"]);
+    expect(hidden?.far).toBe(1);
+    const shown = await matchesForParticipant(coach, "own", lenaId, {}, { includeFar: true });
+    expect(shown?.matches.map((m) => [m.companyName, m.beyondLimit])).toEqual([
+      ["Praxis am Markt", false],
+      ["Praxis Hasselbachplatz", true],
+    ]);
+    expect(shown?.matches[1]?.reasons.map((r) => r.text)).toContain(
+      "Nachbarkreis, 95 min mit ÖPNV (bekannt)",
+    );
+    // The offer's view: Lena is beyond her limit for Magdeburg, so she is left out there too.
+    const forOffer = await matchesForOffer(coach, "any", magdeburgOffer.id);
+    expect(forOffer?.matches.map((m) => m.name)).not.toContain("Lena Bauer");
+    expect(forOffer?.far).toBe(1);
+    // A second entry for the same way replaces the first: still one row.
+    await recordTravelTime(coach, "own", lenaId, { offerId: magdeburgOffer.id, minutes: 50 });
+    expect(await db.travelTime.count({ where: { fromPlz: "39418", toPlz: "39104" } })).toBe(1);
+    const back = await matchesForParticipant(coach, "own", lenaId);
+    expect(back?.far).toBe(0);
+    expect(await db.auditLog.count({ where: { entityType: "travel_time" } })).toBe(2);
+  });
+
+  it("refuses a time for someone else's participant, and minutes out of range at the field", async () => {
+    const any = await db.trainingOffer.findFirstOrThrow();
+    await expect(
+      recordTravelTime(otherCoach, "own", lenaId, { offerId: any.id, minutes: 30 }),
+    ).rejects.toMatchObject({ status: 404 });
+    for (const minutes of ["0", "301", "zehn", ""]) {
+      const form = new FormData();
+      form.set("offerId", any.id);
+      form.set("minutes", minutes);
+      const parsed = parseFormData(form, travelTimeSchema);
+      expect(parsed.ok, minutes).toBe(false);
+      if (!parsed.ok) expect(parsed.errors.minutes?.length, minutes).toBeGreaterThan(0);
+    }
   });
 });

@@ -8,7 +8,7 @@ export const listOccupations = referenceCache(() =>
   db.occupation.findMany({
     where: { active: true },
     orderBy: { title: "asc" },
-    select: { id: true, title: true, kldbCode: true },
+    select: { id: true, title: true, kldbCode: true, durationMonths: true },
   }),
 );
 

@@ -15,7 +15,13 @@ type DistrictFile = {
 
 const referenceDir = () => path.resolve(process.env.LOTSE_REFERENCE_DIR ?? "prisma/reference");
 const read = (name: string) => readFileSync(path.join(referenceDir(), name), "utf8");
-const FILES = ["districts.json", "postal-codes.csv", "kldb.csv", "occupations.csv"];
+const FILES = [
+  "districts.json",
+  "postal-codes.csv",
+  "kldb.csv",
+  "occupations.csv",
+  "rail-stations.csv",
+];
 
 /** Loads the shipped reference data into the database when it is missing or the files changed. */
 export async function ensureReferenceData(): Promise<"loaded" | "current"> {
@@ -32,6 +38,7 @@ export async function ensureReferenceData(): Promise<"loaded" | "current"> {
   const postalCodes = parseCsvRecords(contents["postal-codes.csv"]!, sep);
   const kldb = parseCsvRecords(contents["kldb.csv"]!, sep);
   const occupations = parseCsvRecords(contents["occupations.csv"]!, sep);
+  const stations = parseCsvRecords(contents["rail-stations.csv"]!, sep);
 
   await db.$transaction(
     async (tx) => {
@@ -63,6 +70,16 @@ export async function ensureReferenceData(): Promise<"loaded" | "current"> {
           latitude: Number(p.latitude),
           longitude: Number(p.longitude),
           spansDistricts: p.spans_districts === "1",
+        })),
+      });
+      await tx.railStation.deleteMany();
+      await tx.railStation.createMany({
+        data: stations.map((r) => ({
+          eva: r.eva!,
+          name: r.name!,
+          latitude: Number(r.latitude),
+          longitude: Number(r.longitude),
+          category: Number(r.category),
         })),
       });
       const existing = new Set(

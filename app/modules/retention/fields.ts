@@ -26,6 +26,8 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
     "id plz districtAgs places latitude longitude spansDistricts createdAt updatedAt",
   ),
   KldbUnit: columns("referenz", "code level title shortTitle parentCode createdAt updatedAt"),
+  RailStation: columns("referenz", "eva name latitude longitude category"),
+  TravelTime: columns("referenz", "id fromPlz toPlz mode minutes enteredById createdAt updatedAt"),
   Occupation: columns(
     "referenz",
     "id title kldbOccupationNumber kldbCode durationMonths active createdAt updatedAt",
@@ -100,11 +102,15 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
     "einwilligung",
     "id purpose contactId participantId givenAt method withdrawnAt note recordedById createdAt updatedAt",
   ),
+  InternshipStatusChange: columns(
+    "esf_nachweis",
+    "id internshipId fromStatus toStatus reason changedById createdAt",
+  ),
   Internship: {
     ...columns(
       "esf_nachweis",
       `id projectId participantId companyId occupationId offerId startDate endDate hoursPerWeek
-       supervisorId status ledToOffer createdAt updatedAt version`,
+       supervisorId status ledToOffer endReason createdAt updatedAt version`,
     ),
     ...columns("tn_beratung", "companyFeedback participantFeedback"),
   },
