@@ -30,7 +30,7 @@ export const de = {
   "nav.teilnehmende": "Teilnehmende",
   "nav.veranstaltungen": "Veranstaltungen",
   "nav.praktika": "Praktika",
-  "nav.matching": "Matching",
+  "nav.matching": "Ausbildungsangebote",
   "nav.wiedervorlagen": "Wiedervorlagen",
   "nav.berichte": "Berichte",
   "nav.verwaltung": "Verwaltung",
