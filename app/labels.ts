@@ -7,7 +7,7 @@ import { CONSENT_METHODS } from "~/modules/contact/values";
 import { OUTBOX_STATUSES } from "~/modules/email/values";
 import { EVENT_TYPES } from "~/modules/event/values";
 import { INTERACTION_TOPICS, INTERACTION_TYPES } from "~/modules/interaction/values";
-import { INTERNSHIP_STATUSES } from "~/modules/internship/values";
+import { END_REASONS, INTERNSHIP_STATUSES } from "~/modules/internship/values";
 import {
   CHILDCARE,
   GENDERS,
@@ -32,6 +32,7 @@ const LABELLED = {
   itype: INTERACTION_TYPES,
   topic: INTERACTION_TOPICS,
   istatus: INTERNSHIP_STATUSES,
+  iend: END_REASONS,
   pstatus: PARTICIPANT_STATUSES,
   gender: GENDERS,
   childcare: CHILDCARE,

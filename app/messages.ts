@@ -1292,6 +1292,16 @@ export const de = {
   "internship.endBeforeStart": "Das Ende kann nicht vor dem Beginn liegen.",
   "internship.datesRequired":
     "Für ein vereinbartes oder laufendes Praktikum bitte Beginn und Ende angeben.",
+  "internship.notStartedYet":
+    "„Läuft“ erst ab dem Beginn am {start}. Bis dahin ist das Praktikum „vereinbart“.",
+  "internship.endedEarlyReason":
+    "Das Ende ist erst am {end}. Wenn es früher endet: bitte den Grund angeben und das Ende auf den letzten Tag setzen.",
+  "internship.brokenOffReason": "Bitte den Grund für den Abbruch angeben.",
+  "internship.endReason": "Grund für ein vorzeitiges Ende",
+  "internship.noEndReason": "– kein vorzeitiges Ende –",
+  "internship.history": "Bisheriger Verlauf",
+  "internship.historyEntry": "{date}: {status} ({name})",
+  "internship.feedbackFollowUp": "Rückmeldung zum Praktikum bei {company} einholen",
   "internship.overlap": "Überschneidet sich mit dem Praktikum bei {company} ({from} – {to}).",
   "internship.transition": "Von „{from}“ geht es nicht direkt zu „{to}“.",
   "internship.supervisorUnknown":
@@ -1319,6 +1329,12 @@ export const de = {
   "istatus.laeuft": "läuft",
   "istatus.abgeschlossen": "abgeschlossen",
   "istatus.abgebrochen": "abgebrochen",
+  "iend.teilnehmende": "von der Teilnehmerin beendet",
+  "iend.betrieb": "vom Betrieb beendet",
+  "iend.gesundheit": "Krankheit",
+  "iend.kinderbetreuung": "Kinderbetreuung nicht gesichert",
+  "iend.ausbildungsvertrag": "vorzeitig in einen Ausbildungsvertrag übergegangen",
+  "iend.sonstiges": "sonstiger Grund",
 
   "match.sameOccupation": "gleicher Beruf",
   "match.sameOccupationWish": "gleicher Beruf ({rank}. Wunsch)",

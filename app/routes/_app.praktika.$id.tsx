@@ -10,7 +10,7 @@ import {
   useSchemaForm,
 } from "~/components/form";
 import { labelledOptions, labelOf } from "~/labels";
-import { formatDate } from "~/lib/day";
+import { formatDate, formatDateTime } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -19,7 +19,7 @@ import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { getInternship, updateInternship } from "~/modules/internship/editing.server";
 import { internshipSchema } from "~/modules/internship/schema";
-import { statusChoices } from "~/modules/internship/values";
+import { END_REASONS, statusChoices } from "~/modules/internship/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("internship.title")} – ${t("app.name")}` }];
 
@@ -49,6 +49,7 @@ type Internship = {
   companyFeedback: string | null;
   participantFeedback: string | null;
   ledToOffer: boolean;
+  endReason: string | null;
   company: {
     contacts: { id: string; firstName: string; lastName: string; function: string | null }[];
   };
@@ -74,6 +75,7 @@ function InternshipForm({
       companyFeedback: i.companyFeedback ?? "",
       participantFeedback: i.participantFeedback ?? "",
       ledToOffer: i.ledToOffer,
+      endReason: i.endReason ?? "",
     },
   });
   return (
@@ -111,6 +113,14 @@ function InternshipForm({
             })),
           ]}
           {...form.field("supervisorId")}
+        />
+        <SelectField
+          label={t("internship.endReason")}
+          options={[
+            { value: "", label: t("internship.noEndReason") },
+            ...labelledOptions("iend", END_REASONS),
+          ]}
+          {...form.field("endReason")}
         />
       </div>
       <TextArea
@@ -164,6 +174,21 @@ export default function InternshipPage() {
         </dd>
       </dl>
       <p className="field-hint">{t("internship.lifecycle")}</p>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("internship.history")}</h2>
+        <ol className="status-history">
+          {i.statusChanges.map((c) => (
+            <li key={c.id}>
+              {t("internship.historyEntry", {
+                date: formatDateTime(c.createdAt),
+                status: labelOf("istatus", c.toStatus),
+                name: c.changedBy?.name ?? t("common.none"),
+              })}
+              {c.reason ? ` – ${labelOf("iend", c.reason)}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
       {mayEdit ? (
         <InternshipForm internship={i} reply={reply} />
       ) : (

@@ -94,11 +94,25 @@ test("a coach records a participant; placement matches her, runs a trial interns
     .click();
   await expect(placement.getByRole("heading", { level: 1 })).toContainText("Erprobungspraktikum");
 
+  // It ends before its end day: that needs the reason.
   await placement.getByLabel("Status").selectOption({ label: "abgeschlossen" });
   await placement.getByLabel("Rückmeldung des Betriebs").fill("Zuverlässig und freundlich.");
   await placement.getByLabel("Hat zu einem Ausbildungsangebot geführt").check();
   await placement.getByRole("button", { name: "Speichern" }).click();
+  await expect(placement.getByText(/Wenn es früher endet: bitte den Grund angeben/)).toBeVisible();
+  await expect(placement.getByLabel("Rückmeldung des Betriebs")).toHaveValue(
+    "Zuverlässig und freundlich.",
+  );
+  await placement
+    .getByLabel("Grund für ein vorzeitiges Ende")
+    .selectOption({ label: "vorzeitig in einen Ausbildungsvertrag übergegangen" });
+  await placement.getByRole("button", { name: "Speichern" }).click();
   await expect(placement.locator(".page-head .status")).toHaveText("abgeschlossen");
+  const history = placement.getByRole("region", { name: "Bisheriger Verlauf" });
+  await expect(history.getByRole("listitem")).toHaveCount(4);
+  await expect(history.getByRole("listitem").last()).toContainText(
+    "abgeschlossen (Miriam Schulze) – vorzeitig in einen Ausbildungsvertrag übergegangen",
+  );
 
   await placement.getByRole("link", { name: "Lena Staßfurter" }).click();
   await expect(placement.getByRole("heading", { level: 1, name: "Lena Staßfurter" })).toBeVisible();

@@ -590,6 +590,13 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     "abgeschlossen",
     "abgebrochen",
   ];
+  const STATUS_PATH: Record<string, string[]> = {
+    vorgeschlagen: ["vorgeschlagen"],
+    vereinbart: ["vorgeschlagen", "vereinbart"],
+    laeuft: ["vorgeschlagen", "vereinbart", "laeuft"],
+    abgeschlossen: ["vorgeschlagen", "vereinbart", "laeuft", "abgeschlossen"],
+    abgebrochen: ["vorgeschlagen", "vereinbart", "laeuft", "abgebrochen"],
+  };
   for (let k = 0; k < 10; k++) {
     const participant = participants[k * 3]!;
     const company = pick(withOffers);
@@ -611,6 +618,16 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         hoursPerWeek: 25,
         supervisorId: contacts.find((c) => c.companyId === company.id)?.id,
         status,
+        endReason: status === "abgebrochen" ? "kinderbetreuung" : null,
+        // The way it got here, one step after the other, by the participant's coach.
+        statusChanges: {
+          create: (STATUS_PATH[status] ?? []).map((to, i, path) => ({
+            fromStatus: i === 0 ? null : path[i - 1]!,
+            toStatus: to,
+            reason: to === "abgebrochen" ? "kinderbetreuung" : null,
+            changedById: participant.coachId,
+          })),
+        },
         ledToOffer: status === "abgeschlossen" && k % 2 === 0,
         companyFeedback:
           status === "abgeschlossen"

@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { labelOf } from "~/labels";
-import { formatDate } from "~/lib/day";
+import { dayOf, formatDate, today } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -9,9 +9,26 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { participantScope } from "~/modules/participant/access.server";
 import { moveParticipantStatus } from "~/modules/participant/status.server";
 import type { InternshipInput } from "./schema";
-import { BOOKED_STATUSES, type InternshipStatus, NEXT_STATUSES } from "./values";
+import { BOOKED_STATUSES, type InternshipStatus, NEXT_STATUSES, statusDateProblem } from "./values";
 
-type Meta = { ip?: string };
+type Meta = { ip?: string; now?: Date };
+
+/** Keeps a status an internship was given, by whom, when and why (the history on its page). */
+function recordStatus(
+  tx: Tx,
+  internshipId: string,
+  change: { from: string | null; to: string; reason?: string | null; by: string },
+) {
+  return tx.internshipStatusChange.create({
+    data: {
+      internshipId,
+      fromStatus: change.from,
+      toStatus: change.to,
+      reason: change.reason ?? null,
+      changedById: change.by,
+    },
+  });
+}
 const OPEN_STATUSES = ["vorgeschlagen", ...BOOKED_STATUSES];
 
 /**
@@ -57,6 +74,7 @@ export async function proposeInternship(
       },
       select: { id: true },
     });
+    await recordStatus(tx, internship.id, { from: null, to: "vorgeschlagen", by: user.id });
     await audit(
       {
         actorId: user.id,
@@ -86,7 +104,19 @@ export function getInternship(user: SessionUser, scope: Scope, id: string) {
       companyFeedback: true,
       participantFeedback: true,
       ledToOffer: true,
+      endReason: true,
       version: true,
+      statusChanges: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          fromStatus: true,
+          toStatus: true,
+          reason: true,
+          createdAt: true,
+          changedBy: { select: { name: true } },
+        },
+      },
       participant: { select: { id: true, firstName: true, lastName: true } },
       company: {
         select: {
@@ -104,6 +134,8 @@ export function getInternship(user: SessionUser, scope: Scope, id: string) {
     },
   });
 }
+
+const dayOrNull = (d: Date | null) => (d ? dayOf(d) : null);
 
 async function assertNoOverlap(tx: Tx, participantId: string, id: string, start: Date, end: Date) {
   const clash = await tx.internship.findFirst({
@@ -147,9 +179,37 @@ async function followParticipantStatus(
 }
 
 /**
+ * When an internship starts, the one who started it is reminded on its last day to collect both
+ * sides' feedback (a follow-up about the participant and the company).
+ */
+async function remindFeedback(
+  tx: Tx,
+  user: SessionUser,
+  internship: { participantId: string; companyId: string },
+  endDate: Date,
+) {
+  const company = await tx.company.findUniqueOrThrow({
+    where: { id: internship.companyId },
+    select: { name: true },
+  });
+  await tx.followUp.create({
+    data: {
+      title: t("internship.feedbackFollowUp", { company: company.name }),
+      dueDate: endDate,
+      assigneeId: user.id,
+      createdById: user.id,
+      participantId: internship.participantId,
+      companyId: internship.companyId,
+    },
+  });
+}
+
+/**
  * Saves an internship: the lifecycle goes vorgeschlagen → vereinbart → läuft → abgeschlossen,
  * or abgebrochen from any open step; agreed and running internships need dates and may not
- * overlap another of the same participant; the supervisor is a contact person of the company.
+ * overlap another of the same participant; "läuft" only from the start day, "abgeschlossen" only
+ * from the end day (or early with a reason), "abgebrochen" with a reason; each status change is
+ * kept with who and when; the supervisor is a contact person of the company.
  */
 export async function updateInternship(
   user: SessionUser,
@@ -178,6 +238,30 @@ export async function updateInternship(
       if (!input.endDate) throw fieldError("endDate", t("internship.datesRequired"));
       await assertNoOverlap(tx, current.participantId, id, input.startDate, input.endDate);
     }
+    const day = today(meta.now);
+    const problem = statusDateProblem(
+      input.status,
+      {
+        startDate: input.startDate ? dayOf(input.startDate) : null,
+        endDate: input.endDate ? dayOf(input.endDate) : null,
+        endReason: input.endReason,
+      },
+      day,
+    );
+    // The rules apply when the status is set or its dates change, not to a record left as it is.
+    const changed =
+      input.status !== from ||
+      dayOrNull(input.startDate) !== dayOrNull(current.startDate) ||
+      dayOrNull(input.endDate) !== dayOrNull(current.endDate) ||
+      input.endReason !== current.endReason;
+    if (problem && changed)
+      throw fieldError(
+        problem.field,
+        t(problem.key, {
+          start: input.startDate ? formatDate(input.startDate) : "",
+          end: input.endDate ? formatDate(input.endDate) : "",
+        }),
+      );
     if (input.supervisorId) {
       const supervisor = await tx.contactPerson.findFirst({
         where: { id: input.supervisorId, companyId: current.companyId, archivedAt: null },
@@ -191,8 +275,17 @@ export async function updateInternship(
       data: { ...data, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new AppError(409, t("error.stale"));
-    if (input.status !== from)
+    if (input.status !== from) {
+      await recordStatus(tx, id, {
+        from,
+        to: input.status,
+        reason: input.endReason,
+        by: user.id,
+      });
       await followParticipantStatus(tx, user, current.participantId, input.status, meta);
+      if (input.status === "laeuft" && input.endDate)
+        await remindFeedback(tx, user, current, input.endDate);
+    }
     const { version: _v, ...before } = current;
     await audit(
       {

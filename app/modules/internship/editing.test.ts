@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { addDays, formatDay, today } from "~/lib/day";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
@@ -7,6 +8,9 @@ import { proposeInternship, updateInternship } from "./editing.server";
 import { internshipSchema } from "./schema";
 
 beforeAll(() => ensureReferenceData(), 60_000);
+
+/** A day relative to the test's today, as a user types it. */
+const D = (offset: number) => formatDay(addDays(today(), offset));
 
 const asSession = (u: { id: string; email: string; name: string; role: string }) =>
   u as SessionUser;
@@ -82,7 +86,7 @@ describe("trial internships", () => {
     await expect(
       updateInternship(coach, "own", id, form({ status: "vereinbart" })),
     ).rejects.toMatchObject({ fieldErrors: { startDate: [expect.any(String)] } });
-    const dates = { startDate: "02.11.2026", endDate: "13.11.2026" };
+    const dates = { startDate: D(-29), endDate: D(-18) };
     await updateInternship(
       coach,
       "own",
@@ -118,14 +122,14 @@ describe("trial internships", () => {
   it("audits the participant's status as the internship starts and ends", async () => {
     const { coach, offer, participant } = await setup();
     const { id } = await proposeInternship(coach, "own", participant.id, offer.id);
-    const dates = { startDate: "02.11.2026", endDate: "13.11.2026" };
+    const dates = { startDate: D(-29), endDate: D(-18) };
     await updateInternship(coach, "own", id, form({ status: "vereinbart", ...dates }));
     await updateInternship(coach, "own", id, form({ status: "laeuft", version: "2", ...dates }));
     await updateInternship(
       coach,
       "own",
       id,
-      form({ status: "abgebrochen", version: "3", ...dates }),
+      form({ status: "abgebrochen", version: "3", endReason: "gesundheit", ...dates }),
     );
     const trail = await db.auditLog.findMany({
       where: { entityType: "participant", entityId: participant.id },
@@ -146,7 +150,7 @@ describe("trial internships", () => {
       coach,
       "own",
       a.id,
-      form({ status: "vereinbart", startDate: "02.11.2026", endDate: "13.11.2026" }),
+      form({ status: "vereinbart", startDate: D(-29), endDate: D(-18) }),
     );
     const b = await proposeInternship(coach, "own", participant.id, other.offer.id);
     const before = await db.internship.findUniqueOrThrow({ where: { id: b.id } });
@@ -155,7 +159,7 @@ describe("trial internships", () => {
         coach,
         "own",
         b.id,
-        form({ status: "vereinbart", startDate: "10.11.2026", endDate: "20.11.2026" }),
+        form({ status: "vereinbart", startDate: D(-21), endDate: D(-11) }),
       ),
     ).rejects.toMatchObject({
       fieldErrors: { startDate: [expect.stringContaining("Überschneidet sich")] },
@@ -165,7 +169,7 @@ describe("trial internships", () => {
         coach,
         "own",
         b.id,
-        form({ startDate: "16.11.2026", endDate: "20.11.2026", supervisorId: other.supervisor.id }),
+        form({ startDate: D(-15), endDate: D(-11), supervisorId: other.supervisor.id }),
       ),
     ).resolves.toBeUndefined();
     await expect(
@@ -179,11 +183,81 @@ describe("trial internships", () => {
     expect(
       internshipSchema.safeParse({
         status: "vorgeschlagen",
-        startDate: "20.11.2026",
-        endDate: "16.11.2026",
+        startDate: D(-11),
+        endDate: D(-15),
         version: "1",
       }).success,
     ).toBe(false);
     expect(before.status).toBe("vorgeschlagen");
+  });
+
+  it("runs only from its start day, ends only from its end day or early with a reason, and keeps its history", async () => {
+    const { coach, offer, participant } = await setup();
+    const { id } = await proposeInternship(coach, "own", participant.id, offer.id);
+    const nextWeek = { startDate: D(7), endDate: D(18) };
+    await updateInternship(coach, "own", id, form({ status: "vereinbart", ...nextWeek }));
+    await expect(
+      updateInternship(coach, "own", id, form({ status: "laeuft", version: "2", ...nextWeek })),
+    ).rejects.toMatchObject({
+      fieldErrors: { status: [expect.stringContaining(`erst ab dem Beginn am ${D(7)}`)] },
+    });
+    // Moved to start today: it runs; ending it today, before its end day, needs a reason.
+    const fromToday = { startDate: D(0), endDate: D(11) };
+    await updateInternship(
+      coach,
+      "own",
+      id,
+      form({ status: "laeuft", version: "2", ...fromToday }),
+    );
+    await expect(
+      updateInternship(
+        coach,
+        "own",
+        id,
+        form({ status: "abgeschlossen", version: "3", ...fromToday }),
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { endReason: [expect.any(String)] } });
+    await updateInternship(
+      coach,
+      "own",
+      id,
+      form({
+        status: "abgeschlossen",
+        version: "3",
+        endReason: "ausbildungsvertrag",
+        ...fromToday,
+      }),
+    );
+    const history = await db.internshipStatusChange.findMany({
+      where: { internshipId: id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { fromStatus: true, toStatus: true, reason: true, changedById: true },
+    });
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.reason])).toEqual([
+      [null, "vorgeschlagen", null],
+      ["vorgeschlagen", "vereinbart", null],
+      ["vereinbart", "laeuft", null],
+      ["laeuft", "abgeschlossen", "ausbildungsvertrag"],
+    ]);
+    expect(new Set(history.map((h) => h.changedById))).toEqual(new Set([coach.id]));
+    // Starting it left a reminder for its last day: collect both sides' feedback.
+    const reminder = await db.followUp.findFirstOrThrow({
+      where: { participantId: participant.id, assigneeId: coach.id },
+    });
+    expect(reminder.title).toMatch(/^Rückmeldung zum Praktikum bei Praxis \d+ einholen$/);
+    expect(formatDay(reminder.dueDate.toISOString().slice(0, 10))).toBe(D(11));
+  });
+
+  it("a break-off needs its reason", async () => {
+    const { coach, offer, participant } = await setup();
+    const { id } = await proposeInternship(coach, "own", participant.id, offer.id);
+    await expect(
+      updateInternship(coach, "own", id, form({ status: "abgebrochen" })),
+    ).rejects.toMatchObject({ fieldErrors: { endReason: [expect.any(String)] } });
+    await updateInternship(coach, "own", id, form({ status: "abgebrochen", endReason: "betrieb" }));
+    expect(await db.internship.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "abgebrochen",
+      endReason: "betrieb",
+    });
   });
 });

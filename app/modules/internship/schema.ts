@@ -2,13 +2,14 @@ import { z } from "zod";
 import {
   checkbox,
   choice,
+  optionalChoice,
   optionalDate,
   optionalIntInRange,
   optionalText,
   version,
 } from "~/lib/validation";
 import { t } from "~/messages";
-import { INTERNSHIP_STATUSES } from "./values";
+import { END_REASONS, INTERNSHIP_STATUSES } from "./values";
 
 const optionalId = z.preprocess(
   (v) => (v === "" ? null : v),
@@ -19,6 +20,7 @@ const optionalId = z.preprocess(
 export const internshipSchema = z
   .object({
     status: choice(INTERNSHIP_STATUSES),
+    endReason: optionalChoice(END_REASONS),
     startDate: optionalDate,
     endDate: optionalDate,
     hoursPerWeek: optionalIntInRange(1, 40),
