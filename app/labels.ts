@@ -17,7 +17,7 @@ import {
   PARTICIPANT_STATUSES,
   SCHOOL_CERTIFICATES,
 } from "~/modules/participant/values";
-import { KPIS } from "~/modules/reporting/values";
+import { ESF_REQUIRED, KPIS } from "~/modules/reporting/values";
 import { DECISIONS, REQUEST_KINDS, REQUEST_STATUSES } from "~/modules/requests/values";
 import { DATENART_KEYS, RETENTION_ACTIONS, START_EVENTS } from "~/modules/retention/datenarten";
 
@@ -42,6 +42,7 @@ const LABELLED = {
   consentPurpose: PARTICIPANT_CONSENTS,
   role: ROLES,
   kpi: KPIS,
+  esfField: ESF_REQUIRED,
   importField: IMPORT_FIELDS,
   dupchoice: DUPLICATE_CHOICES,
   iaction: ["create", "update", "skip", "error"],

@@ -10,6 +10,7 @@ import { formatNumber, formatPercent, formatProtectedCount } from "~/lib/format"
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import { esfDataQuality } from "~/modules/reporting/esf.server";
 import { periodFigures } from "~/modules/reporting/figures";
 import {
   computeKpis,
@@ -43,12 +44,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = new Date();
   const toDate = projectToDate(project, now);
   const { isProjectToDate, ...period } = resolvePeriod(url.searchParams, project, now);
-  const [kpis, kpisToDate, byDistrict, byMonth, events] = await Promise.all([
+  const [kpis, kpisToDate, byDistrict, byMonth, events, quality] = await Promise.all([
     computeKpis(project.id, period, now),
     isProjectToDate ? null : computeKpis(project.id, toDate, now),
     kpisByDistrict(project.id, period),
     kpisByMonth(project.id, period),
     eventsHeld(project.id, period, now),
+    esfDataQuality(project.id, period),
   ]);
   const query = periodQuery(project.id, period);
   return {
@@ -72,6 +74,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         attended: e.registrations.reduce((s, r) => s + r.persons, 0),
         registrations: undefined,
       })),
+      quality,
       exports: {
         csv: `/berichte/esf?${query}&format=csv`,
         xlsx: `/berichte/esf?${query}&format=xlsx`,
@@ -79,6 +82,68 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       },
     },
   };
+}
+
+type Quality = {
+  rows: number;
+  incomplete: {
+    participantId: string;
+    name: string;
+    entryDate: string | Date;
+    exitDate: string | Date | null;
+    missing: string[];
+  }[];
+  byField: { field: string; count: number }[];
+};
+
+/** Which rows of the ESF export lack a mandatory field, with a link to each person to fix it. */
+function DataQuality({ quality }: { quality: Quality }) {
+  const { rows, incomplete, byField } = quality;
+  return (
+    <section className="panel no-print" aria-labelledby="quality-heading">
+      <h2 id="quality-heading">{t("quality.title")}</h2>
+      {incomplete.length === 0 ? (
+        <p>{t("quality.complete", { rows })}</p>
+      ) : (
+        <>
+          <p>
+            {t("quality.incomplete", { incomplete: incomplete.length, rows })}{" "}
+            {byField
+              .filter((f) => f.count > 0)
+              .map((f) =>
+                t("quality.byField", { label: labelOf("esfField", f.field), count: f.count }),
+              )
+              .join(" · ")}
+          </p>
+          <TableWrap label={t("quality.table")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("quality.person")}</th>
+                  <th scope="col">{t("quality.stay")}</th>
+                  <th scope="col">{t("quality.missing")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {incomplete.map((r) => (
+                  <tr key={`${r.participantId}-${String(r.entryDate)}`}>
+                    <td>
+                      <Link to={`/teilnehmende/${r.participantId}`}>{r.name}</Link>
+                    </td>
+                    <td>
+                      {formatDate(r.entryDate)}
+                      {r.exitDate ? ` – ${formatDate(r.exitDate)}` : ""}
+                    </td>
+                    <td>{r.missing.map((f) => labelOf("esfField", f)).join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      )}
+    </section>
+  );
 }
 
 export default function ReportPage() {
@@ -126,6 +191,7 @@ export default function ReportPage() {
           {t("matching.apply")}
         </button>
       </Form>
+      <DataQuality quality={report.quality} />
       <p className="no-print report-actions">
         <button type="button" className="button" onClick={() => window.print()}>
           {t("report.print")}

@@ -100,7 +100,7 @@ test("the lead produces the funder report for a period and downloads the ESF exp
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    "Kennung;Teilnahme-Nr.;Eintritt;Austritt;Geschlecht;Altersgruppe bei Eintritt;Erwerbsstatus bei Eintritt;Bildungsstand (ISCED);Verbleib bei Austritt",
+    "Kennung;Teilnahme-Nr.;Eintritt;Austritt;Geschlecht;Altersgruppe bei Eintritt;Erwerbsstatus bei Eintritt;Bildungsstand (ISCED);Verbleib bei Austritt;Fehlende Pflichtangaben",
   );
   expect(lines.length).toBeGreaterThan(10);
   expect(lines[1]).toMatch(/^TN-[A-Z0-9]{10};\d;\d{2}\.\d{2}\.\d{4};/);
@@ -109,6 +109,14 @@ test("the lead produces the funder report for a period and downloads the ESF exp
   const second = lines.slice(1).find((l) => l.split(";")[1] === "2");
   expect(second).toBeTruthy();
   expect(ids.filter((id) => id === second!.split(";")[0])).toHaveLength(2);
+
+  // Before the export the page names the rows that lack a mandatory field, with a way to fix it.
+  const quality = page.getByRole("region", { name: "Datenqualität vor dem ESF-Export" });
+  await expect(quality).toContainText(/\d+ von \d+ Zeilen des ESF-Exports haben fehlende/);
+  await expect(
+    quality.getByRole("row").filter({ hasText: "Erwerbsstatus bei Eintritt" }),
+  ).not.toHaveCount(0);
+  expect(lines.filter((l) => l.endsWith(";Erwerbsstatus bei Eintritt")).length).toBeGreaterThan(0);
 
   const [xlsx] = await Promise.all([
     page.waitForEvent("download"),
@@ -125,6 +133,11 @@ test("the lead produces the funder report for a period and downloads the ESF exp
   const bytes = Buffer.concat(await (await pdf.createReadStream()).toArray());
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   expect(bytes.length).toBeGreaterThan(20_000);
+
+  const link = quality.getByRole("link").first();
+  const name = (await link.innerText()).trim();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });
 
 test("the lead sets a project's targets and reads the multiplier outreach", async ({ page }) => {

@@ -43,6 +43,20 @@ const FIRST_NAMES = [
   "Yvonne",
   "Maik",
 ];
+/** The men among FIRST_NAMES: the salutation follows the name. */
+const MEN = new Set([
+  "Thomas",
+  "Michael",
+  "Stefan",
+  "Andreas",
+  "Frank",
+  "Jens",
+  "Uwe",
+  "Kai",
+  "Sven",
+  "Ralf",
+  "Maik",
+]);
 const LAST_NAMES = [
   "Müller",
   "Schmidt",
@@ -75,6 +89,8 @@ const LAST_NAMES = [
   "Herrmann",
   "König",
 ];
+const YOUNG_FATHERS = new Set(["Kevin", "Dennis"]);
+const ESF_LABOUR = ["arbeitslos", "langzeitarbeitslos", "nicht_erwerbstaetig", "arbeitslos"];
 const YOUNG_NAMES = [
   "Celina",
   "Jacqueline",
@@ -381,7 +397,8 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
             .replace(/[äöüß]/g, (ch) => ({ ä: "ae", ö: "oe", ü: "ue", ß: "ss" })[ch]!);
           const contact = await tx.contactPerson.create({
             data: {
-              salutation: pick(["Frau", "Herr"]),
+              // (The pick keeps the demo's random sequence as it was.)
+              salutation: pick(["Frau", "Herr"]) && (MEN.has(first) ? "Herr" : "Frau"),
               firstName: first,
               normalizedName: personSearchName(first, last),
               lastName: last,
@@ -496,13 +513,17 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
     const firstName = pick(YOUNG_NAMES);
     const lastName = pick(LAST_NAMES);
     const exitDate = status === "ausgeschieden" ? dayAgo(int(1, 25)) : null;
+    // Two of them were recorded without their labour status at entry: the report's data
+    // quality panel asks for it before the ESF export.
+    const labourStatus = p === 7 || p === 12 ? null : ESF_LABOUR[p % ESF_LABOUR.length]!;
     const participant = await db.participant.create({
       data: {
         projectId: project.id,
         firstName,
         lastName,
         birthDate: birthday(int(18, 26), int(1, 12), int(1, 28)),
-        gender: p % 9 === 0 ? "m" : "w",
+        // The gender follows the first name (the young fathers in the list are Kevin and Dennis).
+        gender: YOUNG_FATHERS.has(firstName) ? "m" : "w",
         plz: location.plz,
         city: location.places.split("; ")[0],
         districtAgs: location.districtAgs,
@@ -516,6 +537,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
         usesPublicTransport: true,
         maxCommuteMinutes: pick([30, 45, 60]),
         schoolCertificate: pick(["hauptschule", "realschule", "realschule", "ohne", "abitur"]),
+        labourStatus,
         entryDate: entry,
         exitDate,
         status,
@@ -524,9 +546,16 @@ export async function seedDemoData(now = new Date()): Promise<SeedResult | null>
           create: [
             // One participant left early in the project (moved, child ill) and came back.
             ...(p === 3
-              ? [{ projectId: project.id, entryDate: dayAgo(680), exitDate: dayAgo(560) }]
+              ? [
+                  {
+                    projectId: project.id,
+                    entryDate: dayAgo(680),
+                    exitDate: dayAgo(560),
+                    labourStatus: "arbeitslos",
+                  },
+                ]
               : []),
-            { projectId: project.id, entryDate: entry, exitDate },
+            { projectId: project.id, entryDate: entry, exitDate, labourStatus },
           ],
         },
         wishes: {

@@ -7,6 +7,7 @@ import { t } from "~/messages";
 import { auditExport } from "~/modules/audit/audit.server";
 import { ageOn } from "~/modules/participant/service.server";
 import type { Period } from "./period";
+import { ESF_REQUIRED, type EsfField } from "./values";
 
 /** ISCED 2011 levels for the school certificates Lotse records. */
 const ISCED: Record<string, string> = {
@@ -59,10 +60,11 @@ export async function exportEsfSheet(
   return sheet;
 }
 
-export async function esfSheet(projectId: string, period: Period): Promise<Sheet> {
+/** The stays of a project that began or ended in the period, with what the ESF rows need. */
+function staysInPeriod(projectId: string, period: Period) {
   const { since, until } = dayRange(period);
   const inPeriod = { gte: since, lt: until };
-  const stays = await db.participantStay.findMany({
+  return db.participantStay.findMany({
     where: { projectId, OR: [{ entryDate: inPeriod }, { exitDate: inPeriod }] },
     orderBy: [{ entryDate: "asc" }, { id: "asc" }],
     select: {
@@ -70,7 +72,15 @@ export async function esfSheet(projectId: string, period: Period): Promise<Sheet
       entryDate: true,
       exitDate: true,
       labourStatus: true,
-      participant: { select: { birthDate: true, gender: true, schoolCertificate: true } },
+      participant: {
+        select: {
+          firstName: true,
+          lastName: true,
+          birthDate: true,
+          gender: true,
+          schoolCertificate: true,
+        },
+      },
       outcomes: {
         orderBy: { createdAt: "desc" },
         take: 1,
@@ -78,6 +88,49 @@ export async function esfSheet(projectId: string, period: Period): Promise<Sheet
       },
     },
   });
+}
+type Stay = Awaited<ReturnType<typeof staysInPeriod>>[number];
+
+/** The mandatory ESF+ fields a stay's row lacks (the outcome only once she has left). */
+function missingFields(s: Stay): EsfField[] {
+  const missing: EsfField[] = [];
+  if (!s.participant.gender) missing.push("gender");
+  if (!s.labourStatus) missing.push("labourStatus");
+  if (!s.participant.schoolCertificate) missing.push("education");
+  if (s.exitDate && !s.outcomes[0]) missing.push("outcome");
+  return missing;
+}
+
+/**
+ * Before reporting: which rows of the ESF export lack a mandatory field, per person, so the
+ * lead can complete them (for roles that read participants; the names stay out of the export).
+ */
+export async function esfDataQuality(projectId: string, period: Period) {
+  const stays = await staysInPeriod(projectId, period);
+  const incomplete = stays.flatMap((s) => {
+    const missing = missingFields(s);
+    return missing.length
+      ? [
+          {
+            participantId: s.participantId,
+            name: `${s.participant.firstName} ${s.participant.lastName}`,
+            entryDate: s.entryDate,
+            exitDate: s.exitDate,
+            missing,
+          },
+        ]
+      : [];
+  });
+  const count = (field: EsfField) => incomplete.filter((r) => r.missing.includes(field)).length;
+  return {
+    rows: stays.length,
+    incomplete,
+    byField: ESF_REQUIRED.map((field) => ({ field, count: count(field) })),
+  };
+}
+
+export async function esfSheet(projectId: string, period: Period): Promise<Sheet> {
+  const stays = await staysInPeriod(projectId, period);
   // The number of each stay among the person's stays in the project (1 = first entry).
   const earlier = await db.participantStay.findMany({
     where: { projectId, participantId: { in: [...new Set(stays.map((s) => s.participantId))] } },
@@ -104,6 +157,7 @@ export async function esfSheet(projectId: string, period: Period): Promise<Sheet
       t("esf.labourStatus"),
       t("esf.education"),
       t("esf.outcome"),
+      t("esf.missing"),
     ],
     rows: stays.map((s) => {
       const p = s.participant;
@@ -120,6 +174,9 @@ export async function esfSheet(projectId: string, period: Period): Promise<Sheet
         outcome
           ? `${label("outcome", outcome.type)}${outcome.type === "ausbildung" && outcome.partTime ? ` (${t("outcome.partTime")})` : ""}`
           : "",
+        missingFields(s)
+          .map((f) => labelOf("esfField", f))
+          .join(", "),
       ];
     }),
   };

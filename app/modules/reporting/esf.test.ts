@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createParticipant, createUser } from "../../../tests/factories";
-import { ageBand, esfSheet, pseudonym } from "./esf.server";
+import { ageBand, esfDataQuality, esfSheet, pseudonym } from "./esf.server";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -64,6 +64,7 @@ describe("ESF monitoring export", () => {
       "Erwerbsstatus bei Eintritt",
       "Bildungsstand (ISCED)",
       "Verbleib bei Austritt",
+      "Fehlende Pflichtangaben",
     ]);
     expect(sheet.rows).toHaveLength(4);
     expect(sheet.rows[0]).toEqual([
@@ -76,6 +77,7 @@ describe("ESF monitoring export", () => {
       "arbeitslos",
       "ISCED 2",
       "Sonstiges",
+      "",
     ]);
     expect(sheet.rows[1]).toEqual([
       pseudonym(left.id),
@@ -87,6 +89,7 @@ describe("ESF monitoring export", () => {
       "langzeitarbeitslos (12 Monate und länger)",
       "ISCED 2",
       "Ausbildung (Teilzeit)",
+      "",
     ]);
     expect(sheet.rows[2]![7]).toBe("ISCED 3");
     expect(sheet.rows[2]![8]).toBe("");
@@ -100,6 +103,21 @@ describe("ESF monitoring export", () => {
       "nicht erwerbstätig (z. B. Elternzeit)",
       "ISCED 2",
       "",
+      "",
+    ]);
+    expect(sheet.rows[2]![9]).toBe("Geschlecht, Erwerbsstatus bei Eintritt");
+
+    // Before the export: the same incomplete row, named with a link target, counted per field.
+    const quality = await esfDataQuality(project.id, { from: "2025-04-01", to: "2025-06-30" });
+    expect(quality.rows).toBe(4);
+    expect(quality.incomplete.map((r) => [r.name, r.missing])).toEqual([
+      ["Mira Geheim", ["gender", "labourStatus"]],
+    ]);
+    expect(quality.byField).toEqual([
+      { field: "gender", count: 1 },
+      { field: "labourStatus", count: 1 },
+      { field: "education", count: 0 },
+      { field: "outcome", count: 0 },
     ]);
     const text = JSON.stringify(sheet);
     expect(text).not.toContain("Mira");

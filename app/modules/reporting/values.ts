@@ -11,3 +11,7 @@ export type Kpi = (typeof KPIS)[number];
 
 /** Outcomes that count as integrated (the basis of the integration rate). */
 export const INTEGRATED_OUTCOMES = ["ausbildung", "arbeit", "schule"] as const;
+
+/** The ESF+ fields a row must have: at entry gender, labour status, education; at exit the outcome. */
+export const ESF_REQUIRED = ["gender", "labourStatus", "education", "outcome"] as const;
+export type EsfField = (typeof ESF_REQUIRED)[number];
