@@ -37,15 +37,31 @@ export function calendarAttachment(e: EventForEmail): EmailAttachment {
   };
 }
 
-/** The personal invitation with its registration link. */
+/** "Sehr geehrte Frau Schulze," from the salutation; without one, "Guten Tag Anna Schulze,". */
+export function greetingFor(person: {
+  salutation?: string | null;
+  firstName: string;
+  lastName: string;
+}) {
+  const last = person.lastName.trim();
+  if (person.salutation === "Frau" && last) return t("invitation.email.greetingFrau", { last });
+  if (person.salutation === "Herr" && last) return t("invitation.email.greetingHerr", { last });
+  return t("invitation.email.greeting", {
+    name: `${person.firstName} ${person.lastName}`.trim(),
+  });
+}
+
+/** The personal invitation with its registration link, and the inviter's own words if any. */
 export async function invitationEmail(p: {
-  name: string;
+  greeting: string;
+  personalText?: string | null;
   event: EventForEmail;
   link: string;
   expiresAt: Date;
 }) {
   const subject = t("invitation.email.subject", { title: p.event.title });
-  const greeting = t("invitation.email.greeting", { name: p.name });
+  const greeting = p.greeting;
+  const personal = p.personalText?.trim() || null;
   const body = t("invitation.email.body", {
     title: p.event.title,
     when: when(p.event),
@@ -56,6 +72,7 @@ export async function invitationEmail(p: {
     <EmailLayout preview={subject}>
       <p>{greeting}</p>
       <p>{body}</p>
+      {personal ? <p style={{ whiteSpace: "pre-line" }}>{personal}</p> : null}
       {p.event.description ? <p>{p.event.description}</p> : null}
       <EmailButton href={p.link}>{t("invitation.email.cta")}</EmailButton>
       <p style={muted}>{expiry}</p>
@@ -66,6 +83,7 @@ export async function invitationEmail(p: {
     greeting,
     "",
     body,
+    ...(personal ? ["", personal] : []),
     ...(p.event.description ? ["", p.event.description] : []),
     "",
     `${t("invitation.email.cta")}: ${p.link}`,

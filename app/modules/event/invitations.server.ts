@@ -1,24 +1,26 @@
 import { db, Prisma, queryRows, sqlBool, sqlText, sqlTextOrNull } from "~/db.server";
 import { env } from "~/env.server";
-import { AppError } from "~/lib/errors";
+import { AppError, fieldError } from "~/lib/errors";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { EMAIL_CONSENT } from "~/modules/contact/values";
 import { queueEmail } from "~/modules/email/email.server";
-import { invitationEmail } from "./emails";
+import { greetingFor, invitationEmail } from "./emails";
 import { closedReason, EVENT_EMAIL_SELECT, registrationPath } from "./registration.server";
 import type { RecipientFilter } from "./schema";
 
 const CANDIDATE = {
   id: sqlText,
+  salutation: sqlTextOrNull,
   firstName: sqlText,
   lastName: sqlText,
   email: sqlTextOrNull,
   invalid: sqlBool,
   consent: sqlBool,
   invited: sqlBool,
+  company: sqlTextOrNull,
 };
 
 export type LeftOut = { noEmail: number; invalid: number; noConsent: number; already: number };
@@ -41,11 +43,11 @@ function filterSql(f: RecipientFilter) {
 async function candidates(eventId: string, filter: RecipientFilter) {
   return queryRows(
     CANDIDATE,
-    Prisma.sql`SELECT cp.id, cp.firstName, cp.lastName, cp.email, cp.emailInvalidAt IS NOT NULL AS invalid,
+    Prisma.sql`SELECT cp.id, cp.salutation, cp.firstName, cp.lastName, cp.email, cp.emailInvalidAt IS NOT NULL AS invalid,
       EXISTS (SELECT 1 FROM Consent k WHERE k.contactId = cp.id AND k.purpose = ${EMAIL_CONSENT}
         AND k.withdrawnAt IS NULL) AS consent,
       EXISTS (SELECT 1 FROM EventInvitation i WHERE i.eventId = ${eventId}
-        AND i.contactId = cp.id) AS invited
+        AND i.contactId = cp.id) AS invited, c.name AS company
     FROM ContactPerson cp LEFT JOIN Company c ON c.id = cp.companyId
     WHERE ${filterSql(filter)}
     ORDER BY cp.lastName, cp.firstName`,
@@ -59,26 +61,73 @@ async function candidates(eventId: string, filter: RecipientFilter) {
 export async function previewRecipients(eventId: string, filter: RecipientFilter) {
   const rows = await candidates(eventId, filter);
   const leftOut: LeftOut = { noEmail: 0, invalid: 0, noConsent: 0, already: 0 };
-  const eligible: { id: string; name: string; email: string }[] = [];
+  const eligible: {
+    id: string;
+    name: string;
+    email: string;
+    greeting: string;
+    company: string | null;
+  }[] = [];
   for (const r of rows) {
     if (!r.email) leftOut.noEmail++;
     else if (r.invalid) leftOut.invalid++;
     else if (!r.consent) leftOut.noConsent++;
     else if (r.invited) leftOut.already++;
-    else eligible.push({ id: r.id, name: `${r.firstName} ${r.lastName}`.trim(), email: r.email });
+    else
+      eligible.push({
+        id: r.id,
+        name: `${r.firstName} ${r.lastName}`.trim(),
+        email: r.email,
+        greeting: greetingFor(r),
+        company: r.company,
+      });
   }
   return { eligible, leftOut };
 }
 
+/** What the inviter chose on the page: whom of the eligible, and her own words. */
+export type InvitationChoice = { include: readonly string[]; personalText: string | null };
+
+/** The eligible contacts the inviter kept ticked (ids from the form outside the filter are ignored). */
+export async function chosenRecipients(
+  eventId: string,
+  filter: RecipientFilter,
+  choice: InvitationChoice,
+) {
+  const { eligible } = await previewRecipients(eventId, filter);
+  const wanted = new Set(choice.include);
+  return eligible.filter((r) => wanted.has(r.id));
+}
+
+/** The confirmation step: whom the invitation goes to and the first email as it will look. */
+export async function confirmInvitations(
+  eventId: string,
+  filter: RecipientFilter,
+  choice: InvitationChoice,
+) {
+  const recipients = await chosenRecipients(eventId, filter, choice);
+  if (!recipients.length) throw fieldError("an", t("invitation.noneSelected"));
+  return {
+    count: recipients.length,
+    recipients: recipients.map((r) => ({ id: r.id, name: r.name, company: r.company })),
+    preview: await invitationPreview(eventId, {
+      greeting: recipients[0]!.greeting,
+      personalText: choice.personalText,
+    }),
+  };
+}
+
 /**
- * Invites the eligible contacts: one invitation with a personal, expiring link each and its email
- * in the outbox, all in one transaction — a failure sends nothing, and a second click finds
- * everyone already invited.
+ * Invites the contacts the inviter chose and confirmed: one invitation with a personal, expiring
+ * link each and its email in the outbox, all in one transaction — a failure sends nothing, and a
+ * second click finds everyone already invited. The confirmed count must still be the number of
+ * recipients; if the list changed in between, nothing is sent and the page asks again.
  */
 export async function sendInvitations(
   user: SessionUser,
   eventId: string,
   filter: RecipientFilter,
+  choice: InvitationChoice & { confirmedCount: number },
   meta: { ip?: string } = {},
 ) {
   const event = await db.event.findUnique({
@@ -93,7 +142,9 @@ export async function sendInvitations(
   if (!event) throw new AppError(404, t("validation.notFound"));
   const closed = closedReason(event);
   if (closed) throw new AppError(409, closed);
-  const { eligible } = await previewRecipients(eventId, filter);
+  const eligible = await chosenRecipients(eventId, filter, choice);
+  if (!eligible.length) throw fieldError("an", t("invitation.noneSelected"));
+  if (eligible.length !== choice.confirmedCount) throw new AppError(409, t("invitation.changed"));
   const expiresAt = event.registrationDeadline ?? event.startsAt;
   const outboxIds: string[] = [];
   await db.$transaction(
@@ -114,7 +165,13 @@ export async function sendInvitations(
           `${registrationPath(event.publicSlug)}?t=${token}`,
           env.APP_URL,
         ).toString();
-        const mail = await invitationEmail({ name: contact.name, event, link, expiresAt });
+        const mail = await invitationEmail({
+          greeting: contact.greeting,
+          personalText: choice.personalText,
+          event,
+          link,
+          expiresAt,
+        });
         const outbox = await queueEmail(
           {
             kind: "event-invitation",
@@ -137,7 +194,11 @@ export async function sendInvitations(
           action: "invite",
           entityType: "event",
           entityId: eventId,
-          after: { filter, count: eligible.length },
+          after: {
+            filter,
+            count: eligible.length,
+            personalText: Boolean(choice.personalText),
+          },
           ip: meta.ip,
         },
         tx,
@@ -149,14 +210,20 @@ export async function sendInvitations(
 }
 
 /** The invitation email as it will look, for the preview (with a sample link). */
-export async function invitationPreview(eventId: string) {
+export async function invitationPreview(
+  eventId: string,
+  personal: { greeting: string; personalText: string | null } = {
+    greeting: t("invitation.email.greetingFrau", { last: "Beispiel" }),
+    personalText: null,
+  },
+) {
   const event = await db.event.findUnique({
     where: { id: eventId },
     select: { ...EVENT_EMAIL_SELECT, publicSlug: true, registrationDeadline: true },
   });
   if (!event) return null;
   return invitationEmail({
-    name: "Vorname Nachname",
+    ...personal,
     event,
     link: new URL(`${registrationPath(event.publicSlug)}?t=…`, env.APP_URL).toString(),
     expiresAt: event.registrationDeadline ?? event.startsAt,

@@ -13,7 +13,7 @@ import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { type FakeResend, startFakeResend } from "../../../tests/fake-resend";
 import { cancelEvent, createEvent } from "./editing.server";
-import { previewRecipients, sendInvitations } from "./invitations.server";
+import { confirmInvitations, previewRecipients, sendInvitations } from "./invitations.server";
 import {
   cancelRegistration,
   cancelWithToken,
@@ -277,9 +277,13 @@ describe("invitations", () => {
     expect(preview.eligible.map((r) => r.email)).toEqual(["ja@pflege.example"]);
     expect(preview.leftOut).toEqual({ noEmail: 1, invalid: 1, noConsent: 1, already: 0 });
 
-    const sent = await sendInvitations(lead, e.id, filter);
+    const everyone = { include: preview.eligible.map((r) => r.id), personalText: null };
+    const sent = await sendInvitations(lead, e.id, filter, { ...everyone, confirmedCount: 1 });
     expect(sent.count).toBe(1);
-    expect((await sendInvitations(lead, e.id, filter)).count).toBe(0);
+    // A second click: everyone is invited already, nothing more is sent.
+    await expect(
+      sendInvitations(lead, e.id, filter, { ...everyone, confirmedCount: 1 }),
+    ).rejects.toMatchObject({ status: 400 });
     expect((await previewRecipients(e.id, filter)).leftOut.already).toBe(1);
 
     // The real SDK against the fake API: recipient, subject, idempotency key.
@@ -310,6 +314,76 @@ describe("invitations", () => {
     const registration = await db.eventRegistration.findFirstOrThrow({ where: { eventId: e.id } });
     expect(registration.source).toBe("einladung");
     env.RESEND_API_KEY = undefined;
+  });
+});
+
+describe("invitations without accidents", () => {
+  it("one recipient taken out, a personal text, the greeting from the salutation, and a confirmed count", async () => {
+    const e = await event();
+    const company = await db.company.create({
+      data: {
+        name: "Praxis Anrede",
+        normalizedName: normalizeCompanyName("Praxis Anrede"),
+        districtAgs: "15086",
+      },
+    });
+    const contact = async (salutation: string | null, first: string, last: string) => {
+      const c = await db.contactPerson.create({
+        data: {
+          salutation,
+          firstName: first,
+          lastName: last,
+          normalizedName: personSearchName(first, last),
+          email: `${first.toLowerCase()}@anrede.example`,
+          companyId: company.id,
+        },
+      });
+      await db.consent.create({
+        data: {
+          contactId: c.id,
+          purpose: "email_einladungen",
+          givenAt: new Date(),
+          method: "schriftlich",
+        },
+      });
+      return c;
+    };
+    const schulze = await contact("Frau", "Anke", "Schulze");
+    const meier = await contact("Herr", "Bernd", "Meier");
+    const out = await contact(null, "Carla", "Raus");
+    const filter = { kreis: "15086", status: null, branche: null, multiplikator: null, tag: null };
+    const choice = {
+      include: [schulze.id, meier.id, "fremde-id"],
+      personalText: "Wir freuen uns besonders auf Ihre Fragen zur Teilzeit.",
+    };
+    const confirm = await confirmInvitations(e.id, filter, choice);
+    expect(confirm.count).toBe(2);
+    expect(confirm.recipients.map((r) => r.name)).toEqual(["Bernd Meier", "Anke Schulze"]);
+    expect(confirm.preview?.text).toContain("Sehr geehrter Herr Meier,");
+    expect(confirm.preview?.text).toContain("Wir freuen uns besonders auf Ihre Fragen");
+    // Nothing is sent by the confirmation, and a count that no longer fits sends nothing.
+    expect(await db.eventInvitation.count({ where: { eventId: e.id } })).toBe(0);
+    await expect(
+      sendInvitations(lead, e.id, filter, { ...choice, confirmedCount: 3 }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await db.eventInvitation.count({ where: { eventId: e.id } })).toBe(0);
+    const sent = await sendInvitations(lead, e.id, filter, { ...choice, confirmedCount: 2 });
+    expect(sent.count).toBe(2);
+    const mails = await db.emailOutbox.findMany({
+      where: { id: { in: sent.outboxIds } },
+      select: { toEmail: true, text: true },
+      orderBy: { toEmail: "asc" },
+    });
+    expect(mails.map((m) => m.text.split("\n")[0])).toEqual([
+      "Sehr geehrte Frau Schulze,",
+      "Sehr geehrter Herr Meier,",
+    ]);
+    expect(mails.every((m) => m.text.includes("Ihre Fragen zur Teilzeit"))).toBe(true);
+    const invited = await db.eventInvitation.findMany({ where: { eventId: e.id } });
+    expect(invited.map((i) => i.contactId)).not.toContain(out.id);
+    await expect(
+      confirmInvitations(e.id, filter, { include: [], personalText: null }),
+    ).rejects.toMatchObject({ fieldErrors: { an: [expect.any(String)] } });
   });
 });
 

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { formatDate, formatTime } from "~/lib/day";
 import {
   checkbox,
+  checkboxList,
   choice,
+  intInRange,
   optionalChoice,
   optionalDate,
   optionalEmail,
@@ -83,6 +85,20 @@ export const recipientFilterSchema = z.object({
   tag: optionalText(60),
 });
 export type RecipientFilter = z.infer<typeof recipientFilterSchema>;
+
+/** At most this many recipients in one invitation round (the list is shown as checkboxes). */
+export const MAX_RECIPIENTS = 1000;
+
+/** Step one: the filter, the ticked recipients and an optional personal text. */
+export const invitationChoiceSchema = recipientFilterSchema.extend({
+  an: checkboxList(z.string().min(1).max(64), MAX_RECIPIENTS),
+  text: optionalText(1000),
+});
+
+/** Step two: the same, with the number of invitations the inviter confirmed. */
+export const invitationSendSchema = invitationChoiceSchema.extend({
+  anzahl: intInRange(1, MAX_RECIPIENTS),
+});
 
 /** The public registration form; `website` is a honeypot that people never see. */
 export const registrationSchema = z.object({
