@@ -235,8 +235,7 @@ const ROUTES: RouteSpec[] = [
     path: "/veranstaltungen/:event/einladen",
     get: ["update", "event"],
     post: ["update", "event"],
-    // An empty filter invites everyone eligible; then back to the event page.
-    postStatus: 302,
+    // An empty post is the first step with nobody ticked: refused at the list, nothing sent.
   },
   {
     file: "_app.veranstaltungen.$id.teilnahmeliste.tsx",
