@@ -26,6 +26,11 @@ const schema = z.object({
   /** "1": every role that may read participant data signs in with a second factor (TOTP); default
    * on, except in demo mode. */
   TOTP_REQUIRED: z.enum(["0", "1"]).optional(),
+  /** The Träger that runs the project, named on public pages (registration) with its legal links. */
+  TRAEGER_NAME: z.string().max(200).optional(),
+  TRAEGER_ADDRESS: z.string().max(300).optional(),
+  TRAEGER_IMPRESSUM_URL: z.url().optional(),
+  TRAEGER_DATENSCHUTZ_URL: z.url().optional(),
   /** At most this many records change in one application of a retention plan (the rest next time). */
   RETENTION_CAP: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   /** Deletion periods agreed with the data-protection officer, e.g. "tn_kontakt=12,tn_beratung=3". */
@@ -54,3 +59,24 @@ function readEnv(): Env {
 export const env = readEnv();
 export const isProduction = env.NODE_ENV === "production";
 export const isDemo = env.LOTSE_DEMO === "1";
+
+/**
+ * The Träger as public pages name it. In demo mode an example Träger stands in where nothing is
+ * configured; otherwise what is not configured is left out.
+ */
+export function traeger() {
+  const demo = isDemo
+    ? {
+        name: "Bildungswerk Beispiel gGmbH",
+        address: "Breiter Weg 1, 39104 Magdeburg",
+        impressumUrl: `${env.APP_URL}/ueber#impressum`,
+        datenschutzUrl: `${env.APP_URL}/ueber#datenschutz`,
+      }
+    : { name: null, address: null, impressumUrl: null, datenschutzUrl: null };
+  return {
+    name: env.TRAEGER_NAME ?? demo.name,
+    address: env.TRAEGER_ADDRESS ?? demo.address,
+    impressumUrl: env.TRAEGER_IMPRESSUM_URL ?? demo.impressumUrl,
+    datenschutzUrl: env.TRAEGER_DATENSCHUTZ_URL ?? demo.datenschutzUrl,
+  };
+}

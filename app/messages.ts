@@ -1241,6 +1241,15 @@ export const de = {
   "registration.rateLimited":
     "Zu viele Anmeldungen in kurzer Zeit. Bitte versuchen Sie es in einigen Minuten erneut.",
   "registration.notPublic": "Für diese Veranstaltung ist keine öffentliche Anmeldung vorgesehen.",
+  "registration.requiredNote": "Pflichtangaben sind mit * markiert.",
+  "registration.deadline": "Anmeldeschluss",
+  "registration.freePlaces": "Freie Plätze",
+  "registration.freeCount.one": "noch {n} Platz frei",
+  "registration.freeCount.other": "noch {n} Plätze frei",
+  "registration.fullWaitingList": "ausgebucht – Sie kommen auf die Warteliste",
+  "registration.organiser": "Veranstalter: {name}",
+  "registration.impressum": "Impressum",
+  "registration.privacy": "Datenschutz",
   "registration.when": "Wann",
   "registration.where": "Wo",
   "registration.online": "Online",
@@ -1604,6 +1613,9 @@ export const de = {
   "about.text":
     "Lotse unterstützt Projekte, die junge Alleinerziehende in (Teilzeit-)Ausbildung begleiten.",
   "about.sources": "Datenquellen",
+  "about.legal": "Impressum und Datenschutz",
+  "about.legalDemo":
+    "Dies ist eine Demo-Installation. Im Betrieb nennt der Träger hier sein Impressum und seine Datenschutzerklärung (Einstellungen TRAEGER_NAME, TRAEGER_ADDRESS, TRAEGER_IMPRESSUM_URL, TRAEGER_DATENSCHUTZ_URL).",
   "about.stations":
     "Bahnhöfe und ihre Lage: Stationsdaten der Deutschen Bahn (DB Open Data) über das Paket db-stations, Lizenz Creative Commons Namensnennung 4.0.",
   "about.geonames":

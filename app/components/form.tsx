@@ -21,12 +21,15 @@ function Field({
   label,
   error,
   hint,
+  required,
   children,
 }: {
   id: string;
   label: string;
   error?: string[] | string;
   hint?: ReactNode;
+  /** Marks the label with an asterisk (the control says "required" to assistive technology). */
+  required?: boolean;
   children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const message = Array.isArray(error) ? error[0] : error;
@@ -35,7 +38,17 @@ function Field({
     .join(" ");
   return (
     <div className={`field${message ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
+      {required ? (
+        // The asterisk stands beside the label, so the field's name stays the label's text.
+        <div className="label-row">
+          <label htmlFor={id}>{label}</label>
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       {children({
         "aria-invalid": message ? true : undefined,
         "aria-describedby": describedBy || undefined,
@@ -61,7 +74,7 @@ export const TextField = forwardRef<
 >(function TextField({ label, name, error, hint, ...input }, ref) {
   const id = input.id ?? `f-${name}`;
   return (
-    <Field id={id} label={label} error={error} hint={hint}>
+    <Field id={id} label={label} error={error} hint={hint} required={input.required}>
       {(aria) => <input ref={ref} id={id} name={name} {...aria} {...input} />}
     </Field>
   );

@@ -127,9 +127,18 @@ test("public registration: waiting list when full, the same email once, the hone
     await guest.getByRole("button", { name: "Verbindlich anmelden" }).click();
     return guest.getByRole("status").innerText();
   };
+  // The public page names the Träger, the free places and the required fields.
+  await guest.goto(publicUrl);
+  await expect(guest.getByText("noch 1 Platz frei")).toBeVisible();
+  await expect(guest.getByText(/^Veranstalter: /)).toBeVisible();
+  await expect(guest.getByRole("link", { name: "Datenschutz" })).toBeVisible();
+  await expect(guest.getByText("Pflichtangaben sind mit * markiert.")).toBeVisible();
   expect(await register("Erika Erste", "erika@erste.example")).toContain(
     "Anmeldung ist eingegangen",
   );
+  expect(guest.url()).not.toContain("?index");
+  await guest.goto(publicUrl);
+  await expect(guest.getByText("ausgebucht – Sie kommen auf die Warteliste")).toBeVisible();
   // Full, or already registered: the page answers the same; the mailbox learns which.
   expect(await register("Zora Zweite", "zora@zweite.example")).toContain(
     "Anmeldung ist eingegangen",

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { rateLimiter } from "~/lib/rate-limit.server";
-import { action as registerAction } from "~/routes/anmeldung.$slug._index";
+import { action as registerAction } from "~/routes/anmeldung.$slug";
 import { action as webhookAction } from "~/routes/api.resend-webhook";
 import { settle } from "../factories";
 
@@ -34,7 +34,7 @@ describe("public registration endpoint", () => {
     const post = (i: number) =>
       settle(() =>
         registerAction({
-          request: new Request("http://localhost:3000/anmeldung/stammtisch-rate?index", {
+          request: new Request("http://localhost:3000/anmeldung/stammtisch-rate", {
             method: "POST",
             headers: { "Content-Type": "application/x-www-form-urlencoded" },
             body: new URLSearchParams({

@@ -242,9 +242,9 @@ const ROUTES: RouteSpec[] = [
     path: "/veranstaltungen/:event/teilnahmeliste",
     get: ["read", "event"],
   },
-  { file: "anmeldung.$slug._index.tsx", path: "/anmeldung/unbekannt", public: true },
+  { file: "anmeldung.$slug.tsx", path: "/anmeldung/unbekannt", public: true },
   {
-    file: "anmeldung.$slug.abmelden.$token.tsx",
+    file: "anmeldung.$slug_.abmelden.$token.tsx",
     path: "/anmeldung/unbekannt/abmelden/x",
     public: true,
   },

@@ -40,8 +40,8 @@ export const EVENT_EMAIL_SELECT = {
 } as const;
 
 /** What the public page shows of an event (no registrations, no counts). */
-export function getPublicEvent(slug: string) {
-  return db.event.findUnique({
+export async function getPublicEvent(slug: string) {
+  const event = await db.event.findUnique({
     where: { publicSlug: slug },
     select: {
       ...EVENT_EMAIL_SELECT,
@@ -50,8 +50,14 @@ export function getPublicEvent(slug: string) {
       publicRegistration: true,
       registrationDeadline: true,
       cancelledAt: true,
+      capacity: true,
     },
   });
+  if (!event) return null;
+  // Free places as the public page shows them (null: no limit); a full event takes a waiting list.
+  const freePlaces =
+    event.capacity == null ? null : Math.max(0, event.capacity - (await seatsTaken(db, event.id)));
+  return { ...event, freePlaces };
 }
 
 /** Why registration is closed right now, or null when it is open. */
@@ -97,7 +103,7 @@ export async function invitationForToken(
   return invitation;
 }
 
-async function seatsTaken(tx: Tx, eventId: string) {
+async function seatsTaken(tx: Tx | typeof db, eventId: string) {
   const sum = await tx.eventRegistration.aggregate({
     where: { eventId, status: "angemeldet" },
     _sum: { persons: true },

@@ -7,11 +7,12 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
 import { CheckboxField, FormError, TextField, useSchemaForm } from "~/components/form";
+import { traeger } from "~/env.server";
 import { formatDateTime } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { submitForm } from "~/lib/forms.server";
 import { rateLimiter } from "~/lib/rate-limit.server";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import { deliverOutbox } from "~/modules/email/email.server";
 import {
@@ -53,7 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endsAt: event.endsAt,
       place: event.place,
       onlineUrl: event.onlineUrl,
+      deadline: event.registrationDeadline,
+      freePlaces: event.freePlaces,
     },
+    traeger: traeger(),
     closed,
     tokenInvalid: Boolean(token) && !invitation && !closed,
     token: invitation ? token : null,
@@ -109,12 +113,13 @@ function RegistrationForm({
   const form = useSchemaForm(registrationSchema, {
     reply,
     defaults,
-    action: token ? `?index&t=${encodeURIComponent(token)}` : "?index",
+    action: token ? `?t=${encodeURIComponent(token)}` : undefined,
   });
   const consentError = form.errorAt("consent");
   return (
     <Form {...form.props}>
       <FormError message={form.message} />
+      <p className="field-hint">{t("registration.requiredNote")}</p>
       <TextField
         label={t("registration.name")}
         required
@@ -160,7 +165,7 @@ function RegistrationForm({
         <label htmlFor="f-website">{t("registration.honeypot")}</label>
         <input id="f-website" name="website" tabIndex={-1} autoComplete="off" />
       </div>
-      <CheckboxField label={t("registration.consent")} {...form.checkbox("consent")} />
+      <CheckboxField label={`${t("registration.consent")} *`} {...form.checkbox("consent")} />
       {consentError ? (
         <p className="field-error" role="alert">
           {Array.isArray(consentError) ? consentError[0] : consentError}
@@ -174,7 +179,7 @@ function RegistrationForm({
 }
 
 export default function PublicRegistrationPage() {
-  const { event, closed, tokenInvalid, token, defaults } = useLoaderData<typeof loader>();
+  const { event, closed, tokenInvalid, token, defaults, traeger } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const reply = result && "intent" in result ? result : null;
   return (
@@ -187,6 +192,22 @@ export default function PublicRegistrationPage() {
         </dd>
         <dt>{t("registration.where")}</dt>
         <dd>{event.place ?? t("registration.online")}</dd>
+        {event.deadline ? (
+          <>
+            <dt>{t("registration.deadline")}</dt>
+            <dd>{formatDateTime(event.deadline)}</dd>
+          </>
+        ) : null}
+        {event.freePlaces != null ? (
+          <>
+            <dt>{t("registration.freePlaces")}</dt>
+            <dd>
+              {event.freePlaces > 0
+                ? tn("registration.freeCount", event.freePlaces)
+                : t("registration.fullWaitingList")}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {event.description ? <p className="notes">{event.description}</p> : null}
       {result && "done" in result ? (
@@ -206,6 +227,23 @@ export default function PublicRegistrationPage() {
           <RegistrationForm defaults={defaults} token={token} reply={reply} />
         </>
       )}
+      {traeger.name ? (
+        <footer className="public-footer">
+          <p>
+            {t("registration.organiser", { name: traeger.name })}
+            {traeger.address ? `, ${traeger.address}` : ""}
+          </p>
+          <p>
+            {traeger.impressumUrl ? (
+              <a href={traeger.impressumUrl}>{t("registration.impressum")}</a>
+            ) : null}
+            {traeger.impressumUrl && traeger.datenschutzUrl ? " · " : null}
+            {traeger.datenschutzUrl ? (
+              <a href={traeger.datenschutzUrl}>{t("registration.privacy")}</a>
+            ) : null}
+          </p>
+        </footer>
+      ) : null}
     </AuthCard>
   );
 }
