@@ -4,7 +4,7 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { formatDateTime } from "~/lib/day";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
-import { getEvent, registrationsFor } from "~/modules/event/editing.server";
+import { checkInRows, getEvent } from "~/modules/event/editing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("event.checkinList")}: ${data?.title ?? ""} – ${t("app.name")}` },
@@ -14,24 +14,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "event");
   const event = await getEvent(params.id ?? "");
   if (!event) notFound();
-  const registrations = await registrationsFor(user, event.registrations, { withEmail: false });
   return {
     id: event.id,
     title: event.title,
     startsAt: event.startsAt,
     place: event.place,
-    rows: registrations
-      .filter((r) => r.status === "angemeldet")
-      .map((r) => ({
-        id: r.id,
-        name: r.name,
-        companyName: r.companyName,
-        function: r.function,
-        persons: r.persons,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name, "de")),
+    rows: await checkInRows(user, event.registrations),
   };
 }
+
+/** Blank rows at the end of the printed list, for people who come without registering. */
+const WALK_IN_ROWS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 export default function CheckInListPage() {
   const { id, title, startsAt, place, rows } = useLoaderData<typeof loader>();
@@ -46,6 +39,11 @@ export default function CheckInListPage() {
       <p className="lead">
         {formatDateTime(startsAt)}
         {place ? ` · ${place}` : ""}
+      </p>
+      <p className="no-print report-actions">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t("event.print")}
+        </button>
       </p>
       <p className="field-hint no-print">{t("event.printHint")}</p>
       <div className="table-wrap">
@@ -69,6 +67,21 @@ export default function CheckInListPage() {
                 <td>{r.companyName ?? ""}</td>
                 <td>{r.function ?? ""}</td>
                 <td>{r.persons}</td>
+                <td className="signature">{r.attended ? t("event.markAttended") : ""}</td>
+              </tr>
+            ))}
+            {WALK_IN_ROWS.map((n, i) => (
+              // Blank rows for those who come without registering, filled in by hand.
+              <tr key={n} className="walk-in-row">
+                <td>{rows.length + n}</td>
+                <th scope="row">
+                  {i === 0 ? (
+                    <span className="visually-hidden">{t("event.walkInRows")}</span>
+                  ) : null}
+                </th>
+                <td />
+                <td />
+                <td />
                 <td className="signature" />
               </tr>
             ))}

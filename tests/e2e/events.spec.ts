@@ -87,15 +87,43 @@ test("the lead invites contacts to an information session; a guest registers by 
   expect(confirmation.attachments?.[0]?.filename).toBe("termin.ics");
   expect(confirmation.text).toMatch(/\/abmelden\//);
 
-  // Checked in on the event page.
+  // Before the day, attendance cannot be recorded yet.
   await page.goto("/veranstaltungen");
   await page.getByRole("link", { name: title }).click();
   await page.getByText(/^Einladungen \(\d+\)$/).click();
   await expect(page.locator("li").filter({ hasText: guestEmail })).toContainText("gesendet");
   const row = page.locator(".registration-list li").filter({ hasText: guestName });
   await expect(row).toContainText("Einladung");
+  await expect(row.getByRole("button", { name: `${guestName}: anwesend` })).toHaveCount(0);
+  await expect(page.getByText(/Die Anwesenheit wird ab dem Veranstaltungstag/)).toBeVisible();
+
+  // The event moves to today (all day): now the guest is checked in, and a walk-in is added.
+  await page.getByRole("link", { name: "Bearbeiten" }).click();
+  await page.getByLabel("Datum").fill(germanDay(0));
+  await page.getByLabel("Beginn (Uhrzeit)").fill("00:00");
+  await page.getByLabel("Ende (Uhrzeit)").fill("23:59");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // The toast about the saved change sits over the list's buttons at the bottom right.
+  await page.getByRole("button", { name: "Meldung schließen" }).click();
   await row.getByRole("button", { name: `${guestName}: anwesend` }).click();
   await expect(page.getByRole("status").first()).toContainText("Anwesenheit ist gespeichert.");
+  await page.getByText("Ohne Anmeldung gekommen? Hier nachtragen").click();
+  await page.getByLabel("Name", { exact: true }).fill("Vera Vorort");
+  await page.getByLabel("Unternehmen / Einrichtung").fill("Kita Sonnenschein");
+  await page.getByLabel("Funktion").fill("Leitung");
+  await page.getByRole("button", { name: "Als anwesend nachtragen" }).click();
+  await expect(page.getByRole("status").first()).toContainText(
+    "Vera Vorort ist als anwesend nachgetragen.",
+  );
+  await page.getByRole("link", { name: "Teilnahmeliste" }).click();
+  const list = page.getByRole("table", { name: "Teilnahmeliste" });
+  await expect(list.getByRole("row").filter({ hasText: "Vera Vorort" })).toContainText(
+    "Kita Sonnenschein",
+  );
+  await expect(list.getByRole("row").filter({ hasText: guestName })).toContainText(companyName);
+  await expect(list.locator(".walk-in-row")).toHaveCount(8);
+  await expect(page.getByRole("button", { name: "Drucken" })).toBeVisible();
 
   // The company now counts as informed about part-time apprenticeship.
   await page.goto(`/unternehmen?q=${encodeURIComponent(companyName)}`);

@@ -261,6 +261,39 @@ export async function registrationsFor(
   );
 }
 
+/**
+ * The check-in list: everyone registered, by name, with company and function — taken from the
+ * registration, else from the invited contact's record — and the rows others may not read hidden.
+ */
+export async function checkInRows(user: SessionUser, registrations: Registration[]) {
+  const visible = (await registrationsFor(user, registrations, { withEmail: false })).filter(
+    (r) => r.status === "angemeldet",
+  );
+  const contactIds = visible.flatMap((r) => (r.contactId ? [r.contactId] : []));
+  const contacts = new Map(
+    (contactIds.length
+      ? await db.contactPerson.findMany({
+          where: { id: { in: contactIds } },
+          select: { id: true, function: true, company: { select: { name: true } } },
+        })
+      : []
+    ).map((c) => [c.id, c]),
+  );
+  return visible
+    .map((r) => {
+      const contact = r.contactId ? contacts.get(r.contactId) : undefined;
+      return {
+        id: r.id,
+        name: r.name,
+        companyName: r.companyName ?? contact?.company?.name ?? null,
+        function: r.function ?? contact?.function ?? null,
+        persons: r.persons,
+        attended: r.attendance === "anwesend",
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "de"));
+}
+
 /** Events of one month (Berlin time) for the calendar. */
 export async function eventsInMonth(month: Month) {
   const { since, until } = dayRange(monthDays(month));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
-import { today } from "~/lib/day";
+import { formatDate, today } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { personSearchName } from "~/lib/text";
 import { hashToken, signedToken } from "~/lib/tokens.server";
@@ -17,8 +17,8 @@ import { logInteractionIn } from "~/modules/interaction/log.server";
 import { INFORMED_TOPIC } from "~/modules/interaction/values";
 import { participantScope } from "~/modules/participant/access.server";
 import { type EventForEmail, type RegistrationMailKind, registrationEmail } from "./emails";
-import type { RegistrationInput } from "./schema";
-import { INFORMING_TYPES } from "./values";
+import type { RegistrationInput, WalkInInput } from "./schema";
+import { attendanceOpen, INFORMING_TYPES } from "./values";
 
 const OPEN = ["angemeldet", "warteliste"];
 
@@ -392,6 +392,53 @@ export async function cancelRegistration(
  * Records attendance. Attending an information event logs, once per company and event, the
  * contact "über Teilzeitausbildung informiert" — which counts the company as informed.
  */
+/** Refuses attendance before the event's day (and for an event that does not exist). */
+async function assertAttendanceOpen(tx: Tx, eventId: string, now = new Date()) {
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { startsAt: true } });
+  if (!event) throw new AppError(404, t("validation.notFound"));
+  if (!attendanceOpen(event, now))
+    throw new AppError(409, t("event.attendanceTooEarly", { date: formatDate(event.startsAt) }));
+}
+
+/**
+ * Someone who came without registering: added on the day as present ("vor Ort"), with the
+ * company and function as she gives them. Audited.
+ */
+export async function addWalkIn(
+  user: SessionUser,
+  eventId: string,
+  input: WalkInInput,
+  meta: { ip?: string; now?: Date } = {},
+) {
+  return db.$transaction(async (tx) => {
+    await assertAttendanceOpen(tx, eventId, meta.now);
+    const registration = await tx.eventRegistration.create({
+      data: {
+        eventId,
+        name: input.name,
+        companyName: input.companyName,
+        function: input.function,
+        source: "vor_ort",
+        status: "angemeldet",
+        attendance: "anwesend",
+      },
+      select: { id: true },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "create",
+        entityType: "event_registration",
+        entityId: registration.id,
+        after: { eventId, source: "vor_ort" },
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return registration;
+  });
+}
+
 export async function setAttendance(
   user: SessionUser,
   eventId: string,
@@ -400,6 +447,7 @@ export async function setAttendance(
   meta: { ip?: string; now?: Date } = {},
 ) {
   return db.$transaction(async (tx) => {
+    await assertAttendanceOpen(tx, eventId, meta.now);
     const registration = await tx.eventRegistration.findFirst({
       where: { id: registrationId, eventId, status: "angemeldet" },
       select: {

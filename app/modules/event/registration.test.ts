@@ -12,9 +12,10 @@ import { queueDigests, queueReminders } from "~/modules/jobs/jobs.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { type FakeResend, startFakeResend } from "../../../tests/fake-resend";
-import { cancelEvent, createEvent } from "./editing.server";
+import { cancelEvent, checkInRows, createEvent } from "./editing.server";
 import { confirmInvitations, previewRecipients, sendInvitations } from "./invitations.server";
 import {
+  addWalkIn,
   cancelRegistration,
   cancelWithToken,
   registerForEvent,
@@ -422,6 +423,75 @@ describe("attendance", () => {
     const after = await db.company.findUniqueOrThrow({ where: { id: company.id } });
     expect(after.outreachStatus).toBe("informiert");
     expect(after.informedAt?.toISOString()).toBe(e.startsAt.toISOString());
+  });
+
+  it("is recorded from the event's day on; someone who came unregistered is added on the day", async () => {
+    const e = await event({ capacity: "" });
+    const company = await db.company.create({
+      data: { name: "Bäckerei Korn", normalizedName: normalizeCompanyName("Bäckerei Korn") },
+    });
+    const contact = await db.contactPerson.create({
+      data: {
+        firstName: "Kim",
+        lastName: "Korn",
+        normalizedName: personSearchName("Kim", "Korn"),
+        function: "Inhaberin",
+        companyId: company.id,
+      },
+    });
+    const invited = await db.eventRegistration.create({
+      data: {
+        eventId: e.id,
+        contactId: contact.id,
+        name: "Kim Korn",
+        source: "einladung",
+        status: "angemeldet",
+      },
+    });
+    // Before the day (the event is in 2099): neither attendance nor a walk-in.
+    await expect(setAttendance(lead, e.id, invited.id, "anwesend")).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(
+      addWalkIn(lead, e.id, { name: "Vera Vorort", companyName: null, function: null }),
+    ).rejects.toMatchObject({ status: 409 });
+    // On the day itself (evening event, morning check): both.
+    const morning = new Date(e.startsAt.getTime() - 8 * 60 * 60 * 1000);
+    await setAttendance(lead, e.id, invited.id, "anwesend", { now: morning });
+    await addWalkIn(
+      lead,
+      e.id,
+      { name: "Vera Vorort", companyName: "Kita Sonnenschein", function: "Leitung" },
+      { now: morning },
+    );
+    const stored = await db.event.findUniqueOrThrow({
+      where: { id: e.id },
+      select: {
+        registrations: {
+          select: {
+            id: true,
+            name: true,
+            companyName: true,
+            function: true,
+            email: true,
+            persons: true,
+            status: true,
+            attendance: true,
+            source: true,
+            createdAt: true,
+            companyId: true,
+            contactId: true,
+            participantId: true,
+          },
+        },
+      },
+    });
+    // The check-in list: the invited contact's company and function from her record.
+    const rows = await checkInRows(lead, stored.registrations);
+    expect(rows.map((r) => [r.name, r.companyName, r.function, r.attended])).toEqual([
+      ["Kim Korn", "Bäckerei Korn", "Inhaberin", true],
+      ["Vera Vorort", "Kita Sonnenschein", "Leitung", true],
+    ]);
   });
 
   it("lets a coach register own participants for a workshop, not others'", async () => {

@@ -122,6 +122,14 @@ export const registrationSchema = z.object({
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
+/** Someone who came without registering, added on the day (name; company and function if given). */
+export const walkInSchema = z.object({
+  name: requiredText(120),
+  companyName: optionalText(200),
+  function: optionalText(120),
+});
+export type WalkInInput = z.infer<typeof walkInSchema>;
+
 export const attendanceSchema = z.object({
   registrationId: z.string().min(1).max(64),
   attendance: z.enum(ATTENDANCE),

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
-import { FormError, SelectField, TextArea, useSchemaForm } from "~/components/form";
+import { FormError, SelectField, TextArea, TextField, useSchemaForm } from "~/components/form";
 import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
-import { cancelEventSchema, participantIdSchema } from "~/modules/event/schema";
+import { cancelEventSchema, participantIdSchema, walkInSchema } from "~/modules/event/schema";
 
 /** Calling the event off, with a reason for the guests' email. */
 export function CancelEvent({ version, reply }: { version: number; reply?: FormReply | null }) {
@@ -60,5 +60,42 @@ export function RegisterParticipant({
         {t("event.registerParticipant")}
       </button>
     </Form>
+  );
+}
+
+/** On the day: someone who came without registering is added as present. */
+export function WalkIn({ reply }: { reply?: FormReply | null }) {
+  const form = useSchemaForm(walkInSchema, { intent: "vor-ort", reply });
+  return (
+    <details className="no-print" open={form.refused}>
+      <summary>{t("event.walkIn")}</summary>
+      <Form {...form.props}>
+        <FormError message={form.message} />
+        <div className="form-grid">
+          <TextField
+            id="walkin-name"
+            label={t("event.walkInName")}
+            required
+            maxLength={120}
+            {...form.field("name")}
+          />
+          <TextField
+            id="walkin-company"
+            label={t("event.walkInCompany")}
+            maxLength={200}
+            {...form.field("companyName")}
+          />
+          <TextField
+            id="walkin-function"
+            label={t("event.walkInFunction")}
+            maxLength={120}
+            {...form.field("function")}
+          />
+        </div>
+        <button type="submit" className="button" disabled={form.busy}>
+          {t("event.walkInSave")}
+        </button>
+      </Form>
+    </details>
   );
 }

@@ -4,7 +4,7 @@ import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
 import { env } from "~/env.server";
 import { labelOf } from "~/labels";
-import { formatDateTime } from "~/lib/day";
+import { formatDate, formatDateTime } from "~/lib/day";
 import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { type MessageKey, t, tn } from "~/messages";
@@ -14,6 +14,7 @@ import { deliverOutbox } from "~/modules/email/email.server";
 import { cancelEvent, getEvent, registrationsFor } from "~/modules/event/editing.server";
 import { invitationStatuses } from "~/modules/event/invitations.server";
 import {
+  addWalkIn,
   cancelRegistration,
   registerParticipant,
   registrationPath,
@@ -24,10 +25,11 @@ import {
   cancelEventSchema,
   participantIdSchema,
   registrationIdSchema,
+  walkInSchema,
 } from "~/modules/event/schema";
-import { isCancellable } from "~/modules/event/values";
+import { attendanceOpen, isCancellable } from "~/modules/event/values";
 import { listParticipantChoices } from "~/modules/participant/service.server";
-import { CancelEvent, RegisterParticipant } from "./event-forms";
+import { CancelEvent, RegisterParticipant, WalkIn } from "./event-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.title ?? ""} – ${t("app.name")}` },
@@ -50,6 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     may: {
       manage: mayManage,
       cancel: mayManage && isCancellable(event, new Date()),
+      attendance: mayManage && !event.cancelledAt && attendanceOpen(event, new Date()),
     },
     invitations: mayManage ? await invitationStatuses(event.id) : [],
     participants:
@@ -84,6 +87,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           return back(tn("event.eventCancelled", notified, { title }));
         });
       },
+      "vor-ort": async () => {
+        const user = await manager();
+        return submitForm(request, walkInSchema, async (input) => {
+          await addWalkIn(user, id, input, meta);
+          return back(t("event.walkInSaved", { name: input.name }));
+        });
+      },
       anwesenheit: async () => {
         const user = await manager();
         return submitForm(request, attendanceSchema, async ({ registrationId, attendance }) => {
@@ -108,6 +118,7 @@ const SOURCE: Record<string, MessageKey> = {
   einladung: "event.sourceEinladung",
   oeffentlich: "event.sourceOeffentlich",
   coach: "event.sourceCoach",
+  vor_ort: "event.sourceVorOrt",
 };
 
 /** Staff cancel a registration (its seat goes to the waiting list). */
@@ -206,6 +217,12 @@ export default function EventPage() {
           {t("event.registered")} ({registered.reduce((s, r) => s + r.persons, 0)})
         </h2>
         {registered.length === 0 ? <p>{t("event.noRegistrations")}</p> : null}
+        {may.manage && !may.attendance && !e.cancelledAt ? (
+          <p className="field-hint">
+            {t("event.attendanceTooEarly", { date: formatDate(e.startsAt) })}
+          </p>
+        ) : null}
+        {may.attendance ? <WalkIn reply={reply} /> : null}
         <ul className="plain-list registration-list">
           {registered.map((r) => (
             <li key={r.id}>
@@ -223,27 +240,29 @@ export default function EventPage() {
               </div>
               {may.manage ? (
                 <div className="inline-actions">
-                  <Form method="post" action="?intent=anwesenheit" className="inline-form">
-                    <input type="hidden" name="registrationId" value={r.id} />
-                    <button
-                      type="submit"
-                      name="attendance"
-                      value="anwesend"
-                      className="button button-small"
-                      aria-label={`${r.name}: ${t("event.markAttended")}`}
-                    >
-                      {t("event.markAttended")}
-                    </button>
-                    <button
-                      type="submit"
-                      name="attendance"
-                      value="nicht_erschienen"
-                      className="button button-small"
-                      aria-label={`${r.name}: ${t("event.markNoShow")}`}
-                    >
-                      {t("event.markNoShow")}
-                    </button>
-                  </Form>
+                  {may.attendance ? (
+                    <Form method="post" action="?intent=anwesenheit" className="inline-form">
+                      <input type="hidden" name="registrationId" value={r.id} />
+                      <button
+                        type="submit"
+                        name="attendance"
+                        value="anwesend"
+                        className="button button-small"
+                        aria-label={`${r.name}: ${t("event.markAttended")}`}
+                      >
+                        {t("event.markAttended")}
+                      </button>
+                      <button
+                        type="submit"
+                        name="attendance"
+                        value="nicht_erschienen"
+                        className="button button-small"
+                        aria-label={`${r.name}: ${t("event.markNoShow")}`}
+                      >
+                        {t("event.markNoShow")}
+                      </button>
+                    </Form>
+                  ) : null}
                   <CancelRegistration id={r.id} name={r.name} />
                 </div>
               ) : null}
