@@ -1578,6 +1578,19 @@ export const de = {
   "report.job": "in Arbeit",
   "report.school": "in Schule",
   "report.integrationRate": "Integrationsquote (bis Zeitraumende)",
+  "report.integrationRate.def":
+    "Personen mit einem Verbleib in Ausbildung, Arbeit oder Schule bis zum Ende des Zeitraums, geteilt durch alle bis dahin in das Projekt eingetretenen Personen.",
+  "report.apprenticeshipRate": "Ausbildungsquote (bis Zeitraumende)",
+  "report.apprenticeshipRate.def":
+    "Personen mit einem Verbleib „Ausbildung“ bis zum Ende des Zeitraums, geteilt durch alle bis dahin in das Projekt eingetretenen Personen. Anders als die Integrationsquote zählen Arbeit und Schule hier nicht.",
+  "report.status.reached": "erreicht",
+  "report.status.on_track": "auf Kurs",
+  "report.status.at_risk": "gefährdet",
+  "report.statusHint.reached": "Das Ziel ist schon erreicht.",
+  "report.statusHint.on_track": "Bei gleichem Tempo wird das Ziel bis zum Projektende erreicht.",
+  "report.statusHint.at_risk":
+    "Bei gleichem Tempo wird das Ziel bis zum Projektende nicht erreicht.",
+  "report.byQuarter": "Das Diagramm zeigt Quartale; die Monate stehen in der Tabelle darunter.",
   "report.internships": "Erprobungspraktika begonnen",
   "report.internshipsCompleted": "Praktika abgeschlossen",
   "report.internshipsOffer": "mit Ausbildungsangebot",
@@ -1604,7 +1617,7 @@ export const de = {
   "kpi.participants": "Eingetretene Teilnehmende",
   "kpi.participants.def":
     "Personen, deren erste Teilnahme im Projekt im Zeitraum beginnt (erster und letzter Tag eingeschlossen); ein Wiedereintritt zählt nicht als neuer Eintritt.",
-  "kpi.apprenticeship_rate": "Anteil in Ausbildung",
+  "kpi.apprenticeship_rate": "Ausbildungsquote",
   "kpi.apprenticeship_rate.def":
     "Personen mit einem Verbleib „Ausbildung“ bis zum Ende des Zeitraums, geteilt durch alle bis dahin in das Projekt eingetretenen Personen.",
   "kpi.internships": "Erprobungspraktika",

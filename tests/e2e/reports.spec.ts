@@ -9,6 +9,18 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
   await loginAs(page, "leitung@lotse.example");
   await expect(page.getByRole("heading", { level: 2, name: /^Ziele: / })).toBeVisible();
   await expect(page.getByText("von 114")).toBeVisible();
+  // Each target says whether it is on course, and each figure says how it is counted.
+  const targetCard = page.locator(".kpi-card").filter({ hasText: "von 114" });
+  await expect(targetCard.locator(".badge")).toHaveText(/^(erreicht|auf Kurs|gefährdet)$/);
+  await targetCard.getByRole("button", { name: "Eingetretene Teilnehmende" }).hover();
+  await expect(targetCard.getByRole("tooltip")).toBeVisible();
+  await expect(targetCard.getByRole("tooltip")).toContainText("erste Teilnahme im Projekt");
+  const rate = page.getByRole("button", { name: "Integrationsquote (bis Zeitraumende)" });
+  await rate.focus();
+  await expect(rate).toHaveAccessibleDescription(/Ausbildung, Arbeit oder Schule/);
+  await expect(
+    page.getByRole("tooltip").filter({ hasText: "Ausbildung, Arbeit oder Schule" }),
+  ).toBeVisible();
 
   const figure = (label: string) =>
     page.locator(".figure").filter({ has: page.getByText(label, { exact: true }) });
@@ -45,7 +57,7 @@ test("the lead reads targets and figures on the Übersicht and follows a number 
       href: (await link.getAttribute("href"))!,
     });
   }
-  const notACount = ["Integrationsquote", "Anwesende", "Multiplikator"];
+  const notACount = ["quote", "Anwesende", "Multiplikator"];
   for (const target of targets) {
     await page.goto(target.href);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -149,10 +161,10 @@ test("the lead sets a project's targets and reads the multiplier outreach", asyn
   const start = thisYear() + 2;
   await page.getByLabel("Beginn", { exact: true }).fill(`01.01.${start}`);
   await page.getByLabel("Ende", { exact: true }).fill(`31.12.${start - 1}`);
-  await page.getByLabel("Anteil in Ausbildung").fill("50");
+  await page.getByLabel("Ausbildungsquote").fill("50");
   await page.getByRole("button", { name: "Speichern" }).click();
   await expect(page.getByText("Das Ende muss nach dem Beginn liegen.")).toBeVisible();
-  await expect(page.getByLabel("Anteil in Ausbildung")).toHaveValue("50");
+  await expect(page.getByLabel("Ausbildungsquote")).toHaveValue("50");
   await page.getByLabel("Ende", { exact: true }).fill(`31.12.${start + 2}`);
   await page.getByLabel("Eingetretene Teilnehmende").fill("120");
   await page.getByRole("button", { name: "Speichern" }).click();

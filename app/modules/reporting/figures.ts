@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/messages";
 import type { KpiFigures } from "./kpis.server";
 import type { Period } from "./period";
 
@@ -16,6 +17,7 @@ export type FigureKey =
   | "report.job"
   | "report.school"
   | "report.integrationRate"
+  | "report.apprenticeshipRate"
   | "report.internships"
   | "report.internshipsCompleted"
   | "report.internshipsOffer"
@@ -33,6 +35,12 @@ export type FigureScope = {
   projectStart: string;
   /** Only the coach's own participants ("von mir betreut"). */
   mine?: boolean;
+};
+
+/** Figures whose definition is shown on hover and focus (the two rates are easy to confuse). */
+export const FIGURE_DEFINITIONS: Partial<Record<FigureKey, MessageKey>> = {
+  "report.integrationRate": "report.integrationRate.def",
+  "report.apprenticeshipRate": "report.apprenticeshipRate.def",
 };
 
 type Figure = {
@@ -112,6 +120,17 @@ export const FIGURES: readonly Figure[] = [
       ),
   },
   {
+    // Only apprenticeships, against the same base: the funder's "Anteil in Ausbildung".
+    key: "report.apprenticeshipRate",
+    read: (k) => k.outcomes.apprenticeshipRate,
+    kind: "rate",
+    link: (s) =>
+      participants(
+        s,
+        `verbleib=ausbildung&${range("verbleib", { from: s.projectStart, to: s.period.to })}`,
+      ),
+  },
+  {
     key: "report.internships",
     read: (k) => k.internships.total,
     kind: "count",
@@ -170,6 +189,7 @@ export const COACH_FIGURES: readonly FigureKey[] = [
   "report.active",
   "report.apprenticeship",
   "report.integrationRate",
+  "report.apprenticeshipRate",
   "report.internships",
   "report.internshipsCompleted",
 ];

@@ -228,7 +228,22 @@ export type KpiRow = {
   isRate: boolean;
   /** Linear forecast to the end of the project (rates: the current rate). */
   forecast: number | null;
+  /** Against the target: reached, on track (the forecast reaches it), at risk; null without one. */
+  status: TargetStatus | null;
 };
+export type TargetStatus = "reached" | "on_track" | "at_risk";
+
+/** Whether a target is reached, will be at the current pace, or will not. */
+export function targetStatus(
+  actual: number,
+  target: number | null,
+  forecast: number | null,
+): TargetStatus | null {
+  if (target == null) return null;
+  if (actual >= target) return "reached";
+  if (forecast == null) return null;
+  return forecast >= target ? "on_track" : "at_risk";
+}
 
 type ProjectForTargets = {
   startDate: Date;
@@ -252,12 +267,19 @@ export function targetRows(project: ProjectForTargets, k: KpiFigures, to: Day): 
   const targets = new Map(project.targets.map((t) => [t.kpi, t.value]));
   return KPIS.map((kpi) => {
     const isRate = kpi === "apprenticeship_rate";
+    const target = targets.get(kpi) ?? null;
+    const forecast = isRate
+      ? actual[kpi]
+      : elapsed > 0.05
+        ? Math.round(actual[kpi] / elapsed)
+        : null;
     return {
       kpi,
       actual: actual[kpi],
-      target: targets.get(kpi) ?? null,
+      target,
       isRate,
-      forecast: isRate ? actual[kpi] : elapsed > 0.05 ? Math.round(actual[kpi] / elapsed) : null,
+      forecast,
+      status: targetStatus(actual[kpi], target, forecast),
     };
   });
 }

@@ -6,7 +6,7 @@ import { listCompanies, parseCompanyFilters } from "~/modules/company/service.se
 import { COMPANY_SORTS } from "~/modules/company/values";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createOutcome, createParticipant, createUser } from "../../../tests/factories";
-import { computeKpis, kpisByDistrict, kpisByMonth, projectKpis } from "./kpis.server";
+import { computeKpis, kpisByDistrict, kpisByMonth, projectKpis, targetStatus } from "./kpis.server";
 import { projectToDate, runningProject } from "./period";
 
 beforeAll(() => ensureReferenceData(), 60_000);
@@ -184,9 +184,29 @@ describe("KPIs for a period", () => {
     );
     // Entered 1 Jan – 1 Jul: A, B, C, D, F, H, I, J = 8 (H and I once each);
     // forecast 8 ÷ 0.4986 ≈ 16.
-    expect(rows.participants).toMatchObject({ actual: 8, target: 8, forecast: 16 });
-    expect(rows.apprenticeship_rate).toMatchObject({ actual: 2 / 8, target: 0.5 });
+    expect(rows.participants).toMatchObject({
+      actual: 8,
+      target: 8,
+      forecast: 16,
+      status: "reached",
+    });
+    expect(rows.apprenticeship_rate).toMatchObject({
+      actual: 2 / 8,
+      target: 0.5,
+      status: "at_risk",
+    });
     expect(rows.internships!.target).toBeNull();
+    expect(rows.internships!.status).toBeNull();
+  });
+});
+
+describe("target status", () => {
+  it("reached, on track by the forecast, at risk, or not yet to tell", () => {
+    expect(targetStatus(10, 10, 20)).toBe("reached");
+    expect(targetStatus(4, 10, 12)).toBe("on_track");
+    expect(targetStatus(4, 10, 9)).toBe("at_risk");
+    expect(targetStatus(1, 10, null)).toBeNull();
+    expect(targetStatus(5, null, 12)).toBeNull();
   });
 });
 

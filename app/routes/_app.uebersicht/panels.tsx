@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { Definition } from "~/components/definition";
 import { SelectField, TextField } from "~/components/form";
 import { ReportBarChart } from "~/components/report-chart";
 import {
@@ -12,12 +13,17 @@ import {
 import { TableWrap } from "~/components/table-wrap";
 import { labelOf } from "~/labels";
 import { formatNumber, formatPercent } from "~/lib/format";
-import { t } from "~/messages";
+import { type MessageKey, t } from "~/messages";
 import type {
   CoachDashboard as CoachView,
   ProjectDashboard as ProjectView,
 } from "~/modules/reporting/dashboard.server";
-import { COACH_FIGURES, type FigureRow, periodFigures } from "~/modules/reporting/figures";
+import {
+  COACH_FIGURES,
+  FIGURE_DEFINITIONS,
+  type FigureRow,
+  periodFigures,
+} from "~/modules/reporting/figures";
 
 // The parts of the Übersicht: the lead's project view and a coach's own numbers.
 
@@ -31,8 +37,21 @@ export function Targets({ view }: { view: ProjectView }) {
           const share = k.target ? Math.min(1, k.actual / k.target) : null;
           return (
             <li key={k.kpi} className="kpi-card">
-              <span className="kpi-label">{labelOf("kpi", k.kpi)}</span>
+              <span className="kpi-label">
+                <Definition
+                  term={labelOf("kpi", k.kpi)}
+                  text={t(`kpi.${k.kpi}.def` as MessageKey)}
+                />
+              </span>
               <span className="kpi-value">{show(k.actual)}</span>
+              {k.status ? (
+                <span
+                  className={`badge target-${k.status}`}
+                  title={t(`report.statusHint.${k.status}`)}
+                >
+                  {t(`report.status.${k.status}`)}
+                </span>
+              ) : null}
               {k.target != null ? (
                 <>
                   <span className="kpi-target">
@@ -81,7 +100,13 @@ export function LinkedFigures({
             <span className="figure-value">
               {r.to ? <Link to={r.to}>{figureValue(r)}</Link> : figureValue(r)}
             </span>
-            <span className="figure-label">{t(r.key)}</span>
+            <span className="figure-label">
+              {FIGURE_DEFINITIONS[r.key] ? (
+                <Definition term={t(r.key)} text={t(FIGURE_DEFINITIONS[r.key]!)} />
+              ) : (
+                t(r.key)
+              )}
+            </span>
           </li>
         ))}
       </ul>
@@ -121,12 +146,39 @@ export function CoachFigures({ view }: { view: CoachView }) {
   );
 }
 
+type MonthRow = ProjectView["byMonth"][number];
+type SeriesKey = (typeof MONTH_SERIES)[number]["key"];
+
+/** Months summed to quarters ("Q1 2026"), for the chart of a long project. */
+function quarters(rows: MonthRow[]) {
+  const out = new Map<string, Record<SeriesKey, number> & { label: string }>();
+  for (const m of rows) {
+    const [year, month] = m.month.split("-").map(Number) as [number, number];
+    const label = `Q${Math.ceil(month / 3)} ${year}`;
+    const q = out.get(label) ?? {
+      label,
+      entered: 0,
+      exited: 0,
+      internships: 0,
+      employersInformed: 0,
+    };
+    for (const s of MONTH_SERIES) q[s.key] += m[s.key];
+    out.set(label, q);
+  }
+  return [...out.values()];
+}
+
 export function Breakdowns({ view }: { view: ProjectView }) {
-  const months = view.byMonth.map((m) => ({ ...m, label: monthLabel(m.month) }));
+  // More than a year of months is unreadable as bars: the chart shows quarters, the table months.
+  const byQuarter = view.byMonth.length > 12;
+  const months = byQuarter
+    ? quarters(view.byMonth)
+    : view.byMonth.map((m) => ({ ...m, label: monthLabel(m.month) }));
   return (
     <>
       <section aria-labelledby="monate">
         <h2 id="monate">{t("report.byMonth")}</h2>
+        {byQuarter ? <p className="field-hint">{t("report.byQuarter")}</p> : null}
         <ReportBarChart
           data={months}
           categoryKey="label"
