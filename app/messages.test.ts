@@ -8,6 +8,12 @@ describe("the message catalogue", () => {
     expect(tn("table.count", 1)).toBe("1 Eintrag");
     expect(tn("table.count", 1234)).toBe("1.234 Einträge");
     expect(tn("matching.freePlaces", 1)).toBe("1 freier Platz");
+    expect(tn("matching.freePlaces", 2)).toBe("2 freie Plätze");
+    expect(tn("matching.farHidden", 1, { minutes: 60 })).toBe(
+      "1 Angebot liegt weiter als die akzeptierten 60 min Weg und ist ausgeblendet.",
+    );
+    expect(tn("invitation.confirm", 1)).toBe("Sie senden jetzt 1 Einladung an:");
+    expect(tn("registration.freeCount", 3)).toBe("noch 3 Plätze frei");
     expect(tn("event.eventCancelled", 2, { title: "Forum" })).toBe(
       "„Forum“ ist abgesagt; 2 E-Mails an Angemeldete sind im Postausgang.",
     );
