@@ -366,9 +366,12 @@ export async function matchesForParticipant(
         reason: t(EXCLUSION_REASON[e.features.excluded as NonNullable<Features["excluded"]>]),
       })),
       ...unavailable,
-    ],
+    ].slice(0, NOT_PROPOSED_SHOWN),
   };
 }
+
+/** How many offers the "warum nicht?" list names (the nearest reasons, not every full offer). */
+const NOT_PROPOSED_SHOWN = 20;
 
 /**
  * Offers of the given occupations that cannot take anyone now (no free places, the company
@@ -381,7 +384,12 @@ async function unavailableOffers(occupationIds: string[]) {
       occupationId: { in: occupationIds },
       archivedAt: null,
       company: { archivedAt: null },
+      OR: [
+        { company: { outreachStatus: "kein_interesse" } },
+        { places: { lte: db.trainingOffer.fields.placesFilled } },
+      ],
     },
+    take: NOT_PROPOSED_SHOWN,
     select: {
       id: true,
       places: true,
