@@ -146,17 +146,69 @@ test("table state lives in the URL: filter, sort and page survive a reload", asy
   expect(new Set(districts)).toEqual(new Set(["Magdeburg"]));
 });
 
-test("marking a follow-up done removes it and says so", async ({ page }) => {
+test("a coach works her overdue follow-ups from the Übersicht: call, done with a result, snooze, undo", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
   await loginAs(page, "coach@lotse.example");
+  // The Übersicht says how many are overdue and leads to them.
+  await page.getByRole("link", { name: /Wiedervorlagen? (ist|sind) überfällig/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meine Wiedervorlagen" })).toBeVisible();
+  const overdue = page.getByRole("region", { name: /^Überfällig \(\d+\)$/ });
+  const items = overdue.locator("li.followup");
+  const before = await items.count();
+  expect(before).toBeGreaterThan(1);
+  // Each names what it is about, with the number as a call link where there is one.
+  await expect(page.locator('li.followup a[href^="tel:"]').first()).toBeVisible();
+
+  // Done with a result; the list says so and offers to undo.
+  const first = items.first();
+  const id = (await first.getAttribute("data-id"))!;
+  const item = page.locator(`li.followup[data-id="${id}"]`);
+  const title = await first.locator("strong").innerText();
+  await item.getByLabel(`Ergebnis (optional): ${title}`).fill("Rückruf Montag vereinbart");
+  await item.getByRole("button", { name: `Erledigt: ${title}` }).click();
+  await expect(page.getByRole("status").first()).toContainText(
+    `Wiedervorlage „${title}“ ist erledigt.`,
+  );
+  await expect(item).toHaveCount(0);
+  await expect(items).toHaveCount(before - 1);
+  await page.getByRole("button", { name: "Rückgängig" }).click();
+  await expect(item).toHaveCount(1);
+  await expect(items).toHaveCount(before);
+
+  // Snoozed by a week: it leaves the overdue group.
+  await item.getByRole("button", { name: `+1 Woche: ${title}` }).click();
+  await expect(page.getByRole("status").first()).toContainText(`„${title}“ ist auf den`);
+  await expect(items).toHaveCount(before - 1);
+  await expect(overdue.locator(`li.followup[data-id="${id}"]`)).toHaveCount(0);
+  await expect(item).toHaveCount(1);
+});
+
+test("the lead hands a colleague's follow-ups to someone else", async ({ page }) => {
+  await loginAs(page, "leitung@lotse.example");
   await page.goto("/wiedervorlagen");
-  const rows = page.locator("tbody tr");
-  const before = await rows.count();
-  expect(before).toBeGreaterThan(0);
-  const title = await rows.first().locator("td").nth(1).innerText();
-  await rows
-    .first()
-    .getByRole("button", { name: /Erledigt/ })
-    .click();
-  await expect(page.getByRole("status")).toContainText(`Wiedervorlage „${title}“ ist erledigt.`);
-  await expect(rows).toHaveCount(before - 1);
+  await page.getByRole("link", { name: "Alle Wiedervorlagen im Team" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Wiedervorlagen im Team" }),
+  ).toBeVisible();
+  const theirs = page.locator("li.followup").filter({ hasText: "Sabine Wolf" });
+  const count = await theirs.count();
+  expect(count).toBeGreaterThan(1);
+  const ids = [
+    (await theirs.nth(0).getAttribute("data-id"))!,
+    (await theirs.nth(1).getAttribute("data-id"))!,
+  ];
+  await theirs.nth(0).getByRole("checkbox").check();
+  await theirs.nth(1).getByRole("checkbox").check();
+  await page.getByLabel("Ausgewählte übertragen an").selectOption({ label: "Miriam Schulze" });
+  await page.getByRole("button", { name: "Übertragen" }).click();
+  await expect(page.getByRole("status").first()).toContainText(
+    "2 Wiedervorlagen sind jetzt bei Miriam Schulze.",
+  );
+  for (const id of ids)
+    await expect(page.locator(`li.followup[data-id="${id}"]`)).toContainText("Miriam Schulze");
+  await expect(page.locator("li.followup").filter({ hasText: "Sabine Wolf" })).toHaveCount(
+    count - 2,
+  );
 });

@@ -32,12 +32,16 @@ test("a coach logs a call with a follow-up from the company page, then completes
   await expect(page.getByText("Über Teilzeitausbildung informiert am")).toBeVisible();
 
   await page.goto("/wiedervorlagen");
-  const row = page.getByRole("row").filter({ hasText: "Infomappe Teilzeitausbildung nachfassen" });
+  const row = page
+    .locator("li.followup")
+    .filter({ hasText: "Infomappe Teilzeitausbildung nachfassen" });
   await expect(row).toContainText(due);
-  await row.getByRole("button", { name: /Erledigt/ }).click();
-  await expect(page.getByRole("status")).toContainText("ist erledigt");
+  await row
+    .getByRole("button", { name: "Erledigt: Infomappe Teilzeitausbildung nachfassen" })
+    .click();
+  await expect(page.getByRole("status").first()).toContainText("ist erledigt");
   await expect(
-    page.getByRole("row").filter({ hasText: "Infomappe Teilzeitausbildung nachfassen" }),
+    page.locator("li.followup").filter({ hasText: "Infomappe Teilzeitausbildung nachfassen" }),
   ).toHaveCount(0);
 });
 

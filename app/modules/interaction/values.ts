@@ -15,3 +15,7 @@ export const INTERACTION_TOPICS = [
 ] as const;
 /** The topic that counts a company as informed about part-time apprenticeship. */
 export const INFORMED_TOPIC = "tz_informiert";
+
+/** The groups of the follow-up list, in the order they are worked. */
+export const FOLLOW_UP_GROUPS = ["overdue", "today", "week", "later"] as const;
+export type FollowUpGroup = (typeof FOLLOW_UP_GROUPS)[number];

@@ -67,7 +67,7 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   FollowUp: columns(
     "kontaktverlauf",
     `id title notes dueDate assigneeId createdById companyId contactId participantId
-     interactionId doneAt createdAt updatedAt version`,
+     interactionId doneAt result createdAt updatedAt version`,
   ),
   Project: columns(
     "projekt",

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { addDays, dayOf, formatDate, today } from "~/lib/day";
 import { formatNumber } from "~/lib/format";
-import { t } from "~/messages";
+import { t, tn } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
-import { can } from "~/modules/auth/permissions";
-import { listMyFollowUps } from "~/modules/interaction/follow-ups.server";
+import { can, scopeFor } from "~/modules/auth/permissions";
+import { countOverdue, listFollowUps } from "~/modules/interaction/follow-ups.server";
 import {
   coachDashboard,
   dashboardFigures,
@@ -24,12 +24,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Whoever looks after their own participants (the coaches) reads their own numbers.
   const coach =
     can(user.role, "read", "participant", "own") && !can(user.role, "read", "participant", "any");
-  const [figures, project, mine, myFollowUps] = await Promise.all([
+  const followUps = can(user.role, "read", "followup");
+  const [figures, project, mine, myFollowUps, overdue] = await Promise.all([
     // The project view shows the programme's numbers; the lead's cards keep the personal ones.
     dashboardFigures(user, now, { personalOnly: lead }),
     lead ? projectDashboard(url, now) : Promise.resolve(null),
     coach ? coachDashboard(user, now) : Promise.resolve(null),
-    can(user.role, "read", "followup") ? listMyFollowUps(user, now) : Promise.resolve([]),
+    followUps
+      ? listFollowUps(user, { participantScope: scopeFor(user.role, "read", "participant") }, now)
+      : Promise.resolve([]),
+    followUps ? countOverdue(user, now) : Promise.resolve(0),
   ]);
   return {
     name: user.name,
@@ -37,11 +41,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     project,
     mine,
     myFollowUps: myFollowUps.filter((f) => dayOf(f.dueDate) < addDays(today(now), 7)).slice(0, 10),
+    overdue,
   };
 }
 
 export default function DashboardPage() {
-  const { name, figures, project: view, mine, myFollowUps } = useLoaderData<typeof loader>();
+  const {
+    name,
+    figures,
+    project: view,
+    mine,
+    myFollowUps,
+    overdue,
+  } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
@@ -62,6 +74,11 @@ export default function DashboardPage() {
       {myFollowUps.length ? (
         <section aria-labelledby="meine-wv">
           <h2 id="meine-wv">{t("dashboard.dueSoon")}</h2>
+          {overdue ? (
+            <p className="notice notice-warn">
+              <Link to="/wiedervorlagen">{tn("followup.overdueCount", overdue)}</Link>
+            </p>
+          ) : null}
           <ul className="plain-list">
             {myFollowUps.map((f) => (
               <li key={f.id}>
@@ -71,6 +88,7 @@ export default function DashboardPage() {
                 ) : null}{" "}
                 {f.title}
                 {f.company ? ` · ${f.company.name}` : ""}
+                {f.participant ? ` · ${f.participant.name}` : ""}
               </li>
             ))}
           </ul>
