@@ -9,6 +9,7 @@ import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ASSIGNABLE_ROLES } from "~/modules/company/detail.server";
 import { participantScope } from "~/modules/participant/access.server";
+import type { ParticipantFollowUpInput } from "./follow-up-schema";
 import type { FollowUpGroup } from "./values";
 
 /** A follow-up is overdue from the day after its due day (Berlin). */
@@ -318,5 +319,55 @@ export async function reassignFollowUps(
         tx,
       );
     return { count: open.length, skipped: input.ids.length - open.length, name: assignee.name };
+  });
+}
+
+/**
+ * Adds a follow-up about a participant the user may change, assigned to the user; it shows in
+ * her follow-ups with a link to the participant.
+ */
+export async function createParticipantFollowUp(
+  user: SessionUser,
+  scope: Scope,
+  participantId: string,
+  input: ParticipantFollowUpInput,
+  ip?: string,
+) {
+  return db.$transaction(async (tx) => {
+    const participant = await tx.participant.findFirst({
+      where: {
+        AND: [
+          participantScope(user, scope),
+          { id: participantId, archivedAt: null, anonymisedAt: null },
+        ],
+      },
+      select: { id: true },
+    });
+    if (!participant) throw new AppError(404, t("validation.notFound"));
+    if (dayOf(input.dueDate) < today())
+      throw new AppError(400, t("followup.snoozePast"), { dueDate: [t("followup.snoozePast")] });
+    const created = await tx.followUp.create({
+      data: {
+        title: input.title,
+        notes: input.notes,
+        dueDate: dateOnly(dayOf(input.dueDate)),
+        assigneeId: user.id,
+        createdById: user.id,
+        participantId,
+      },
+      select: { id: true },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "create",
+        entityType: "followup",
+        entityId: created.id,
+        after: { participantId, dueDate: dayOf(input.dueDate) },
+        ip,
+      },
+      tx,
+    );
+    return created;
   });
 }

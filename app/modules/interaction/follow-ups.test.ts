@@ -5,6 +5,7 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { createUser } from "../../../tests/factories";
 import {
   completeFollowUp,
+  createParticipantFollowUp,
   followUpGroup,
   listFollowUps,
   listMyFollowUps,
@@ -184,5 +185,39 @@ describe("follow-ups", () => {
     expect(team.filter((f) => f.assignee.id === stand.id).map((f) => f.title)).toEqual(
       expect.arrayContaining(["eins", "zwei"]),
     );
+  });
+
+  it("a coach adds a follow-up about her own participant, not about another's, not in the past", async () => {
+    const coach = (await createUser("jobcoach")) as SessionUser;
+    const other = (await createUser("jobcoach")) as SessionUser;
+    const participant = await db.participant.create({
+      data: {
+        firstName: "Mia",
+        lastName: "Akte",
+        birthDate: new Date("2004-04-04"),
+        coachId: coach.id,
+      },
+    });
+    const input = {
+      title: "Zeugnis anfordern",
+      dueDate: dateOnly(addDays(today(), 3)),
+      notes: null,
+    };
+    await createParticipantFollowUp(coach, "own", participant.id, input);
+    await expect(
+      createParticipantFollowUp(other, "own", participant.id, input),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      createParticipantFollowUp(coach, "own", participant.id, {
+        ...input,
+        dueDate: dateOnly(addDays(today(), -1)),
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { dueDate: [expect.any(String)] } });
+    const mine = await listFollowUps(coach, { participantScope: "own" });
+    expect(mine.map((f) => [f.title, f.participant?.name, f.group])).toEqual([
+      ["Zeugnis anfordern", "Mia Akte", expect.stringMatching(/^(week|later)$/)],
+    ]);
   });
 });

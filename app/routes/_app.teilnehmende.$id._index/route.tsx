@@ -11,6 +11,8 @@ import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { withdrawConsentSchema } from "~/modules/contact/schema";
+import { participantFollowUpSchema } from "~/modules/interaction/follow-up-schema";
+import { createParticipantFollowUp } from "~/modules/interaction/follow-ups.server";
 import {
   correctStay,
   recordOutcome,
@@ -39,6 +41,7 @@ import { requestSchema } from "~/modules/requests/schema";
 import { holdsOf, liftHold, setHold } from "~/modules/retention/holds.server";
 import { holdSchema, liftHoldSchema } from "~/modules/retention/schema";
 import { RecordConsent, WithdrawConsent } from "./consent-forms";
+import { ParticipantFollowUp } from "./follow-up-form";
 import { OutcomeForm } from "./outcome-form";
 import { ShareForm } from "./share-forms";
 import { Reentry, StayCorrection, UndoReentry } from "./stay-forms";
@@ -130,6 +133,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           const { name } = await reenterParticipant(user, scope, id, input, meta);
           return back(t("stay.reentered", { name }));
         }),
+      wiedervorlage: async () => {
+        await requirePermission(request, context, "create", "followup");
+        return submitForm(request, participantFollowUpSchema, async (input) => {
+          await createParticipantFollowUp(user, scope, id, input, meta.ip);
+          return back(
+            t("followup.created", { title: input.title, date: formatDate(input.dueDate) }),
+          );
+        });
+      },
       hold: async () => {
         await requirePermission(request, context, "update", "retention", "any");
         return submitForm(request, holdSchema, async (input) => {
@@ -209,6 +221,7 @@ export default function ParticipantPage() {
           </Link>
         ) : null}
       </div>
+      {may.edit ? <ParticipantFollowUp reply={reply} /> : null}
       {p.ageAtEntry >= AGE_LIMIT ? (
         <p className="notice notice-warn" role="status">
           {t("participant.ageWarning", { age: p.ageAtEntry })}

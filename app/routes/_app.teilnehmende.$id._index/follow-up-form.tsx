@@ -1,0 +1,44 @@
+import { Form } from "@remix-run/react";
+import { FormError, TextArea, TextField, useSchemaForm } from "~/components/form";
+import type { FormReply } from "~/lib/forms";
+import { t } from "~/messages";
+import { participantFollowUpSchema } from "~/modules/interaction/follow-up-schema";
+
+/** A follow-up about this participant for the one who writes it (a call, a document to ask for). */
+export function ParticipantFollowUp({ reply }: { reply?: FormReply | null }) {
+  const form = useSchemaForm(participantFollowUpSchema, { intent: "wiedervorlage", reply });
+  return (
+    <details className="no-print panel" open={form.refused}>
+      <summary>{t("followup.forParticipant")}</summary>
+      <Form {...form.props}>
+        <FormError message={form.message} />
+        <div className="form-grid">
+          <TextField
+            id="wv-title"
+            label={t("followup.what")}
+            required
+            maxLength={200}
+            {...form.field("title")}
+          />
+          <TextField
+            id="wv-due"
+            label={t("followup.due")}
+            required
+            placeholder="TT.MM.JJJJ"
+            inputMode="numeric"
+            {...form.field("dueDate")}
+          />
+        </div>
+        <TextArea
+          id="wv-notes"
+          label={t("followup.notes")}
+          maxLength={1000}
+          {...form.field("notes")}
+        />
+        <button type="submit" className="button" disabled={form.busy}>
+          {t("followup.create")}
+        </button>
+      </Form>
+    </details>
+  );
+}
