@@ -1477,6 +1477,17 @@ export const de = {
   "followup.done": "Wiedervorlage „{title}“ ist erledigt.",
   "followup.none": "Keine offenen Wiedervorlagen. Gut gemacht!",
   "followup.notFound": "Diese Wiedervorlage gibt es nicht oder sie gehört nicht Ihnen.",
+  "calendar.renewed": "Kalender-Abo-Link neu erstellt",
+  "calendar.name": "Lotse – {name}",
+  "calendar.followUp": "Wiedervorlage: {title}",
+  "calendar.title": "Kalender-Abo (Outlook, Google, Apple)",
+  "calendar.intro":
+    "Ihre offenen Wiedervorlagen und die Veranstaltungen, die Sie organisieren, als Kalender zum Abonnieren. Der Link ist persönlich: Wer ihn kennt, sieht diese Termine. Erneuern macht den alten Link ungültig.",
+  "calendar.create": "Abo-Link erstellen",
+  "calendar.renew": "Abo-Link erneuern",
+  "calendar.has":
+    "Ein Abo-Link ist eingerichtet. Er wird aus Sicherheitsgründen nur beim Erstellen angezeigt.",
+  "calendar.link": "Ihr Abo-Link (jetzt kopieren, er wird nur einmal angezeigt)",
   "followup.forParticipant": "Wiedervorlage anlegen",
   "followup.notes": "Notiz (optional)",
   "followup.create": "Wiedervorlage speichern",

@@ -19,6 +19,7 @@ import {
   secondFactorStatus,
   startEnrolment,
 } from "~/modules/auth/second-factor.server";
+import { hasCalendarLink, renewCalendarLink } from "~/modules/calendar/feed.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("account.title")} – ${t("app.name")}` }];
 
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: { name: user.name, email: user.email },
     status: await secondFactorStatus(user),
     enrolment: await pendingEnrolment(user),
+    calendar: await hasCalendarLink(user),
   };
 }
 
@@ -48,15 +50,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
         submitForm(request, codeSchema, async ({ code }) =>
           data({ codes: await confirmEnrolment(user.id, code, { ip: context?.clientIp }) }),
         ),
+      // The new subscription URL is shown once, in this answer; only its hash is kept.
+      kalender: async () => data({ calendarUrl: await renewCalendarLink(user, context?.clientIp) }),
     },
     "confirm",
   );
 }
 
 export default function AccountPage() {
-  const { user, status, enrolment } = useLoaderData<typeof loader>();
+  const { user, status, enrolment, calendar } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const codes = reply && "codes" in reply ? reply.codes : null;
+  const calendarUrl = reply && "calendarUrl" in reply ? reply.calendarUrl : null;
   return (
     <>
       <h1>{t("account.title")}</h1>
@@ -77,7 +82,7 @@ export default function AccountPage() {
             secret={enrolment.secret}
             qrSvg={enrolment.qrSvg}
             intent="confirm"
-            reply={reply && !("codes" in reply) ? reply : null}
+            reply={reply && "intent" in reply ? reply : null}
           />
         ) : (
           <Form method="post" action="?intent=start">
@@ -86,6 +91,23 @@ export default function AccountPage() {
             </button>
           </Form>
         )}
+      </section>
+      <section className="panel" aria-labelledby="kalender">
+        <h2 id="kalender">{t("calendar.title")}</h2>
+        <p>{t("calendar.intro")}</p>
+        {calendarUrl ? (
+          <p>
+            <label htmlFor="calendar-url">{t("calendar.link")}</label>
+            <input id="calendar-url" readOnly value={calendarUrl} className="wide-input" />
+          </p>
+        ) : calendar ? (
+          <p>{t("calendar.has")}</p>
+        ) : null}
+        <Form method="post" action="?intent=kalender">
+          <button type="submit" className="button">
+            {calendar || calendarUrl ? t("calendar.renew") : t("calendar.create")}
+          </button>
+        </Form>
       </section>
     </>
   );

@@ -142,3 +142,27 @@ test("a colleague who forgot her password sets a new one by the emailed link; th
     again.getByText("Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt."),
   ).toBeVisible();
 });
+
+test("a coach subscribes to her follow-ups as a calendar; the renewed link replaces the old", async ({
+  page,
+}) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/wiedervorlagen");
+  const title = await page.locator("li.followup strong").first().innerText();
+  await page.getByRole("link", { name: "Mein Konto" }).click();
+  await page.getByRole("button", { name: "Abo-Link erstellen" }).click();
+  const url = await page.getByLabel(/Ihr Abo-Link/).inputValue();
+  expect(url).toMatch(/\/kalender\/[A-Za-z0-9_-]+\.ics$/);
+  // The feed is read without a session, as a calendar app does.
+  const feed = await page.request.get(new URL(url).pathname, { headers: { cookie: "" } });
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  const text = await feed.text();
+  expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(text.replace(/\r\n /g, "")).toContain(`SUMMARY:Wiedervorlage: ${title}`);
+  await page.getByRole("button", { name: "Abo-Link erneuern" }).click();
+  await expect(page.getByLabel(/Ihr Abo-Link/)).not.toHaveValue(url);
+  const renewed = await page.getByLabel(/Ihr Abo-Link/).inputValue();
+  expect((await page.request.get(new URL(url).pathname)).status()).toBe(404);
+  expect((await page.request.get(new URL(renewed).pathname)).status()).toBe(200);
+});

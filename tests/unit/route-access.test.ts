@@ -38,6 +38,8 @@ const ROUTES: RouteSpec[] = [
   { file: "healthz.ts", path: "/healthz", public: true },
   { file: "ueber.tsx", path: "/ueber", public: true },
   { file: "einladung.$token.tsx", path: "/einladung/unbekannt", public: true },
+  // The calendar feed: its secret is the permission; an unknown one is a 404 for everyone.
+  { file: "kalender.$token.ts", path: "/kalender/unbekannt.ics", public: true },
   { file: "passwort-vergessen.tsx", path: "/passwort-vergessen", public: true },
   { file: "anmelden_.code.tsx", path: "/anmelden/code", public: true },
   { file: "anmelden_.einrichten.tsx", path: "/anmelden/einrichten", public: true },

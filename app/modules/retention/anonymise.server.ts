@@ -341,6 +341,7 @@ export async function anonymiseUser(tx: Tx, id: string, now: Date): Promise<Coun
       totpSecret: null,
       totpEnabledAt: null,
       totpLastStep: null,
+      calendarTokenHash: null,
       anonymisedAt: now,
       version: { increment: 1 },
     },

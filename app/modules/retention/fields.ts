@@ -9,7 +9,7 @@ const columns = (datenart: DatenartKey, names: string): Record<string, DatenartK
 export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   User: columns(
     "benutzerkonto",
-    "id email name role passwordHash active lastLoginAt anonymisedAt totpSecret totpEnabledAt totpLastStep createdAt updatedAt version",
+    "id email name role passwordHash active lastLoginAt anonymisedAt totpSecret totpEnabledAt totpLastStep calendarTokenHash createdAt updatedAt version",
   ),
   Session: columns("sicherheit", "id userId createdAt lastSeenAt expiresAt ip userAgent"),
   LoginThrottle: columns("sicherheit", "key failures lastFailureAt blockedUntil"),
