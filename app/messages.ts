@@ -1505,7 +1505,7 @@ export const de = {
   "followup.group.today": "Heute",
   "followup.group.week": "Diese Woche",
   "followup.group.later": "Später",
-  "followup.call": "Anrufen: {phone}",
+  "followup.callLabel": "Anrufen:",
   "followup.result": "Ergebnis (optional)",
   "followup.doneAndLog": "Erledigt + Kontakt erfassen",
   "followup.newOne": "Neue Wiedervorlage",

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
+import { PhoneLink } from "~/components/phone-link";
 import { SubjectRequests } from "~/components/subject-requests";
 import { Timeline } from "~/components/timeline";
 import { labelledOptions, labelOf } from "~/labels";
@@ -191,9 +192,13 @@ export default function ContactPage() {
                 ) : null}
               </dd>
               <dt>{t("contact.phone")}</dt>
-              <dd>{contact.phone ?? t("common.none")}</dd>
+              <dd>
+                <PhoneLink phone={contact.phone} none={t("common.none")} />
+              </dd>
               <dt>{t("contact.mobile")}</dt>
-              <dd>{contact.mobile ?? t("common.none")}</dd>
+              <dd>
+                <PhoneLink phone={contact.mobile} none={t("common.none")} />
+              </dd>
               <dt>{t("company.owner")}</dt>
               <dd>{contact.owner?.name ?? t("common.none")}</dd>
             </dl>

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError } from "~/components/form";
+import { PhoneLink } from "~/components/phone-link";
 import { formatDate, formatDay } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { dispatchIntent, submitForm } from "~/lib/forms.server";
@@ -310,9 +311,7 @@ export default function FollowUpsPage() {
                     {f.phone ? (
                       <>
                         {" · "}
-                        <a href={`tel:${f.phone.replace(/[^\d+]/g, "")}`}>
-                          {t("followup.call", { phone: f.phone })}
-                        </a>
+                        {t("followup.callLabel")} <PhoneLink phone={f.phone} />
                       </>
                     ) : null}
                   </p>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
+import { PhoneLink } from "~/components/phone-link";
 import { Timeline } from "~/components/timeline";
 import { labelOf } from "~/labels";
 import { formatDate, today } from "~/lib/day";
@@ -208,13 +209,7 @@ export default function CompanyPage() {
               <dt>{t("company.owner")}</dt>
               <dd>{company.owner?.name ?? t("common.none")}</dd>
               <dt>{t("company.phone")}</dt>
-              <dd>
-                {company.phone ? (
-                  <a href={`tel:${company.phone.replace(/[^0-9+]/g, "")}`}>{company.phone}</a>
-                ) : (
-                  t("common.none")
-                )}
-              </dd>
+              <dd>{company.phone ? <PhoneLink phone={company.phone} /> : t("common.none")}</dd>
               <dt>{t("company.email")}</dt>
               <dd>
                 {company.email ? (
@@ -326,7 +321,7 @@ export default function CompanyPage() {
                   {c.phone ? (
                     <>
                       <br />
-                      <a href={`tel:${c.phone.replace(/[^0-9+]/g, "")}`}>{c.phone}</a>
+                      <PhoneLink phone={c.phone} />
                     </>
                   ) : null}
                   {c.email ? (
