@@ -12,7 +12,7 @@ import { queueDigests, queueReminders } from "~/modules/jobs/jobs.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
 import { type FakeResend, startFakeResend } from "../../../tests/fake-resend";
-import { cancelEvent, checkInRows, createEvent } from "./editing.server";
+import { cancelEvent, checkInRows, createEvent, getEvent } from "./editing.server";
 import { confirmInvitations, previewRecipients, sendInvitations } from "./invitations.server";
 import {
   addWalkIn,
@@ -464,28 +464,7 @@ describe("attendance", () => {
       { name: "Vera Vorort", companyName: "Kita Sonnenschein", function: "Leitung" },
       { now: morning },
     );
-    const stored = await db.event.findUniqueOrThrow({
-      where: { id: e.id },
-      select: {
-        registrations: {
-          select: {
-            id: true,
-            name: true,
-            companyName: true,
-            function: true,
-            email: true,
-            persons: true,
-            status: true,
-            attendance: true,
-            source: true,
-            createdAt: true,
-            companyId: true,
-            contactId: true,
-            participantId: true,
-          },
-        },
-      },
-    });
+    const stored = (await getEvent(e.id))!;
     // The check-in list: the invited contact's company and function from her record.
     const rows = await checkInRows(lead, stored.registrations);
     expect(rows.map((r) => [r.name, r.companyName, r.function, r.attended])).toEqual([
