@@ -1459,6 +1459,9 @@ export const de = {
   "matching.notProposed.other": "Warum nicht? {n} Angebote im Wunschberuf nicht vorgeschlagen",
   "matching.travelTime": "Echte Fahrzeit eintragen",
   "matching.travelTimeMinutes": "Minuten Tür zu Tür (laut Fahrplanauskunft)",
+  "matching.travelTimeOffer": "Weg zu",
+  "matching.travelTimeHint":
+    "Die Zeit gilt für alle, die zwischen diesen beiden Postleitzahlen unterwegs sind, und ersetzt die Schätzung.",
   "matching.travelTimeSave": "Fahrzeit speichern",
   "matching.travelTimeSaved":
     "Die Fahrzeit {from} → {to} ({minutes} min) ist gespeichert und gilt für alle auf diesem Weg.",

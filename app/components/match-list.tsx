@@ -56,7 +56,6 @@ export function MatchList<M extends Explained>({
   title,
   details,
   propose,
-  extra,
 }: {
   matches: M[];
   rowKey: (m: M) => string;
@@ -64,8 +63,6 @@ export function MatchList<M extends Explained>({
   details: (m: M) => ReactNode;
   /** Hidden fields for the proposal form, or null when the user may not propose. */
   propose: ((m: M) => { participantId: string; offerId: string }) | null;
-  /** More for a row (e.g. entering the real travel time). */
-  extra?: (m: M) => ReactNode;
 }) {
   if (matches.length === 0) return <p>{t("matching.none")}</p>;
   return (
@@ -91,7 +88,6 @@ export function MatchList<M extends Explained>({
             ))}
           </ul>
           <Breakdown parts={m.parts} />
-          {extra?.(m)}
           {propose ? (
             <Form method="post" action="/praktika/vorschlagen" className="inline-form">
               <input type="hidden" name="participantId" value={propose(m).participantId} />

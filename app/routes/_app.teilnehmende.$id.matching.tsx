@@ -84,27 +84,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-/** The real door-to-door time for one offer, as a journey planner gives it. */
-function TravelTimeForm({ offerId, reply }: { offerId: string; reply?: FormReply | null }) {
+/**
+ * The real door-to-door time to one of the shown offers, as a journey planner gives it (one form
+ * for the page: the offer is chosen from the list).
+ */
+function TravelTimeForm({
+  offers,
+  reply,
+}: {
+  offers: { id: string; label: string }[];
+  reply?: FormReply | null;
+}) {
   const form = useSchemaForm(travelTimeSchema, {
     intent: "fahrzeit",
-    record: { name: "offerId", value: offerId },
     reply,
-    defaults: { offerId, minutes: "" },
+    defaults: { offerId: offers[0]?.id ?? "", minutes: "" },
   });
   return (
-    <details className="match-travel" open={form.refused}>
+    <details className="panel match-travel" open={form.refused}>
       <summary>{t("matching.travelTime")}</summary>
-      <Form {...form.props} className="inline-form">
+      <p className="field-hint">{t("matching.travelTimeHint")}</p>
+      <Form {...form.props} className="filter-bar">
         <FormError message={form.message} />
-        <input type="hidden" name="offerId" value={offerId} />
+        <SelectField
+          label={t("matching.travelTimeOffer")}
+          options={offers.map((o) => ({ value: o.id, label: o.label }))}
+          {...form.field("offerId")}
+        />
         <TextField
-          id={`minutes-${offerId}`}
           label={t("matching.travelTimeMinutes")}
           inputMode="numeric"
           {...form.field("minutes")}
         />
-        <button type="submit" className="button button-small" disabled={form.busy}>
+        <button type="submit" className="button" disabled={form.busy}>
           {t("matching.travelTimeSave")}
         </button>
       </Form>
@@ -211,12 +223,15 @@ export default function ParticipantMatchingPage() {
             .join(" · ")
         }
         propose={mayPropose ? (m) => ({ participantId: participant.id, offerId: m.id }) : null}
-        extra={
-          mayEnterTimes
-            ? (m) => (m.plz ? <TravelTimeForm offerId={m.id} reply={reply} /> : null)
-            : undefined
-        }
       />
+      {mayEnterTimes && matches.some((m) => m.plz) ? (
+        <TravelTimeForm
+          offers={matches
+            .filter((m) => m.plz)
+            .map((m) => ({ id: m.id, label: `${m.occupation} – ${m.companyName}` }))}
+          reply={reply}
+        />
+      ) : null}
       {notProposed.length > 0 ? (
         <details className="not-proposed">
           <summary>{tn("matching.notProposed", notProposed.length)}</summary>

@@ -54,6 +54,19 @@ test("a coach records a participant; placement matches her, runs a trial interns
   await expect(best.locator(".reason").first()).toHaveText("gleicher Beruf");
   await expect(best).toContainText(/min (mit ÖPNV|mit dem Auto)/);
   const company = (await best.locator(".match-title a").innerText()).trim();
+  // How the points came about, part by part.
+  await best.getByText("Wie die Punkte entstehen").click();
+  await expect(best.getByRole("row", { name: /^Beruf 45 von 45$/ })).toBeVisible();
+  // The real travel time to the best offer, from a journey planner: it replaces the estimate.
+  await placement.getByText("Echte Fahrzeit eintragen").click();
+  await placement.getByLabel("Minuten Tür zu Tür (laut Fahrplanauskunft)").fill("35");
+  await placement.getByRole("button", { name: "Fahrzeit speichern" }).click();
+  await expect(
+    placement.getByRole("status").filter({ hasText: "(35 min) ist gespeichert" }),
+  ).toBeVisible();
+  await expect(placement.locator(".match").first()).toContainText(
+    /35 min (mit ÖPNV|mit dem Auto) \(bekannt\)/,
+  );
 
   await placement.getByLabel("Nur Teilzeit").check();
   await placement.getByRole("button", { name: "Anwenden" }).click();
