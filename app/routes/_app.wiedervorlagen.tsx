@@ -10,7 +10,7 @@ import { FormError } from "~/components/form";
 import { PhoneLink } from "~/components/phone-link";
 import { formatDate, formatDay } from "~/lib/day";
 import { AppError } from "~/lib/errors";
-import { dispatchIntent, submitForm } from "~/lib/forms.server";
+import { dispatchIntent, orThrow, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t, tn } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
@@ -76,13 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       rueckgaengig: async () => {
         const { user } = await requirePermission(request, context, "update", "followup");
         const id = String((await request.formData()).get("id") ?? "").slice(0, 64);
-        try {
-          await reopenFollowUp(user, id, ip);
-        } catch (error) {
-          if (error instanceof AppError)
-            throw new Response(error.message, { status: error.status });
-          throw error;
-        }
+        await orThrow(reopenFollowUp(user, id, ip));
         return redirectWithToast("/wiedervorlagen", {
           kind: "success",
           text: t("followup.undone"),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import { addDays, dateOnly, dayOf, today, weekOf } from "~/lib/day";
-import { AppError } from "~/lib/errors";
+import { AppError, fieldError } from "~/lib/errors";
 import { optionalDate, optionalText } from "~/lib/validation";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -245,10 +245,8 @@ export async function snoozeFollowUp(
       : input.um === "tag"
         ? addDays(base, 1)
         : null;
-  if (!target)
-    throw new AppError(400, t("followup.snoozeWhen"), { bis: [t("followup.snoozeWhen")] });
-  if (target < day)
-    throw new AppError(400, t("followup.snoozePast"), { bis: [t("followup.snoozePast")] });
+  if (!target) throw fieldError("bis", t("followup.snoozeWhen"));
+  if (target < day) throw fieldError("bis", t("followup.snoozePast"));
   return db.$transaction(async (tx) => {
     const moved = await tx.followUp.updateMany({
       where: { id: input.id, assigneeId: user.id, version: input.version, doneAt: null },
@@ -292,10 +290,7 @@ export async function reassignFollowUps(
     where: { id: input.assigneeId, active: true, role: { in: [...ASSIGNABLE_ROLES] } },
     select: { id: true, name: true },
   });
-  if (!assignee)
-    throw new AppError(400, t("followup.chooseAssignee"), {
-      assigneeId: [t("followup.chooseAssignee")],
-    });
+  if (!assignee) throw fieldError("assigneeId", t("followup.chooseAssignee"));
   return db.$transaction(async (tx) => {
     const open = await tx.followUp.findMany({
       where: { id: { in: input.ids }, doneAt: null },
@@ -344,8 +339,7 @@ export async function createParticipantFollowUp(
       select: { id: true },
     });
     if (!participant) throw new AppError(404, t("validation.notFound"));
-    if (dayOf(input.dueDate) < today())
-      throw new AppError(400, t("followup.snoozePast"), { dueDate: [t("followup.snoozePast")] });
+    if (dayOf(input.dueDate) < today()) throw fieldError("dueDate", t("followup.snoozePast"));
     const created = await tx.followUp.create({
       data: {
         title: input.title,
