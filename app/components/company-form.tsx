@@ -92,7 +92,7 @@ export function CompanyForm({ defaults, reply, districts, users, version, cancel
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t("company.status")}</legend>
+        <legend>{t("company.cooperation")}</legend>
         <div className="form-grid">
           <SelectField
             label={t("company.status")}

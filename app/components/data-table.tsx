@@ -1,6 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { TableWrap } from "~/components/table-wrap";
 import type { Page } from "~/lib/list-params";
 import { t, tn } from "~/messages";
@@ -24,6 +24,12 @@ type Props<T> = {
   hideableColumns?: boolean;
   children?: ReactNode;
 };
+
+/** Columns of long single words (occupations, e-mail addresses) that may break anywhere when space is short. */
+const LONG_TEXT_COLUMNS = new Set(["wish", "occupation", "email"]);
+
+/** A column's name as plain text: a phone shows each row as a card, every value under its name. */
+const headerText = (header: unknown, id: string) => (typeof header === "string" ? header : id);
 
 /** The one data table: server-side sorting, filtering and paging, all state in the URL; works without JavaScript. */
 export function DataTable<T>({
@@ -62,6 +68,9 @@ export function DataTable<T>({
     }
     return `${location.pathname}?${next}`;
   };
+  const activeFilters = [searchLabel ? "q" : null, ...filters.map((f) => f.name)].filter(
+    (name) => name && params.get(name),
+  ).length;
   const currentSort = params.get("sort");
   const currentDir = params.get("dir") ?? "asc";
 
@@ -69,43 +78,49 @@ export function DataTable<T>({
     <div className="data-table">
       {searchLabel || filters.length ? (
         // Keyed by the URL: uncontrolled fields show the filters of the current URL after navigation.
-        <Form method="get" className="table-filters" role="search" key={location.search}>
-          {searchLabel ? (
-            <div className="field">
-              <label htmlFor="table-q">{searchLabel}</label>
-              <input
-                id="table-q"
-                name="q"
-                type="search"
-                defaultValue={params.get("q") ?? ""}
-                maxLength={100}
-              />
+        <FilterFold active={activeFilters}>
+          <Form method="get" className="table-filters" role="search" key={location.search}>
+            {searchLabel ? (
+              <div className="field">
+                <label htmlFor="table-q">{searchLabel}</label>
+                <input
+                  id="table-q"
+                  name="q"
+                  type="search"
+                  defaultValue={params.get("q") ?? ""}
+                  maxLength={100}
+                />
+              </div>
+            ) : null}
+            {filters.map((f) => (
+              <div className="field" key={f.name}>
+                <label htmlFor={`filter-${f.name}`}>{f.label}</label>
+                <select
+                  id={`filter-${f.name}`}
+                  name={f.name}
+                  defaultValue={params.get(f.name) ?? ""}
+                >
+                  <option value="">{t("table.all")}</option>
+                  {f.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            {currentSort ? <input type="hidden" name="sort" value={currentSort} /> : null}
+            {visible.map((v) => (
+              <input key={v} type="hidden" name="spalten" value={v} />
+            ))}
+            {currentSort ? <input type="hidden" name="dir" value={currentDir} /> : null}
+            <div className="form-actions">
+              <button type="submit" className="button">
+                {t("table.apply")}
+              </button>
             </div>
-          ) : null}
-          {filters.map((f) => (
-            <div className="field" key={f.name}>
-              <label htmlFor={`filter-${f.name}`}>{f.label}</label>
-              <select id={`filter-${f.name}`} name={f.name} defaultValue={params.get(f.name) ?? ""}>
-                <option value="">{t("table.all")}</option>
-                {f.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          {currentSort ? <input type="hidden" name="sort" value={currentSort} /> : null}
-          {visible.map((v) => (
-            <input key={v} type="hidden" name="spalten" value={v} />
-          ))}
-          {currentSort ? <input type="hidden" name="dir" value={currentDir} /> : null}
-          <div className="form-actions">
-            <button type="submit" className="button">
-              {t("table.apply")}
-            </button>
-          </div>
-        </Form>
+          </Form>
+        </FilterFold>
       ) : null}
       {hideableColumns ? (
         <details className="column-menu">
@@ -189,7 +204,11 @@ export function DataTable<T>({
               table.getRowModel().rows.map((row) => (
                 <tr key={row.id}>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>
+                    <td
+                      key={cell.id}
+                      data-label={headerText(cell.column.columnDef.header, cell.column.id)}
+                      className={LONG_TEXT_COLUMNS.has(cell.column.id) ? "cell-long" : undefined}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
@@ -233,3 +252,23 @@ export function ExportLinks({ path }: { path: string }) {
     </>
   );
 }
+
+/**
+ * A list's filters: open on a wide screen; on a phone folded away behind "Filter" (with the
+ * number in use), so the rows come first. Without JavaScript they stay open.
+ */
+export function FilterFold({ active, children }: { active: number; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia(PHONE_QUERY).matches) ref.current.open = false;
+  }, []);
+  return (
+    <details className="filter-fold" open ref={ref}>
+      <summary>{active ? t("table.filtersActive", { count: active }) : t("table.filters")}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** Below this width lists are cards and filters fold away (as in app.css). */
+const PHONE_QUERY = "(max-width: 700px)";

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import {
   CheckboxField,
+  DateField,
   FormError,
   SelectField,
   TextArea,
@@ -37,7 +38,7 @@ export function EventForm({ defaults, reply, users, version, cancelTo }: Props) 
           {...f("type")}
         />
         <TextField label={t("event.name")} required maxLength={200} {...f("title")} />
-        <TextField label={t("event.day")} required placeholder="TT.MM.JJJJ" {...f("date")} />
+        <DateField label={t("event.day")} required {...f("date")} />
         <TextField label={t("event.startTime")} required placeholder="HH:MM" {...f("startTime")} />
         <TextField label={t("event.endTime")} placeholder="HH:MM" {...f("endTime")} />
         <TextField label={t("event.place")} maxLength={300} {...f("place")} />
@@ -48,11 +49,7 @@ export function EventForm({ defaults, reply, users, version, cancelTo }: Props) 
           hint={t("event.capacityHint")}
           {...f("capacity")}
         />
-        <TextField
-          label={t("event.deadline")}
-          placeholder="TT.MM.JJJJ"
-          {...f("registrationDeadline")}
-        />
+        <DateField label={t("event.deadline")} {...f("registrationDeadline")} />
         <SelectField
           label={t("event.organiser")}
           options={users.map((u) => ({ value: u.id, label: u.name }))}

@@ -80,6 +80,28 @@ export const TextField = forwardRef<
   );
 });
 
+/**
+ * The one date input of the app: a German "TT.MM.JJJJ" text field, one tab stop, digits keyboard
+ * on phones. (A native date picker takes a stop per part, looks different in every browser and
+ * shows the browser's language, not German.) The server reads "1.3.2027" and "2027-03-01" too.
+ */
+export const DateField = forwardRef<
+  HTMLInputElement,
+  FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "type">
+>(function DateField(props, ref) {
+  return (
+    <TextField
+      ref={ref}
+      placeholder="TT.MM.JJJJ"
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={10}
+      size={10}
+      {...props}
+    />
+  );
+});
+
 export const TextArea = forwardRef<
   HTMLTextAreaElement,
   FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>

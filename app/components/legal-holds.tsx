@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { FormError, TextArea, TextField, useSchemaForm } from "~/components/form";
+import { DateField, FormError, TextArea, useSchemaForm } from "~/components/form";
 import { formatDate } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
@@ -57,7 +57,7 @@ export function LegalHolds({ holds, reply }: { holds: Hold[]; reply?: FormReply 
         <Form {...form.props}>
           <FormError message={form.message} />
           <TextArea label={t("hold.reason")} maxLength={500} rows={2} {...form.field("reason")} />
-          <TextField label={t("hold.until")} placeholder="TT.MM.JJJJ" {...form.field("until")} />
+          <DateField label={t("hold.until")} {...form.field("until")} />
           <button type="submit" className="button" disabled={form.busy}>
             {t("hold.set")}
           </button>

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import {
   CheckboxField,
+  DateField,
   FormError,
   SelectField,
   TextArea,
@@ -75,10 +76,9 @@ export function ParticipantForm({
             maxLength={100}
             {...f("lastName")}
           />
-          <TextField
+          <DateField
             label={t("participant.birthDate")}
             required
-            placeholder="TT.MM.JJJJ"
             hint={ageWarning ?? undefined}
             {...f("birthDate")}
           />
@@ -109,11 +109,7 @@ export function ParticipantForm({
             inputMode="numeric"
             {...f("childrenCount")}
           />
-          <TextField
-            label={t("participant.youngestChild")}
-            placeholder="TT.MM.JJJJ"
-            {...f("youngestChildBirthDate")}
-          />
+          <DateField label={t("participant.youngestChild")} {...f("youngestChildBirthDate")} />
           <SelectField
             label={t("participant.childcare")}
             options={choiceOptions(CHILDCARE, "childcare")}
@@ -184,17 +180,12 @@ export function ParticipantForm({
             options={PARTICIPANT_STATUSES.map((s) => ({ value: s, label: labelOf("pstatus", s) }))}
             {...f("status")}
           />
-          <TextField
+          <DateField
             label={t("participant.entryDate")}
-            placeholder="TT.MM.JJJJ"
             hint={t("stay.formHint")}
             {...f("entryDate")}
           />
-          <TextField
-            label={t("participant.exitDate")}
-            placeholder="TT.MM.JJJJ"
-            {...f("exitDate")}
-          />
+          <DateField label={t("participant.exitDate")} {...f("exitDate")} />
           <SelectField
             label={t("participant.exitOutcome")}
             options={choiceOptions(OUTCOME_TYPES, "outcome")}

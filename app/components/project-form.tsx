@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { CheckboxField, FormError, TextField, useSchemaForm } from "~/components/form";
+import { CheckboxField, DateField, FormError, TextField, useSchemaForm } from "~/components/form";
 import { labelOf } from "~/labels";
 import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
@@ -24,16 +24,10 @@ export function ProjectForm({ defaults, reply, districts, version }: Props) {
       <div className="form-grid">
         <TextField label={t("project.name")} required maxLength={200} {...f("name")} />
         <TextField label={t("project.funder")} maxLength={200} {...f("funder")} />
-        <TextField
-          label={t("project.start")}
-          required
-          placeholder="TT.MM.JJJJ"
-          {...f("startDate")}
-        />
-        <TextField label={t("project.end")} required placeholder="TT.MM.JJJJ" {...f("endDate")} />
-        <TextField
+        <DateField label={t("project.start")} required {...f("startDate")} />
+        <DateField label={t("project.end")} required {...f("endDate")} />
+        <DateField
           label={t("project.lastPayment")}
-          placeholder="TT.MM.JJJJ"
           hint={t("project.lastPaymentHint")}
           {...f("lastPaymentOn")}
         />

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
+import { DateField, FormError, SelectField, useSchemaForm } from "~/components/form";
 import { labelledOptions, labelOf } from "~/labels";
 import { type Day, dayOf, formatDate, formatDay } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
@@ -57,7 +57,7 @@ export function SubjectRequests({
             options={[{ value: "", label: "" }, ...labelledOptions("requestKind", REQUEST_KINDS)]}
             {...form.field("kind")}
           />
-          <TextField label={t("request.receivedOn")} {...form.field("receivedOn")} />
+          <DateField label={t("request.receivedOn")} {...form.field("receivedOn")} />
           <button type="submit" className="button button-primary" disabled={form.busy}>
             {t("request.record")}
           </button>

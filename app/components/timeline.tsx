@@ -3,6 +3,7 @@ import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
 import { t } from "~/messages";
 import type { TimelineItem } from "~/modules/interaction/timeline-item";
+import { NEW_ENTRY_PARAM } from "~/modules/interaction/values";
 
 type Item = TimelineItem;
 
@@ -17,6 +18,7 @@ export function Timeline({
   hasMore: boolean;
 }) {
   const location = useLocation();
+  const justLogged = new URLSearchParams(location.search).get(NEW_ENTRY_PARAM);
   const pageLink = (p: number) => {
     const sp = new URLSearchParams(location.search);
     sp.set("verlauf", String(p));
@@ -28,9 +30,15 @@ export function Timeline({
       {items.length === 0 ? <p>{t("timeline.empty")}</p> : null}
       <ol className="timeline-list">
         {items.map((item) => (
-          <li key={`${item.kind}-${item.id}`} className={`timeline-item timeline-${item.kind}`}>
+          <li
+            key={`${item.kind}-${item.id}`}
+            className={`timeline-item timeline-${item.kind}${item.kind === "interaction" && item.id === justLogged ? " timeline-new" : ""}`}
+          >
             <time dateTime={item.at.toISOString()}>{formatDate(item.at)}</time>
             <div>
+              {item.kind === "interaction" && item.id === justLogged ? (
+                <span className="badge badge-new">{t("timeline.justLogged")}</span>
+              ) : null}
               {item.kind === "interaction" ? (
                 <>
                   <strong>{labelOf("itype", item.type)}</strong>

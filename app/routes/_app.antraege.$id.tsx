@@ -1,7 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError, SelectField, TextArea, TextField, useSchemaForm } from "~/components/form";
+import {
+  DateField,
+  FormError,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from "~/components/form";
 import { labelledOptions, labelOf } from "~/labels";
 import { dayOf, formatDate, formatDay, today } from "~/lib/day";
 import { dispatchIntent, type FormReply, orThrow, submitForm } from "~/lib/forms.server";
@@ -87,7 +94,7 @@ function Decisions({
               options={labelledOptions("decision", DECISIONS)}
               {...form.field(f.decision)}
             />
-            <TextField label={t("request.until")} {...form.field(f.until)} />
+            <DateField label={t("request.until")} {...form.field(f.until)} />
             <TextArea label={t("request.reason")} rows={2} {...form.field(f.reason)} />
           </fieldset>
         );

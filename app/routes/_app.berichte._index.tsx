@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { SelectField, TextField } from "~/components/form";
+import { DateField, SelectField } from "~/components/form";
 import { DistrictTable, figureValue, MonthTable } from "~/components/report-tables";
 import { TableWrap } from "~/components/table-wrap";
 import { labelOf } from "~/labels";
@@ -185,8 +185,8 @@ export default function ReportPage() {
           options={projects.map((p) => ({ value: p.id, label: p.name }))}
           defaultValue={report.project.id}
         />
-        <TextField label={t("report.from")} name="von" defaultValue={report.period.from} />
-        <TextField label={t("report.to")} name="bis" defaultValue={report.period.to} />
+        <DateField label={t("report.from")} name="von" defaultValue={report.period.from} />
+        <DateField label={t("report.to")} name="bis" defaultValue={report.period.to} />
         <button type="submit" className="button">
           {t("matching.apply")}
         </button>

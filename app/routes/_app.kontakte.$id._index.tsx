@@ -1,21 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
-import { PhoneLink } from "~/components/phone-link";
+import { DateField, FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
+import { LogInteractionForm } from "~/components/log-interaction-form";
+import { PhoneLink, QuickReach } from "~/components/phone-link";
 import { SubjectRequests } from "~/components/subject-requests";
 import { Timeline } from "~/components/timeline";
 import { labelledOptions, labelOf } from "~/labels";
-import { addMonthsToDay, type Day, dayOf, formatDate, today } from "~/lib/day";
+import { addMonthsToDay, type Day, dayOf, formatDate, formatDay, today } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { dispatchIntent, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import { listAssignableUsers } from "~/modules/company/detail.server";
 import { getContact, recordEmailConsent, withdrawConsent } from "~/modules/contact/editing.server";
 import { consentSchema, withdrawConsentSchema } from "~/modules/contact/schema";
 import { CONSENT_METHODS, EMAIL_CONSENT } from "~/modules/contact/values";
+import { loggedText, logInteraction, withNewEntry } from "~/modules/interaction/log.server";
+import { logInteractionSchema } from "~/modules/interaction/schema";
 import { timelineFor } from "~/modules/interaction/timeline.server";
 import { recordRequest, requestsOf } from "~/modules/requests/requests.server";
 import { requestSchema } from "~/modules/requests/schema";
@@ -34,37 +38,69 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     1,
     Math.min(1000, Number(new URL(request.url).searchParams.get("verlauf")) || 1),
   );
-  const timeline = await timelineFor({ contactId: contact.id }, page);
   const mayEdit = can(user.role, "update", "contact");
+  // The quick log needs the person's company: a contact is logged with a company.
+  const mayLog = can(user.role, "create", "interaction") && contact.company != null;
+  const [timeline, users] = await Promise.all([
+    timelineFor({ contactId: contact.id }, page),
+    mayLog ? listAssignableUsers() : Promise.resolve([]),
+  ]);
   return {
     contact,
     timeline,
+    users,
+    me: user.id,
     today: today(),
     mayEdit,
+    mayLog,
     requests: mayEdit ? await requestsOf({ kind: "contact", id: contact.id }) : null,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
-  const { user } = await requirePermission(request, context, "update", "contact");
   const meta = { ip: context?.clientIp };
   const back = (text: string) => redirectWithToast(`/kontakte/${id}`, { kind: "success", text });
+  const editor = async () => (await requirePermission(request, context, "update", "contact")).user;
   return dispatchIntent(
     request,
     {
-      withdraw: () =>
-        submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
+      log: async () => {
+        const { user } = await requirePermission(request, context, "create", "interaction");
+        const contact = await getContact(id);
+        if (!contact?.company) notFound();
+        const companyId = contact.company.id;
+        return submitForm(
+          request,
+          logInteractionSchema,
+          async (input) => {
+            // Logged here, the entry is always about this person.
+            const result = await logInteraction(user, companyId, { ...input, contactId: id }, meta);
+            return redirectWithToast(withNewEntry(`/kontakte/${id}`, result.interactionId), {
+              kind: "success",
+              text: loggedText(input, result.companyName),
+            });
+          },
+          { multi: ["topics"] },
+        );
+      },
+      withdraw: async () => {
+        const user = await editor();
+        return submitForm(request, withdrawConsentSchema, async ({ consentId, withdrawnAt }) => {
           const { notice } = await withdrawConsent(user, id, consentId, withdrawnAt, meta);
           return back(notice);
-        }),
-      consent: () =>
-        submitForm(request, consentSchema, async (input) => {
+        });
+      },
+      consent: async () => {
+        const user = await editor();
+        return submitForm(request, consentSchema, async (input) => {
           await recordEmailConsent(user, id, input, meta);
           return back(t("consent.saved"));
-        }),
-      request: () =>
-        submitForm(request, requestSchema, async (input) => {
+        });
+      },
+      request: async () => {
+        const user = await editor();
+        return submitForm(request, requestSchema, async (input) => {
           const created = await recordRequest(user, { kind: "contact", id }, input, meta);
           return redirectWithToast(`/antraege/${created.id}`, {
             kind: "success",
@@ -72,7 +108,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
               date: formatDate(addMonthsToDay(dayOf(input.receivedOn), 1)),
             }),
           });
-        }),
+        });
+      },
     },
     "consent",
   );
@@ -85,18 +122,13 @@ function WithdrawEmailConsent({ id, today, reply }: { id: string; today: Day; re
   const form = useSchemaForm(withdrawConsentSchema, {
     intent: "withdraw",
     reply,
-    defaults: { consentId: id, withdrawnAt: today },
+    defaults: { consentId: id, withdrawnAt: formatDay(today) },
   });
   return (
     <Form {...form.props} className="inline-stack">
       <FormError message={form.message} />
       <input type="hidden" name="consentId" value={id} />
-      <TextField
-        label={t("consent.withdrawnAt")}
-        type="date"
-        max={today}
-        {...form.field("withdrawnAt")}
-      />
+      <DateField label={t("consent.withdrawnAt")} {...form.field("withdrawnAt")} />
       <button type="submit" className="button button-small" disabled={form.busy}>
         {t("consent.withdraw")}
       </button>
@@ -109,19 +141,14 @@ function RecordEmailConsent({ today, reply }: { today: Day; reply: Reply }) {
   const form = useSchemaForm(consentSchema, {
     intent: "consent",
     reply,
-    defaults: { givenAt: today, method: "schriftlich" },
+    defaults: { givenAt: formatDay(today), method: "schriftlich" },
   });
   return (
     <details open={form.refused}>
       <summary>{t("consent.record")}</summary>
       <Form {...form.props}>
         <FormError message={form.message} />
-        <TextField
-          label={t("consent.givenAt")}
-          type="date"
-          max={today}
-          {...form.field("givenAt")}
-        />
+        <DateField label={t("consent.givenAt")} {...form.field("givenAt")} />
         <SelectField
           label={t("consent.method")}
           options={labelledOptions("cmethod", CONSENT_METHODS)}
@@ -137,7 +164,8 @@ function RecordEmailConsent({ today, reply }: { today: Day; reply: Reply }) {
 }
 
 export default function ContactPage() {
-  const { contact, timeline, today, mayEdit, requests } = useLoaderData<typeof loader>();
+  const { contact, timeline, users, me, today, mayEdit, mayLog, requests } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const consents = contact.consents.filter((c) => c.purpose === EMAIL_CONSENT);
   const active = consents.find((c) => !c.withdrawnAt);
@@ -160,8 +188,19 @@ export default function ContactPage() {
           </Link>
         ) : null}
       </div>
+      <QuickReach phone={contact.mobile ?? contact.phone} email={contact.email} />
       <div className="detail-grid">
         <div className="detail-main">
+          {mayLog ? (
+            <LogInteractionForm
+              contacts={[{ id: contact.id, name: `${contact.firstName} ${contact.lastName}` }]}
+              fixedContact
+              users={users}
+              me={me}
+              today={today}
+              reply={reply}
+            />
+          ) : null}
           <Timeline items={timeline.items} page={timeline.page} hasMore={timeline.hasMore} />
         </div>
         <aside className="detail-side">

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
 import {
   CheckboxField,
+  DateField,
   FormError,
   SelectField,
   TextArea,
@@ -88,16 +89,8 @@ function InternshipForm({
           options={labelledOptions("istatus", statusChoices(i.status))}
           {...form.field("status")}
         />
-        <TextField
-          label={t("internship.start")}
-          placeholder="TT.MM.JJJJ"
-          {...form.field("startDate")}
-        />
-        <TextField
-          label={t("internship.end")}
-          placeholder="TT.MM.JJJJ"
-          {...form.field("endDate")}
-        />
+        <DateField label={t("internship.start")} {...form.field("startDate")} />
+        <DateField label={t("internship.end")} {...form.field("endDate")} />
         <TextField
           label={t("internship.hours")}
           inputMode="numeric"

@@ -122,7 +122,7 @@ const columns = [
   }),
   col.accessor("partTimeReadiness", {
     id: "partTime",
-    header: t("company.partTime"),
+    header: t("company.partTimeShort"),
     cell: (c) => labelOf("readiness", c.getValue()),
   }),
   col.accessor((r) => r.openOffers, { id: "offers", header: t("company.offers") }),
@@ -226,13 +226,26 @@ export default function CompaniesPage() {
       >
         <div className="table-tools">
           <ExportLinks path="/unternehmen/export" />
-          <details className="views-menu">
-            <summary>{t("views.title")}</summary>
-            {views.length === 0 ? <p>{t("views.none")}</p> : null}
+          <nav className="saved-views" aria-label={t("views.title")}>
+            <span>{t("views.title")}:</span>
+            {views.length === 0 ? <span className="muted">{t("views.none")}</span> : null}
+            {views.map((v) => (
+              <Link
+                key={v.id}
+                to={`/unternehmen?${v.search}`}
+                className="chip"
+                aria-current={v.search === search ? "page" : undefined}
+              >
+                {v.name}
+              </Link>
+            ))}
+          </nav>
+          <details className="views-menu" open={Boolean(reply)}>
+            <summary>{t("views.manage")}</summary>
             <ul className="plain-list">
               {views.map((v) => (
                 <li key={v.id}>
-                  <Link to={`/unternehmen?${v.search}`}>{v.name}</Link>
+                  {v.name}
                   <Form method="post" action="?intent=delete-view" className="inline-form">
                     <input type="hidden" name="viewId" value={v.id} />
                     <button

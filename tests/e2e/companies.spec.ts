@@ -142,7 +142,7 @@ test("moving a company on the kanban board, by keyboard and by drag and drop", a
   const card = neu.locator("li.card").first();
   const name = await card.getByRole("link").innerText();
   await card.getByRole("combobox").selectOption({ label: "Interessiert" });
-  await card.getByRole("button", { name: "Verschieben" }).click();
+  await card.getByRole("button", { name: "Status ändern" }).click();
   await expect(page.getByRole("status")).toContainText(`${name} steht jetzt auf „Interessiert“.`);
   await expect(
     page.getByRole("region", { name: /^Interessiert/ }).getByRole("link", { name, exact: true }),
@@ -224,6 +224,6 @@ test("a duplicate is flagged on create, created deliberately, and merged back fr
   await expect(page.getByRole("status")).toContainText(
     "„Friseursalon Harmonie“ ist in „Friseursalon Haarmonie“ zusammengeführt.",
   );
-  await expect(page.getByRole("link", { name: "0391 444555" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "0391 444555", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Mögliche Dubletten" })).toHaveCount(0);
 });

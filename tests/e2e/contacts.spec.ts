@@ -55,3 +55,38 @@ test("a contact is added on the company page, moves to another company with hist
     "Diese Person erhält keine Einladungen per E-Mail mehr.",
   );
 });
+
+test("a call is logged from the contact's own page: an empty entry is refused, a saved one is marked and the form starts afresh", async ({
+  page,
+}) => {
+  await loginAs(page, "coach@lotse.example");
+  await page.goto("/kontakte");
+  const link = page.locator("tbody tr").first().getByRole("link").first();
+  // The list shows "Nachname, Vorname".
+  const lastName = (await link.innerText()).split(",")[0];
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(lastName);
+  await expect(
+    page.getByRole("link", { name: /^Anrufen|^E-Mail schreiben/ }).first(),
+  ).toBeVisible();
+
+  // One tab stop for the date: a German text field, not a picker of three parts.
+  const date = page.getByLabel("Datum");
+  await expect(date).toHaveAttribute("placeholder", "TT.MM.JJJJ");
+  await date.focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("über Teilzeitausbildung informiert")).toBeFocused();
+
+  await page.getByRole("button", { name: "Kontakt speichern" }).click();
+  await expect(
+    page.getByText("Bitte ein Thema ankreuzen oder kurz notieren, worum es ging."),
+  ).toBeVisible();
+  await page.getByLabel("Notizen").fill("Rückruf wegen Praktikumsplatz im Frühjahr");
+  await page.getByRole("button", { name: "Kontakt speichern" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "ist erfasst" })).toBeVisible();
+  const marked = page.locator(".timeline-new");
+  await expect(marked).toContainText("gerade erfasst");
+  await expect(marked).toContainText("Rückruf wegen Praktikumsplatz im Frühjahr");
+  await expect(marked).toContainText(lastName);
+  await expect(page.getByLabel("Notizen")).toHaveValue("");
+});

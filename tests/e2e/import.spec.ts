@@ -69,15 +69,18 @@ test("the company list downloads as CSV with its filters", async ({ page }) => {
 test("a saved view reopens with its filters from the URL", async ({ page }) => {
   await loginAs(page, "coach@lotse.example");
   await page.goto("/unternehmen?status=partner&sort=lastContact&dir=desc");
-  await page.getByText("Gespeicherte Ansichten").click();
+  await page.getByText("Ansicht speichern oder löschen").click();
   await page.getByLabel("Name der Ansicht").fill("Partner nach Kontakt");
   await page.getByRole("button", { name: "Aktuelle Ansicht speichern" }).click();
   await expect(page.getByRole("status")).toContainText(
     "Ansicht „Partner nach Kontakt“ ist gespeichert.",
   );
   await page.goto("/unternehmen");
-  await page.getByText("Gespeicherte Ansichten").click();
-  await page.getByRole("link", { name: "Partner nach Kontakt" }).click();
+  // Saved views are in sight above the list, one click away.
+  await page
+    .getByRole("navigation", { name: "Gespeicherte Ansichten" })
+    .getByRole("link", { name: "Partner nach Kontakt" })
+    .click();
   await expect(page).toHaveURL(/status=partner/);
   await expect(page.getByRole("combobox", { name: "Status" })).toHaveValue("partner");
   await expect(page.getByRole("columnheader", { name: /Letzter Kontakt/ })).toHaveAttribute(

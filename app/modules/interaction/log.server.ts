@@ -1,11 +1,12 @@
 import { db, type Tx } from "~/db.server";
+import { formatDate } from "~/lib/day";
 import { AppError, fieldError } from "~/lib/errors";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { moveOutreach } from "~/modules/company/outreach.server";
 import type { LogInteractionInput } from "./schema";
-import { INFORMED_TOPIC } from "./values";
+import { INFORMED_TOPIC, NEW_ENTRY_PARAM } from "./values";
 
 /**
  * Logs a contact with a company in one transaction: the interaction and its topics, an optional
@@ -112,3 +113,13 @@ export async function logInteractionIn(
     return { interactionId: interaction.id, followUpId, companyName: company.name };
   }
 }
+
+/** What the toast says after a logged contact: with the follow-up's day when one was set. */
+export const loggedText = (input: LogInteractionInput, companyName: string) =>
+  input.followUpDue
+    ? t("interaction.savedWithFollowUp", { name: companyName, date: formatDate(input.followUpDue) })
+    : t("interaction.saved", { name: companyName });
+
+/** The page after a logged contact, marking the new entry in its Verlauf. */
+export const withNewEntry = (path: string, interactionId: string) =>
+  `${path}?${NEW_ENTRY_PARAM}=${encodeURIComponent(interactionId)}`;

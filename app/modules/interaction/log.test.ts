@@ -33,7 +33,13 @@ async function setup() {
   return { user, company, contact };
 }
 const entry = (v: Record<string, unknown>) =>
-  logInteractionSchema.parse({ type: "anruf", occurredAt: "24.11.2026", topics: [], ...v });
+  logInteractionSchema.parse({
+    type: "anruf",
+    occurredAt: "24.11.2026",
+    topics: [],
+    notes: "kurz gesprochen",
+    ...v,
+  });
 
 describe("logging a contact", () => {
   it("records the call with topics and a follow-up, and moves the company to informed", async () => {
@@ -113,10 +119,24 @@ describe("logging a contact", () => {
     ).toBe("Bitte geben Sie ein gültiges Datum ein.");
   });
 
+  it("refuses an entry without topic, outcome or note, at the note", () => {
+    const refused = logInteractionSchema.safeParse({
+      type: "anruf",
+      occurredAt: "24.11.2026",
+      notes: "  ",
+    });
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["notes", "Bitte ein Thema ankreuzen oder kurz notieren, worum es ging."],
+    ]);
+    expect(entry({ notes: "", topics: ["tz_informiert"] }).topics).toEqual(["tz_informiert"]);
+    expect(entry({ notes: "", outcome: "Rückruf erbeten" }).outcome).toBe("Rückruf erbeten");
+  });
+
   it("refuses a follow-up title without its day, which would otherwise be dropped", () => {
     const refused = logInteractionSchema.safeParse({
       type: "anruf",
       occurredAt: "24.11.2026",
+      notes: "Flyer gewünscht",
       followUpTitle: "Unterlagen schicken",
     });
     expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([

@@ -27,6 +27,11 @@ export const logInteractionSchema = z
     path: ["occurredAt"],
     message: t("interaction.future"),
   })
+  // An entry that says nothing is no record of a contact: a topic, an outcome or a note at least.
+  .refine((v) => v.topics.length > 0 || v.notes != null || v.outcome != null, {
+    path: ["notes"],
+    message: t("interaction.empty"),
+  })
   // A follow-up title alone would be dropped silently: the follow-up needs its day.
   .refine((v) => !v.followUpTitle || v.followUpDue != null, {
     path: ["followUpDue"],

@@ -19,3 +19,6 @@ export const INFORMED_TOPIC = "tz_informiert";
 /** The groups of the follow-up list, in the order they are worked. */
 export const FOLLOW_UP_GROUPS = ["overdue", "today", "week", "later"] as const;
 export type FollowUpGroup = (typeof FOLLOW_UP_GROUPS)[number];
+
+/** The query parameter naming the entry just logged, marked in the Verlauf. */
+export const NEW_ENTRY_PARAM = "neu";

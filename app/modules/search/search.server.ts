@@ -97,6 +97,11 @@ async function candidates(folded: string, words: string[], wanted: number): Prom
   return [...found.values()];
 }
 
+const PHONE_LIKE = /^\+?[\d\s/().-]+$/;
+/** Whether a stored phone number contains the searched digits. */
+const dialled = (stored: string | null, digits: string) =>
+  stored?.replace(/\D/g, "").includes(digits);
+
 /** Where a hit leads. */
 export const hitPath = (h: { kind: SearchKind; id: string }) =>
   h.kind === "company"
@@ -156,9 +161,11 @@ export async function search(
   participantViewer?: { user: SessionUser; scope: Scope; ip?: string },
 ): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 100);
-  const folded = foldText(q).replace(/\s+/g, " ");
+  // A phone number is searched as its digits ("0391 555-12" → "039155512"), as it is indexed.
+  const phone = PHONE_LIKE.test(q) && q.replace(/\D/g, "").length >= 4;
+  const folded = phone ? q.replace(/\D/g, "") : foldText(q).replace(/\s+/g, " ");
   if (folded.length < 2) return [];
-  const companyQuery = normalizeCompanyName(q) || folded;
+  const companyQuery = phone ? folded : normalizeCompanyName(q) || folded;
   const digits = /^\d{2,5}$/.test(q);
   const [entries, byPlz, participants] = await Promise.all([
     candidates(folded, tokensOf(companyQuery), limit),
@@ -169,7 +176,9 @@ export async function search(
           select: { id: true },
         })
       : [],
-    participantViewer && !digits ? searchParticipants(folded, participantViewer, limit) : [],
+    participantViewer && !digits && !phone
+      ? searchParticipants(folded, participantViewer, limit)
+      : [],
   ]);
   // Rank on the indexed text first; load the records only for the best few.
   const rough = entries
@@ -190,7 +199,14 @@ export async function search(
       ? db.company.findMany({
           // By id only: the index holds live records, and SQLite would otherwise scan by archivedAt.
           where: { id: { in: companyIds } },
-          select: { id: true, name: true, normalizedName: true, plz: true, city: true },
+          select: {
+            id: true,
+            name: true,
+            normalizedName: true,
+            plz: true,
+            city: true,
+            phone: true,
+          },
         })
       : [],
     contactIds.length
@@ -202,6 +218,8 @@ export async function search(
             lastName: true,
             normalizedName: true,
             email: true,
+            phone: true,
+            mobile: true,
             function: true,
             company: { select: { name: true } },
           },
@@ -215,7 +233,11 @@ export async function search(
       id: c.id,
       title: c.name,
       subtitle: [c.plz, c.city].filter(Boolean).join(" "),
-      score: Math.max(matchScore(c.normalizedName, companyQuery), c.plz?.startsWith(q) ? 0.85 : 0),
+      score: Math.max(
+        matchScore(c.normalizedName, companyQuery),
+        c.plz?.startsWith(q) ? 0.85 : 0,
+        phone && dialled(c.phone, folded) ? 0.85 : 0,
+      ),
     })),
     ...contacts.map((c) => {
       const last = foldText(c.lastName);
@@ -228,6 +250,7 @@ export async function search(
           matchScore(c.normalizedName, folded),
           matchScore(last, folded),
           c.email && foldText(c.email).startsWith(folded) ? 0.85 : 0,
+          phone && (dialled(c.phone, folded) || dialled(c.mobile, folded)) ? 0.85 : 0,
         ),
       };
     }),

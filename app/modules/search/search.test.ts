@@ -90,6 +90,31 @@ describe("search index", () => {
     expect(await titles("l.brandt@beispiel")).toEqual(["Lea Brandt"]);
   });
 
+  it("finds companies and contacts by phone number, however it is written", async () => {
+    const company = await db.company.create({
+      data: {
+        name: "Tischlerei Holzwurm",
+        normalizedName: normalizeCompanyName("Tischlerei Holzwurm"),
+        phone: "0391 / 55 12-34",
+      },
+    });
+    await db.contactPerson.create({
+      data: {
+        firstName: "Uwe",
+        lastName: "Kern",
+        normalizedName: personSearchName("Uwe", "Kern"),
+        mobile: "0171 2345678",
+      },
+    });
+    expect(await titles("0391")).toContain("Tischlerei Holzwurm");
+    expect(await titles("0391 551234")).toEqual(["Tischlerei Holzwurm"]);
+    expect(await titles("(0391) 55-1234")).toEqual(["Tischlerei Holzwurm"]);
+    expect(await titles("0171/2345678")).toEqual(["Uwe Kern"]);
+    await db.company.update({ where: { id: company.id }, data: { phone: "03931 777" } });
+    expect(await titles("0391 551234")).toEqual([]);
+    expect(await titles("03931777")).toEqual(["Tischlerei Holzwurm"]);
+  });
+
   it("finds companies by the start of their postcode", async () => {
     const hits = await titles("3910");
     expect(hits).toContain("Autohaus Krüger");

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
+import { DateField, FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
 import { labelledOptions } from "~/labels";
 import { type Day, formatDay } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
@@ -29,7 +29,7 @@ export function WithdrawConsent({
     <Form {...form.props} className="inline-form">
       <FormError message={form.message} />
       <input type="hidden" name="consentId" value={consentId} />
-      <TextField
+      <DateField
         label={t("consent.withdrawnAt")}
         id={`withdrawn-${consentId}`}
         {...form.field("withdrawnAt")}
@@ -58,7 +58,7 @@ export function RecordConsent({ today, reply }: { today: Day; reply?: FormReply 
           options={labelledOptions("consentPurpose", PARTICIPANT_CONSENTS)}
           {...form.field("purpose")}
         />
-        <TextField label={t("consent.givenAt")} {...form.field("givenAt")} />
+        <DateField label={t("consent.givenAt")} {...form.field("givenAt")} />
         <SelectField
           label={t("consent.method")}
           options={labelledOptions("cmethod", CONSENT_METHODS)}

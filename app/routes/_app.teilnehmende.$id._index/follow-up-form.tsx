@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { FormError, TextArea, TextField, useSchemaForm } from "~/components/form";
+import { DateField, FormError, TextArea, TextField, useSchemaForm } from "~/components/form";
 import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
 import { participantFollowUpSchema } from "~/modules/interaction/follow-up-schema";
@@ -20,14 +20,7 @@ export function ParticipantFollowUp({ reply }: { reply?: FormReply | null }) {
             maxLength={200}
             {...form.field("title")}
           />
-          <TextField
-            id="wv-due"
-            label={t("followup.due")}
-            required
-            placeholder="TT.MM.JJJJ"
-            inputMode="numeric"
-            {...form.field("dueDate")}
-          />
+          <DateField id="wv-due" label={t("followup.due")} required {...form.field("dueDate")} />
         </div>
         <TextArea
           id="wv-notes"

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import {
   CheckboxField,
+  DateField,
   FormError,
   SelectField,
   TextArea,
@@ -69,11 +70,7 @@ export function OutcomeForm({
               <option key={o.id} value={occupationLabel(o)} />
             ))}
           </datalist>
-          <TextField
-            label={t("outcome.startDate")}
-            placeholder="TT.MM.JJJJ"
-            {...form.field("startDate")}
-          />
+          <DateField label={t("outcome.startDate")} {...form.field("startDate")} />
           <TextField
             label={t("outcome.weeklyHours")}
             inputMode="numeric"

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
+import { DateField, FormError, SelectField, useSchemaForm } from "~/components/form";
 import { choiceOptions } from "~/components/participant-form";
 import { type Day, formatDate, formatDay } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
@@ -52,16 +52,8 @@ export function StayCorrection({
         <FormError message={form.message} />
         <input type="hidden" name="stayId" value={stay.id} />
         <input type="hidden" name="version" value={version} />
-        <TextField
-          label={t("participant.entryDate")}
-          placeholder="TT.MM.JJJJ"
-          {...form.field("entryDate")}
-        />
-        <TextField
-          label={t("participant.exitDate")}
-          placeholder="TT.MM.JJJJ"
-          {...form.field("exitDate")}
-        />
+        <DateField label={t("participant.entryDate")} {...form.field("entryDate")} />
+        <DateField label={t("participant.exitDate")} {...form.field("exitDate")} />
         <SelectField
           label={t("participant.labourStatus")}
           options={choiceOptions(LABOUR_STATUSES, "labour")}
@@ -117,11 +109,7 @@ export function Reentry({
         <FormError message={form.message} />
         <p className="hint">{t("stay.reenterHint")}</p>
         <input type="hidden" name="version" value={version} />
-        <TextField
-          label={t("participant.entryDate")}
-          placeholder="TT.MM.JJJJ"
-          {...form.field("entryDate")}
-        />
+        <DateField label={t("participant.entryDate")} {...form.field("entryDate")} />
         <SelectField
           label={t("participant.labourStatus")}
           options={choiceOptions(LABOUR_STATUSES, "labour")}

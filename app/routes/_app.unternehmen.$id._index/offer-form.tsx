@@ -1,6 +1,13 @@
 import { Form } from "@remix-run/react";
-import { CheckboxField, FormError, SelectField, TextField, useSchemaForm } from "~/components/form";
-import { dayOf } from "~/lib/day";
+import {
+  CheckboxField,
+  DateField,
+  FormError,
+  SelectField,
+  TextField,
+  useSchemaForm,
+} from "~/components/form";
+import { dayOf, formatDay } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
 import { offerSchema } from "~/modules/company/offer-schema";
@@ -34,7 +41,7 @@ export function OfferForm({ offer, occupations, reply }: Props) {
       occupationId: offer?.occupation.id ?? "",
       places: offer?.places ?? 1,
       placesFilled: offer?.placesFilled ?? 0,
-      startDate: offer?.startDate ? dayOf(offer.startDate) : "",
+      startDate: offer?.startDate ? formatDay(dayOf(offer.startDate)) : "",
       partTimePossible: offer?.partTimePossible ?? true,
       internshipPossible: offer?.internshipPossible ?? true,
     },
@@ -66,12 +73,7 @@ export function OfferForm({ offer, occupations, reply }: Props) {
           inputMode="numeric"
           {...form.field("placesFilled")}
         />
-        <TextField
-          id={`start-${id}`}
-          label={t("offer.start")}
-          type="date"
-          {...form.field("startDate")}
-        />
+        <DateField id={`start-${id}`} label={t("offer.start")} {...form.field("startDate")} />
       </div>
       <CheckboxField
         id={`pt-${id}`}

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageErrorBoundary } from "~/components/error-page";
-import { PhoneLink } from "~/components/phone-link";
+import { LogInteractionForm } from "~/components/log-interaction-form";
+import { PhoneLink, QuickReach } from "~/components/phone-link";
 import { Timeline } from "~/components/timeline";
 import { labelOf } from "~/labels";
 import { formatDate, today } from "~/lib/day";
@@ -17,11 +18,10 @@ import { mergeCompanies } from "~/modules/company/merge.server";
 import { archiveOfferSchema, offerSchema } from "~/modules/company/offer-schema";
 import { archiveOffer, saveOffer } from "~/modules/company/offers.server";
 import { statusChangeSchema } from "~/modules/company/schema";
-import { logInteraction } from "~/modules/interaction/log.server";
+import { loggedText, logInteraction, withNewEntry } from "~/modules/interaction/log.server";
 import { logInteractionSchema } from "~/modules/interaction/schema";
 import { timelineFor } from "~/modules/interaction/timeline.server";
 import { listOccupations } from "~/modules/reference/lists.server";
-import { LogInteractionForm } from "./log-interaction-form";
 import { OfferForm } from "./offer-form";
 import { StatusForm } from "./status-form";
 
@@ -108,14 +108,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           logInteractionSchema,
           async (input) => {
             const result = await logInteraction(user, id, input, meta);
-            return back(
-              input.followUpDue
-                ? t("interaction.savedWithFollowUp", {
-                    name: result.companyName,
-                    date: formatDate(input.followUpDue),
-                  })
-                : t("interaction.saved", { name: result.companyName }),
-            );
+            return redirectWithToast(withNewEntry(`/unternehmen/${id}`, result.interactionId), {
+              kind: "success",
+              text: loggedText(input, result.companyName),
+            });
           },
           { multi: ["topics"] },
         );
@@ -153,6 +149,7 @@ export default function CompanyPage() {
           </Link>
         ) : null}
       </div>
+      <QuickReach phone={company.phone} email={company.email} />
       <div className="detail-grid">
         <div className="detail-main">
           {may.log ? (

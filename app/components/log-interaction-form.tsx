@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect } from "react";
 import {
   CheckboxField,
+  DateField,
   FormError,
   SelectField,
   TextArea,
@@ -9,27 +10,47 @@ import {
   useSchemaForm,
 } from "~/components/form";
 import { labelOf } from "~/labels";
+import { type Day, formatDay } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
 import { logInteractionSchema } from "~/modules/interaction/schema";
 import { INTERACTION_TOPICS, INTERACTION_TYPES } from "~/modules/interaction/values";
 
 type Props = {
+  /** The company's people to choose from; on a contact's page, that person alone (fixed). */
   contacts: { id: string; name: string }[];
+  fixedContact?: boolean;
   users: { id: string; name: string }[];
   me: string;
-  today: string;
+  today: Day;
   reply?: FormReply | null;
 };
 
 const FIRST_FIELD = "log-type";
 
-/** Logging a contact from the company page: type, date and topics first, so a call takes seconds. Alt+K jumps here. */
-export function LogInteractionForm({ contacts, users, me, today, reply }: Props) {
+/**
+ * Logging a contact from a company's or a person's page: type, date and topics first, so a call
+ * takes seconds. Alt+K jumps here. After a save it starts afresh (the new entry is marked in the
+ * Verlauf); a refused save keeps what was typed.
+ */
+export function LogInteractionForm({
+  contacts,
+  fixedContact = false,
+  users,
+  me,
+  today,
+  reply,
+}: Props) {
   const form = useSchemaForm(logInteractionSchema, {
     intent: "log",
     reply,
-    defaults: { type: "anruf", occurredAt: today, followUpAssigneeId: me, topics: [] },
+    defaults: {
+      type: "anruf",
+      occurredAt: formatDay(today),
+      contactId: fixedContact ? (contacts[0]?.id ?? "") : "",
+      followUpAssigneeId: me,
+      topics: [],
+    },
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -44,7 +65,7 @@ export function LogInteractionForm({ contacts, users, me, today, reply }: Props)
   return (
     <section aria-labelledby="log-title" className="panel log-form">
       <h2 id="log-title">{t("interaction.log")}</h2>
-      <p className="field-hint">{t("interaction.shortcut")}</p>
+      <p className="field-hint kbd-hint">{t("interaction.shortcut")}</p>
       <Form {...form.props}>
         <FormError message={form.message} />
         <div className="form-grid">
@@ -57,20 +78,19 @@ export function LogInteractionForm({ contacts, users, me, today, reply }: Props)
             }))}
             {...form.field("type")}
           />
-          <TextField
-            label={t("interaction.date")}
-            type="date"
-            max={today}
-            {...form.field("occurredAt")}
-          />
-          <SelectField
-            label={t("interaction.contact")}
-            options={[
-              { value: "", label: t("interaction.noContact") },
-              ...contacts.map((c) => ({ value: c.id, label: c.name })),
-            ]}
-            {...form.field("contactId")}
-          />
+          <DateField label={t("interaction.date")} {...form.field("occurredAt")} />
+          {fixedContact ? (
+            <input type="hidden" name="contactId" value={contacts[0]?.id ?? ""} />
+          ) : (
+            <SelectField
+              label={t("interaction.contact")}
+              options={[
+                { value: "", label: t("interaction.noContact") },
+                ...contacts.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+              {...form.field("contactId")}
+            />
+          )}
         </div>
         <fieldset className="topic-list">
           <legend>{t("interaction.topics")}</legend>
@@ -93,12 +113,7 @@ export function LogInteractionForm({ contacts, users, me, today, reply }: Props)
         <fieldset>
           <legend>{t("interaction.followUp")}</legend>
           <div className="form-grid">
-            <TextField
-              label={t("interaction.followUpDue")}
-              type="date"
-              min={today}
-              {...form.field("followUpDue")}
-            />
+            <DateField label={t("interaction.followUpDue")} {...form.field("followUpDue")} />
             <TextField
               label={t("interaction.followUpTitle")}
               maxLength={200}
