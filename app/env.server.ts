@@ -18,6 +18,8 @@ const schema = z.object({
   RESEND_WEBHOOK_SECRET: z.string().optional(),
   /** The Chromium that prints the funder report as PDF; without it the report prints from the browser. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Where uploaded documents (CVs, certificates, agreements) are kept: outside the web root. */
+  DOCUMENTS_DIR: z.string().min(1).default("data/documents"),
   /** Where `npm run db:backup` and the daily backup write their copies, and for how many days. */
   BACKUP_DIR: z.string().min(1).default("backups"),
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

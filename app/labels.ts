@@ -4,11 +4,13 @@ import { ROLES } from "~/modules/auth/permissions";
 import { DUPLICATE_CHOICES, IMPORT_FIELDS } from "~/modules/company/import-values";
 import { MULTIPLIER_TYPES, OUTREACH_STATUSES, PART_TIME_READINESS } from "~/modules/company/values";
 import { CONSENT_METHODS } from "~/modules/contact/values";
+import { DOCUMENT_KINDS } from "~/modules/documents/values";
 import { OUTBOX_STATUSES } from "~/modules/email/values";
 import { EVENT_TYPES } from "~/modules/event/values";
 import { INTERACTION_TOPICS, INTERACTION_TYPES } from "~/modules/interaction/values";
 import { END_REASONS, INTERNSHIP_STATUSES } from "~/modules/internship/values";
 import {
+  CASE_NOTE_TYPES,
   CHILDCARE,
   GENDERS,
   LABOUR_STATUSES,
@@ -57,6 +59,8 @@ const LABELLED = {
   datenartBasis: DATENART_KEYS,
   retentionStart: START_EVENTS,
   retentionAction: RETENTION_ACTIONS,
+  dockind: DOCUMENT_KINDS,
+  notetype: CASE_NOTE_TYPES,
 } as const;
 
 export type LabelledSet = keyof typeof LABELLED;

@@ -65,7 +65,7 @@ export async function createServer(root: string) {
   app.all("*", async (req, res, next) => {
     try {
       // The body is capped before Remix parses it: by its declared length, and while it streams.
-      const limit = bodyLimitFor(req.path);
+      const limit = bodyLimitFor(req.originalUrl);
       if (Number(req.get("content-length") ?? 0) > limit) return tooLarge(res, { close: true });
       let exceeded = false;
       const request = remixRequest(req, res, (body) =>

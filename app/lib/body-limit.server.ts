@@ -9,9 +9,18 @@ export const FORM_BODY_LIMIT = 256 * 1024;
 /** The spreadsheet upload: the import's file limit plus room for the multipart envelope. */
 export const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024 + 64 * 1024;
 
-/** The body limit of a request path. */
-export const bodyLimitFor = (pathname: string) =>
-  pathname === "/unternehmen/import" ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
+/** A document upload: the document's limit (10 MB, documents/values.ts) plus the envelope. */
+export const DOCUMENT_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+
+/** The body limit of a request (path and query, e.g. "/teilnehmende/…?intent=dokument"). */
+export function bodyLimitFor(url: string) {
+  const [pathname = "", search = ""] = url.split("?", 2);
+  if (pathname === "/unternehmen/import") return UPLOAD_BODY_LIMIT;
+  const intent = new URLSearchParams(search).get("intent");
+  if (intent === "dokument" && /^\/(teilnehmende|unternehmen)\/[^/]+$/.test(pathname))
+    return DOCUMENT_BODY_LIMIT;
+  return FORM_BODY_LIMIT;
+}
 
 export class BodyTooLarge extends Error {
   constructor(public limit: number) {

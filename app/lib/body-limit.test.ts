@@ -1,8 +1,10 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { DOCUMENT_MAX_BYTES } from "~/modules/documents/values";
 import {
   BodyTooLarge,
   bodyLimitFor,
+  DOCUMENT_BODY_LIMIT,
   FORM_BODY_LIMIT,
   limitedBody,
   UPLOAD_BODY_LIMIT,
@@ -41,5 +43,15 @@ describe("request body limit", () => {
   it("gives the import its own, larger limit", () => {
     expect(bodyLimitFor("/unternehmen/import")).toBe(UPLOAD_BODY_LIMIT);
     expect(bodyLimitFor("/anmelden")).toBe(FORM_BODY_LIMIT);
+  });
+
+  it("gives a document upload the document's limit, and only the upload", () => {
+    expect(bodyLimitFor("/teilnehmende/abc123?intent=dokument")).toBe(DOCUMENT_BODY_LIMIT);
+    expect(bodyLimitFor("/unternehmen/abc123?intent=dokument")).toBe(DOCUMENT_BODY_LIMIT);
+    expect(bodyLimitFor("/teilnehmende/abc123?intent=notiz")).toBe(FORM_BODY_LIMIT);
+    expect(bodyLimitFor("/teilnehmende/abc123/bearbeiten?intent=dokument")).toBe(FORM_BODY_LIMIT);
+    expect(bodyLimitFor("/anmelden?intent=dokument")).toBe(FORM_BODY_LIMIT);
+    // A file of exactly the document limit still gets through to the check that names it.
+    expect(DOCUMENT_BODY_LIMIT - DOCUMENT_MAX_BYTES).toBe(64 * 1024);
   });
 });

@@ -63,7 +63,7 @@ test("a call is logged from the contact's own page: an empty entry is refused, a
   await page.goto("/kontakte");
   const link = page.locator("tbody tr").first().getByRole("link").first();
   // The list shows "Nachname, Vorname".
-  const lastName = (await link.innerText()).split(",")[0];
+  const lastName = (await link.innerText()).split(",")[0] ?? "";
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(lastName);
   await expect(

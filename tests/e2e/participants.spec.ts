@@ -247,3 +247,77 @@ test("a participant who left comes back: the first stay stays as it was, the new
   await expect(stays.locator("li")).toHaveCount(before);
   await expect(page.locator("dt:text-is('Austritt') + dd")).toHaveText(exit);
 });
+
+test("a counselling note and a document in a participant's case file; another coach gets 404 for the document", async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const lead = await (await browser.newContext()).newPage();
+  await loginAs(lead, "leitung@lotse.example");
+  await lead.goto("/teilnehmende?sort=name");
+  const rows = await lead.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((r) => ({
+      href: r.querySelector("a")?.getAttribute("href") ?? "",
+      coach: r.textContent ?? "",
+    })),
+  );
+  const foreign = rows.find((r) => !r.coach.includes("Jonas Becker") && r.href);
+  expect(foreign).toBeTruthy();
+  await lead.goto(foreign!.href);
+
+  const akte = lead.getByRole("region", { name: "Akte" });
+  await akte.getByText("Beratungsnotiz schreiben").click();
+  await akte.getByLabel("Art").selectOption({ label: "Kinderbetreuung" });
+  await akte
+    .getByLabel("Notiz", { exact: true })
+    .fill("Kita-Platz ab März zugesagt, Abholung 16 Uhr");
+  await akte.getByLabel("Wiedervorlage am (optional)").fill(germanDay(7));
+  await akte.getByRole("button", { name: "Notiz speichern" }).click();
+  await expect(lead.getByRole("status").filter({ hasText: "in der Akte" })).toContainText(
+    `Wiedervorlage am ${germanDay(7)}`,
+  );
+  const entry = akte.locator("li.timeline-note").first();
+  await expect(entry).toContainText("Kita-Platz ab März zugesagt");
+  await expect(entry).toContainText("von Petra Lindner");
+  await expect(akte.locator("li.timeline-followup").first()).toContainText(
+    "Nachfassen: Kinderbetreuung",
+  );
+
+  const docs = lead.getByRole("region", { name: "Dokumente" });
+  await docs.getByLabel("Datei").setInputFiles({
+    name: "setup.exe",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00]),
+  });
+  await docs.getByRole("button", { name: "Hochladen" }).click();
+  await expect(
+    docs.getByText("Nur PDF, JPG, PNG, DOCX oder ODT können gespeichert werden."),
+  ).toBeVisible();
+  const pdf = Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
+  await docs.getByLabel("Art").selectOption({ label: "Lebenslauf" });
+  await docs.getByLabel("Datei").setInputFiles({
+    name: "Lebenslauf Probe.pdf",
+    mimeType: "application/pdf",
+    buffer: pdf,
+  });
+  await docs.getByRole("button", { name: "Hochladen" }).click();
+  await expect(lead.getByRole("status").filter({ hasText: "ist gespeichert" })).toContainText(
+    "„Lebenslauf Probe.pdf“ ist gespeichert.",
+  );
+  const link = docs.getByRole("link", { name: "Lebenslauf Probe.pdf" });
+  await expect(docs.getByText(/hochgeladen von Petra Lindner/)).toBeVisible();
+  const href = (await link.getAttribute("href")) ?? "";
+  expect(href).toMatch(/^\/dokumente\/[a-z0-9]+$/);
+  const download = await lead.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment/);
+  expect(Buffer.from(await download.body())).toEqual(pdf);
+
+  const coach = await (await browser.newContext()).newPage();
+  await loginAs(coach, "coach@lotse.example");
+  expect((await coach.request.get(href)).status()).toBe(404);
+  const anonymous = await (await browser.newContext()).newPage();
+  const signedOut = await anonymous.request.get(href, { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(302);
+});

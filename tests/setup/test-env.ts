@@ -14,6 +14,7 @@ Object.assign(process.env, {
   LOTSE_SECRET: "test-secret-test-secret-test-secret-0123",
   CHROMIUM_PATH: "/nonexistent/chromium",
   BACKUP_DIR: path.join(dir, "backups"),
+  DOCUMENTS_DIR: path.join(dir, "documents"),
   // The second factor is tested on its own (second-factor.test.ts switches it on).
   TOTP_REQUIRED: "0",
 });

@@ -41,6 +41,13 @@ const ROUTES: RouteSpec[] = [
   // The calendar feed: its secret is the permission; an unknown one is a 404 for everyone.
   { file: "kalender.$token.ts", path: "/kalender/unbekannt.ics", public: true },
   { file: "passwort-vergessen.tsx", path: "/passwort-vergessen", public: true },
+  // A document: signed in with a role, then the document's record decides (unknown: 404).
+  {
+    file: "dokumente.$id.ts",
+    path: "/dokumente/unbekannt",
+    get: ["read", "dashboard"],
+    getStatus: 404,
+  },
   { file: "anmelden_.code.tsx", path: "/anmelden/code", public: true },
   { file: "anmelden_.einrichten.tsx", path: "/anmelden/einrichten", public: true },
   {

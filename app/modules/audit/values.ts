@@ -37,6 +37,8 @@ export const AUDIT_ENTITIES = [
   "setting",
   "retention_plan",
   "travel_time",
+  "document",
+  "case_note",
   "retention",
   "audit",
   "dashboard",

@@ -8,7 +8,7 @@ import { moveOutreach } from "./outreach.server";
 
 /**
  * Merges a duplicate into the kept company in one transaction: contacts (with their history),
- * interactions, follow-ups, offers, internships, outcomes, registrations, status changes and tags
+ * interactions, follow-ups, offers, internships, outcomes, registrations, status changes, documents and tags
  * move over; empty fields of the kept record are filled; the duplicate is archived and points to it.
  */
 export async function mergeCompanies(
@@ -39,6 +39,7 @@ export async function mergeCompanies(
     await tx.outcome.updateMany(move);
     await tx.eventRegistration.updateMany(move);
     await tx.companyStatusChange.updateMany(move);
+    await tx.document.updateMany(move);
     const keptTags = new Set(
       (await tx.companyTag.findMany({ where: { companyId: keepId }, select: { tagId: true } })).map(
         (x) => x.tagId,

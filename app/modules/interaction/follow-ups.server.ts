@@ -8,7 +8,7 @@ import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ASSIGNABLE_ROLES } from "~/modules/company/detail.server";
-import { participantScope } from "~/modules/participant/access.server";
+import { participantScope, visibleParticipant } from "~/modules/participant/access.server";
 import type { ParticipantFollowUpInput } from "./follow-up-schema";
 import type { FollowUpGroup } from "./values";
 
@@ -329,16 +329,7 @@ export async function createParticipantFollowUp(
   ip?: string,
 ) {
   return db.$transaction(async (tx) => {
-    const participant = await tx.participant.findFirst({
-      where: {
-        AND: [
-          participantScope(user, scope),
-          { id: participantId, archivedAt: null, anonymisedAt: null },
-        ],
-      },
-      select: { id: true },
-    });
-    if (!participant) throw new AppError(404, t("validation.notFound"));
+    await visibleParticipant(tx, user, scope, participantId);
     if (dayOf(input.dueDate) < today()) throw fieldError("dueDate", t("followup.snoozePast"));
     const created = await tx.followUp.create({
       data: {

@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { dateOnly, hourOf, today } from "~/lib/day";
 import { dailyBackup } from "~/modules/backup/backup.server";
 import { removeAbandonedUploads } from "~/modules/company/import.server";
+import { removeOrphanDocumentFiles } from "~/modules/documents/documents.server";
 import { type DeliveryReport, deliverOutbox, queueEmail } from "~/modules/email/email.server";
 import { reminderEmail } from "~/modules/event/emails";
 import { cancelLink, EVENT_EMAIL_SELECT } from "~/modules/event/registration.server";
@@ -125,6 +126,8 @@ export type JobsReport = {
   digests: number;
   delivery: DeliveryReport;
   uploadsRemoved: number;
+  /** Document files whose document was deleted (by a user, a retention rule or an erasure). */
+  documentFilesRemoved: number;
   /** The daily backup taken in this run, if any. */
   backup: string | null;
   /** Records the automatic retention run changed today (null: not switched on, paused or done). */
@@ -141,7 +144,8 @@ export async function runJobs(now = new Date()): Promise<JobsReport> {
   const digests = hourOf(now) >= 6 ? await queueDigests(now) : 0;
   const delivery = await deliverOutbox({ now, limit: 200 });
   const uploadsRemoved = await removeAbandonedUploads(now);
+  const documentFilesRemoved = await removeOrphanDocumentFiles(now);
   const backup = (await dailyBackup(now))?.file ?? null;
   const retention = (await retentionJob(now))?.applied ?? null;
-  return { reminders, digests, delivery, uploadsRemoved, backup, retention };
+  return { reminders, digests, delivery, uploadsRemoved, documentFilesRemoved, backup, retention };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, isAfterToday } from "~/lib/day";
+import { dayOf, formatDate, isAfterToday, today } from "~/lib/day";
 import {
   checkbox,
   choice,
@@ -16,7 +16,9 @@ import {
 } from "~/lib/validation";
 import { t } from "~/messages";
 import { CONSENT_METHODS } from "~/modules/contact/values";
+import { DOCUMENT_KINDS } from "~/modules/documents/values";
 import {
+  CASE_NOTE_TYPES,
   CHILDCARE,
   GENDERS,
   LABOUR_STATUSES,
@@ -173,3 +175,25 @@ export const stayCorrectionSchema = z.object({
   version,
 });
 export type StayCorrectionInput = z.infer<typeof stayCorrectionSchema>;
+
+/** A counselling note in the case file, optionally with a follow-up for its coach. */
+export const caseNoteSchema = z
+  .object({
+    type: choice(CASE_NOTE_TYPES),
+    occurredOn: requiredDate,
+    text: requiredText(5000),
+    followUpDue: optionalDate,
+  })
+  .refine((v) => !(v.occurredOn instanceof Date) || notInFuture(v.occurredOn), {
+    path: ["occurredOn"],
+    message: t("casefile.future"),
+  })
+  .refine((v) => !(v.followUpDue instanceof Date) || dayOf(v.followUpDue) >= today(), {
+    path: ["followUpDue"],
+    message: t("followup.snoozePast"),
+  });
+export type CaseNoteInput = z.infer<typeof caseNoteSchema>;
+
+/** The kind of an uploaded document (the file itself is checked by the documents module). */
+export const documentUploadSchema = z.object({ kind: choice(DOCUMENT_KINDS) });
+export const documentDeleteSchema = z.object({ documentId: z.string().min(1).max(64) });

@@ -82,3 +82,13 @@ export const stayRules = {
   },
   reenterable: (participant: { exitDate: unknown }) => participant.exitDate != null,
 };
+
+/** Counselling notes in a participant's case file. */
+export const CASE_NOTE_TYPES = [
+  "beratung",
+  "telefonat",
+  "hausbesuch",
+  "bewerbung",
+  "kinderbetreuung",
+  "sonstiges",
+] as const;

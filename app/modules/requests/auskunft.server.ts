@@ -138,6 +138,20 @@ async function participantData(id: string) {
         },
       },
       shares: { select: { user: { select: { name: true } } } },
+      caseNotes: {
+        orderBy: { occurredOn: "asc" },
+        select: { type: true, occurredOn: true, text: true, author: { select: { name: true } } },
+      },
+      documents: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          kind: true,
+          fileName: true,
+          size: true,
+          createdAt: true,
+          uploadedBy: { select: { name: true } },
+        },
+      },
     },
   });
   const {
@@ -150,6 +164,8 @@ async function participantData(id: string) {
     followUps,
     registrations,
     shares,
+    caseNotes,
+    documents,
     ...person
   } = p;
   const tables: Table[] = [
@@ -212,6 +228,16 @@ async function participantData(id: string) {
         event: r.event.title,
         eventStartsAt: r.event.startsAt,
       })),
+    },
+    {
+      file: "beratungsnotizen.csv",
+      title: t("auskunft.caseNotes"),
+      rows: caseNotes.map((n) => ({ ...n, author: n.author.name })),
+    },
+    {
+      file: "dokumente.csv",
+      title: t("auskunft.documents"),
+      rows: documents.map((d) => ({ ...d, uploadedBy: d.uploadedBy.name })),
     },
   ];
   return { name: `${p.firstName} ${p.lastName}`, json: p, tables };

@@ -102,6 +102,8 @@ describe("requests of data subjects", () => {
       [
         "LIESMICH.txt",
         "berufswuensche.csv",
+        "beratungsnotizen.csv",
+        "dokumente.csv",
         "beratungskontakte.csv",
         "daten.json",
         "einwilligungen.csv",

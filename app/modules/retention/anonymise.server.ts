@@ -87,7 +87,10 @@ export async function eraseParticipantContact(tx: Tx, id: string): Promise<Count
   );
 }
 
-/** Rule "Beratungsdaten": children, childcare, mobility, wishes, strengths, notes, feedback go. */
+/**
+ * Rule "Beratungsdaten": children, childcare, mobility, wishes, strengths, notes, feedback, the
+ * case file's notes and her documents go.
+ */
 export async function eraseParticipantCoaching(tx: Tx, id: string): Promise<Counts> {
   await tx.participant.update({ where: { id }, data: { ...NO_COACHING } });
   const wishes = await tx.participantOccupation.deleteMany({ where: { participantId: id } });
@@ -105,6 +108,9 @@ export async function eraseParticipantCoaching(tx: Tx, id: string): Promise<Coun
     select: { id: true },
   });
   const notes = await tx.outcome.updateMany({ where: { participantId: id }, data: { note: null } });
+  const caseNotes = await tx.caseNote.deleteMany({ where: { participantId: id } });
+  // The files follow when the job runner removes files without their document.
+  const documents = await tx.document.deleteMany({ where: { participantId: id } });
   return addCounts(
     {
       Participant: 1,
@@ -112,6 +118,8 @@ export async function eraseParticipantCoaching(tx: Tx, id: string): Promise<Coun
       ParticipantShare: shares.count,
       Internship: feedback.count,
       Outcome: notes.count,
+      CaseNote: caseNotes.count,
+      Document: documents.count,
     },
     await redactAudit(tx, [id, ...internships.map((r) => r.id), ...outcomes.map((r) => r.id)]),
   );
@@ -314,8 +322,9 @@ export async function anonymiseCompany(tx: Tx, id: string, now: Date): Promise<C
     where: { companyId: id, notes: { not: null } },
     data: { notes: null },
   });
+  const documents = await tx.document.deleteMany({ where: { companyId: id } });
   return addCounts(
-    { Company: 1, TrainingOffer: offers.count },
+    { Company: 1, TrainingOffer: offers.count, Document: documents.count },
     addCounts(await dropMail(tx, c.email), await redactAudit(tx, [id])),
   );
 }

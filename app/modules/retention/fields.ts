@@ -97,6 +97,16 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
     "id participantId projectId entryDate exitDate labourStatus createdAt updatedAt",
   ),
   ParticipantOccupation: columns("tn_beratung", "participantId occupationId rank"),
+  CaseNote: columns(
+    "tn_beratung",
+    "id participantId type occurredOn text authorId createdAt updatedAt",
+  ),
+  // A participant's files go with her counselling data; a company's with the company (its
+  // anonymisation deletes them).
+  Document: columns(
+    "tn_beratung",
+    "id participantId companyId kind fileName mimeType size sha256 uploadedById createdAt",
+  ),
   ParticipantShare: columns("tn_beratung", "participantId userId createdAt"),
   Consent: columns(
     "einwilligung",

@@ -69,7 +69,9 @@ const HAS_COACHING = Prisma.sql`(p.youngestChildBirthDate IS NOT NULL OR p.child
   OR EXISTS (SELECT 1 FROM ParticipantShare s WHERE s.participantId = p.id)
   OR EXISTS (SELECT 1 FROM Internship i WHERE i.participantId = p.id
     AND (i.companyFeedback IS NOT NULL OR i.participantFeedback IS NOT NULL))
-  OR EXISTS (SELECT 1 FROM Outcome o WHERE o.participantId = p.id AND o.note IS NOT NULL))`;
+  OR EXISTS (SELECT 1 FROM Outcome o WHERE o.participantId = p.id AND o.note IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM CaseNote n WHERE n.participantId = p.id)
+  OR EXISTS (SELECT 1 FROM Document d WHERE d.participantId = p.id))`;
 
 type Finder = (c: { cutoff: string; day: Day; periods: PeriodOverrides }) => Promise<DueItem[]>;
 const as = (step: Step) => (list: string[]) => list.map((id) => ({ step, id }));

@@ -1,18 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Documents } from "~/components/documents";
 import { PageErrorBoundary } from "~/components/error-page";
 import { LegalHolds } from "~/components/legal-holds";
 import { SubjectRequests } from "~/components/subject-requests";
 import { labelOf } from "~/labels";
 import { addMonthsToDay, dayOf, formatDate, formatDateTime, today } from "~/lib/day";
-import { dispatchIntent, submitForm } from "~/lib/forms.server";
+import { dispatchIntent, orThrow, parseFormData, submitForm } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { notFound, requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { withdrawConsentSchema } from "~/modules/contact/schema";
+import { deleteDocument, listDocuments, saveDocument } from "~/modules/documents/documents.server";
 import { participantFollowUpSchema } from "~/modules/interaction/follow-up-schema";
 import { createParticipantFollowUp } from "~/modules/interaction/follow-ups.server";
+import { addCaseNote, caseFileFor } from "~/modules/participant/case-file.server";
 import {
   correctStay,
   recordOutcome,
@@ -23,6 +26,9 @@ import {
   withdrawParticipantConsent,
 } from "~/modules/participant/editing.server";
 import {
+  caseNoteSchema,
+  documentDeleteSchema,
+  documentUploadSchema,
   outcomeSchema,
   participantConsentSchema,
   reentrySchema,
@@ -40,6 +46,7 @@ import { recordRequest, requestsOf } from "~/modules/requests/requests.server";
 import { requestSchema } from "~/modules/requests/schema";
 import { holdsOf, liftHold, setHold } from "~/modules/retention/holds.server";
 import { holdSchema, liftHoldSchema } from "~/modules/retention/schema";
+import { CaseFile } from "./case-file";
 import { RecordConsent, WithdrawConsent } from "./consent-forms";
 import { ParticipantFollowUp } from "./follow-up-form";
 import { OutcomeForm } from "./outcome-form";
@@ -61,8 +68,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { firstName, lastName, ...rest } = p;
   const edit = can(user.role, "update", "participant");
   const stayFacts = p.stays.map((s) => ({ exitDate: s.exitDate, outcomeCount: s.outcomes.length }));
+  const [caseFile, documents] = await Promise.all([
+    caseFileFor(p.id),
+    listDocuments({ participantId: p.id }),
+  ]);
   return {
     participant: { ...rest, name: `${firstName} ${lastName}` },
+    caseFile,
+    documents,
     audit: mayAudit ? await participantAuditTrail(p.id) : null,
     requests: edit ? await requestsOf({ kind: "participant", id: p.id }) : null,
     holds: can(user.role, "update", "retention", "any")
@@ -142,6 +155,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           );
         });
       },
+      notiz: () =>
+        submitForm(request, caseNoteSchema, async (input) => {
+          await addCaseNote(user, scope, id, input, meta);
+          return back(
+            input.followUpDue
+              ? t("casefile.savedWithFollowUp", { date: formatDate(input.followUpDue) })
+              : t("casefile.saved"),
+          );
+        }),
+      dokument: () =>
+        submitForm(request, documentUploadSchema, async ({ kind }, formData) => {
+          const saved = await saveDocument(
+            user,
+            scope,
+            { participantId: id },
+            formData.get("datei"),
+            kind,
+            meta,
+          );
+          return back(t("document.uploaded", { name: saved.fileName }));
+        }),
+      "dokument-loeschen": async () => {
+        const form = parseFormData(await request.formData(), documentDeleteSchema);
+        if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
+        const { fileName } = await orThrow(
+          deleteDocument(user, scope, { participantId: id }, form.data.documentId, meta),
+        );
+        return back(t("document.deleted", { name: fileName }));
+      },
       hold: async () => {
         await requirePermission(request, context, "update", "retention", "any");
         return submitForm(request, holdSchema, async (input) => {
@@ -183,6 +225,8 @@ const orNone = (v: string | number | null) => (v == null || v === "" ? t("common
 export default function ParticipantPage() {
   const {
     participant: p,
+    caseFile,
+    documents,
     audit,
     holds,
     requests,
@@ -303,6 +347,8 @@ export default function ParticipantPage() {
               </>
             ) : null}
           </section>
+          <CaseFile items={caseFile} mayEdit={may.edit} today={today} reply={reply} />
+          <Documents documents={documents} owner="participant" mayEdit={may.edit} reply={reply} />
           <section className="panel" aria-labelledby="praktika">
             <h2 id="praktika">{t("participant.internships")}</h2>
             {p.internships.length ? (

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Documents } from "~/components/documents";
 import { PageErrorBoundary } from "~/components/error-page";
 import { LogInteractionForm } from "~/components/log-interaction-form";
 import { PhoneLink, QuickReach } from "~/components/phone-link";
@@ -18,9 +19,11 @@ import { mergeCompanies } from "~/modules/company/merge.server";
 import { archiveOfferSchema, offerSchema } from "~/modules/company/offer-schema";
 import { archiveOffer, saveOffer } from "~/modules/company/offers.server";
 import { statusChangeSchema } from "~/modules/company/schema";
+import { deleteDocument, listDocuments, saveDocument } from "~/modules/documents/documents.server";
 import { loggedText, logInteraction, withNewEntry } from "~/modules/interaction/log.server";
 import { logInteractionSchema } from "~/modules/interaction/schema";
 import { timelineFor } from "~/modules/interaction/timeline.server";
+import { documentDeleteSchema, documentUploadSchema } from "~/modules/participant/schema";
 import { listOccupations } from "~/modules/reference/lists.server";
 import { OfferForm } from "./offer-form";
 import { StatusForm } from "./status-form";
@@ -39,11 +42,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const mayEdit = can(user.role, "update", "company");
   const mayMerge = can(user.role, "archive", "company");
-  const [timeline, users, occupations, duplicates] = await Promise.all([
+  const [timeline, users, occupations, duplicates, documents] = await Promise.all([
     timelineFor({ companyId: company.id }, page),
     listAssignableUsers(),
     mayEdit ? listOccupations() : Promise.resolve([]),
     mayMerge ? findDuplicates(company.name, company.plz, company.id) : Promise.resolve([]),
+    listDocuments({ companyId: company.id }),
   ]);
   return {
     company,
@@ -51,6 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     users,
     occupations,
     duplicates,
+    documents,
     me: user.id,
     today: today(),
     may: {
@@ -101,6 +106,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const { title } = await orThrow(archiveOffer(user, id, form.data.offerId, meta));
         return back(t("offer.archived", { title }));
       },
+      dokument: async () => {
+        const { user, scope } = await requirePermission(request, context, "update", "company");
+        return submitForm(request, documentUploadSchema, async ({ kind }, formData) => {
+          const saved = await saveDocument(
+            user,
+            scope,
+            { companyId: id },
+            formData.get("datei"),
+            kind,
+            meta,
+          );
+          return back(t("document.uploaded", { name: saved.fileName }));
+        });
+      },
+      "dokument-loeschen": async () => {
+        const { user, scope } = await requirePermission(request, context, "update", "company");
+        const form = parseFormData(await request.formData(), documentDeleteSchema);
+        if (!form.ok) throw new Response(t("validation.notFound"), { status: 400 });
+        const { fileName } = await orThrow(
+          deleteDocument(user, scope, { companyId: id }, form.data.documentId, meta),
+        );
+        return back(t("document.deleted", { name: fileName }));
+      },
       log: async () => {
         const { user } = await requirePermission(request, context, "create", "interaction");
         return submitForm(
@@ -122,7 +150,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CompanyPage() {
-  const { company, timeline, users, occupations, duplicates, me, today, may } =
+  const { company, timeline, users, occupations, duplicates, documents, me, today, may } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const offerInError = reply?.intent === "offer" ? String(reply.values.offerId ?? "") : null;
@@ -296,6 +324,7 @@ export default function CompanyPage() {
               </ul>
             </section>
           ) : null}
+          <Documents documents={documents} owner="company" mayEdit={may.edit} reply={reply} />
           <section className="panel" aria-labelledby="personen">
             <h2 id="personen">{t("company.contacts")}</h2>
             {company.contacts.length === 0 ? <p>{t("company.noContacts")}</p> : null}
