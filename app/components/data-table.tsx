@@ -22,6 +22,8 @@ type Props<T> = {
   rowKey: (row: T) => string;
   /** Users may hide columns (?spalten=a&spalten=b lists the visible ones). */
   hideableColumns?: boolean;
+  /** Rows can be ticked for the bulk bar's form: each row's checkbox is named by `rowLabel`. */
+  selectable?: { form: string; rowLabel: (row: T) => string };
   children?: ReactNode;
 };
 
@@ -41,6 +43,7 @@ export function DataTable<T>({
   filters = [],
   rowKey,
   hideableColumns = false,
+  selectable,
   children,
 }: Props<T>) {
   const location = useLocation();
@@ -161,6 +164,11 @@ export function DataTable<T>({
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
+                {selectable ? (
+                  <th scope="col" className="select-cell">
+                    <SelectPage form={selectable.form} />
+                  </th>
+                ) : null}
                 {group.headers.map((header) => {
                   const id = header.column.id;
                   const label = flexRender(header.column.columnDef.header, header.getContext());
@@ -195,14 +203,28 @@ export function DataTable<T>({
               </tr>
             ))}
           </thead>
-          <tbody>
+          {/* Keyed by the visit: after a bulk action no row stays ticked. */}
+          <tbody key={location.key}>
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={table.getVisibleLeafColumns().length}>{t("table.empty")}</td>
+                <td colSpan={table.getVisibleLeafColumns().length + (selectable ? 1 : 0)}>
+                  {t("table.empty")}
+                </td>
               </tr>
             ) : (
               table.getRowModel().rows.map((row) => (
                 <tr key={row.id}>
+                  {selectable ? (
+                    <td className="select-cell">
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={row.id}
+                        form={selectable.form}
+                        aria-label={t("bulk.select", { name: selectable.rowLabel(row.original) })}
+                      />
+                    </td>
+                  ) : null}
                   {row.getVisibleCells().map((cell) => (
                     <td
                       key={cell.id}
@@ -272,3 +294,19 @@ export function FilterFold({ active, children }: { active: number; children: Rea
 
 /** Below this width lists are cards and filters fold away (as in app.css). */
 const PHONE_QUERY = "(max-width: 700px)";
+
+/** Ticks or clears every row of the page (the rows' boxes belong to the bulk form). */
+function SelectPage({ form }: { form: string }) {
+  return (
+    <input
+      type="checkbox"
+      aria-label={t("bulk.selectPage")}
+      onChange={(e) => {
+        const boxes = document.querySelectorAll<HTMLInputElement>(
+          `input[type=checkbox][name=ids][form="${form}"]`,
+        );
+        for (const box of boxes) box.checked = e.currentTarget.checked;
+      }}
+    />
+  );
+}

@@ -95,18 +95,19 @@ function UploadDocument({ reply }: { reply?: FormReply | null }) {
     <Form {...form.props} encType="multipart/form-data" className="upload-form">
       <FormError message={form.message} />
       <SelectField
+        id="doc-kind"
         label={t("document.kind")}
         options={labelledOptions("dockind", DOCUMENT_KINDS)}
         {...form.field("kind")}
       />
       <div className={`field${fileError ? " field-invalid" : ""}`}>
-        <label htmlFor="f-datei">{t("document.file")}</label>
+        <label htmlFor="doc-datei">{t("document.file")}</label>
         <input
-          id="f-datei"
+          id="doc-datei"
           name="datei"
           type="file"
           accept={DOCUMENT_ACCEPT}
-          aria-describedby={fileError ? "f-datei-error f-datei-hint" : "f-datei-hint"}
+          aria-describedby={fileError ? "doc-datei-error doc-datei-hint" : "doc-datei-hint"}
           aria-invalid={fileError ? true : undefined}
           onChange={(e) => {
             // Too large is said before the upload starts, not after ten megabytes went nowhere.
@@ -116,11 +117,11 @@ function UploadDocument({ reply }: { reply?: FormReply | null }) {
             setTooLarge(large);
           }}
         />
-        <p className="field-hint" id="f-datei-hint">
+        <p className="field-hint" id="doc-datei-hint">
           {t("document.fileHint")}
         </p>
         {fileError ? (
-          <p className="field-error" id="f-datei-error">
+          <p className="field-error" id="doc-datei-error">
             {fileError}
           </p>
         ) : null}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
+import { BULK_FORM, BulkBar } from "~/components/bulk-bar";
 import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { FormError, TextField, useSchemaForm } from "~/components/form";
@@ -13,6 +14,10 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import { bulkSchema } from "~/modules/bulk/schema";
+import { bulkSummary, COMPANY_BULK_ACTIONS } from "~/modules/bulk/values";
+import { bulkCompanies, companyBulkOf, companyIdsOfView } from "~/modules/company/bulk.server";
+import { listAssignableUsers } from "~/modules/company/detail.server";
 import {
   companyFilterOptions,
   listCompanies,
@@ -41,14 +46,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     url,
     options.districts.map((d) => d.ags),
   );
-  const [page, views] = await Promise.all([
+  const mayAssign = can(user.role, "assign", "company", "any");
+  const [page, views, people] = await Promise.all([
     listCompanies(params, filters),
     listViews(user, VIEW_OBJECT),
+    mayAssign ? listAssignableUsers() : Promise.resolve([]),
   ]);
+  // The bulk actions this role may take (archiving a coach's own companies only, see the report).
+  const bulkActions = COMPANY_BULK_ACTIONS.filter((a) =>
+    a === "zustaendig"
+      ? mayAssign
+      : a === "archivieren"
+        ? can(user.role, "archive", "company")
+        : can(user.role, "update", "company"),
+  );
   return {
     page,
     options,
     views,
+    bulkActions,
+    people: mayAssign ? people.map((u) => ({ value: u.id, label: u.name })) : null,
     mayCreate: can(user.role, "create", "company"),
     informedRange: filters.informed?.label ?? null,
   };
@@ -63,6 +80,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const id = String((await request.formData()).get("viewId") ?? "").slice(0, 64);
         await deleteView(user, id);
         return redirectWithToast("/unternehmen", { kind: "info", text: t("views.deleted") });
+      },
+      bulk: async () => {
+        const { user } = await requirePermission(request, context, "update", "company");
+        const url = new URL(request.url);
+        return submitForm(
+          request,
+          bulkSchema(COMPANY_BULK_ACTIONS),
+          async (input) => {
+            const ids = input.alle ? await companyIdsOfView(url) : input.ids;
+            const report = await bulkCompanies(user, ids, companyBulkOf(input.aktion, input.wert), {
+              ip: context?.clientIp,
+            });
+            url.searchParams.delete("intent");
+            return redirectWithToast(`/unternehmen?${url.searchParams}`, {
+              kind: report.refused.length ? "info" : "success",
+              text: bulkSummary(report),
+            });
+          },
+          { multi: ["ids"] },
+        );
       },
       "save-view": () =>
         submitForm(request, saveViewSchema, async ({ name, search }) => {
@@ -138,7 +175,8 @@ const columns = [
 ];
 
 export default function CompaniesPage() {
-  const { page, options, views, mayCreate, informedRange } = useLoaderData<typeof loader>();
+  const { page, options, views, mayCreate, informedRange, bulkActions, people } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const location = useLocation();
   const search = location.search.replace(/^\?/, "");
@@ -175,6 +213,7 @@ export default function CompaniesPage() {
         sortable={COMPANY_SORTS}
         searchLabel={t("company.search")}
         hideableColumns
+        selectable={{ form: BULK_FORM, rowLabel: (r) => r.name }}
         filters={[
           {
             name: "kreis",
@@ -224,6 +263,14 @@ export default function CompaniesPage() {
           },
         ]}
       >
+        <BulkBar
+          actions={bulkActions}
+          people={people ?? undefined}
+          statuses={OUTREACH_STATUSES.map((s) => ({ value: s, label: labelOf("outreach", s) }))}
+          count={page.count}
+          exportPath="/unternehmen/export"
+          reply={reply}
+        />
         <div className="table-tools">
           <ExportLinks path="/unternehmen/export" />
           <nav className="saved-views" aria-label={t("views.title")}>

@@ -215,6 +215,20 @@ function RowActions({ f }: { f: Row }) {
   );
 }
 
+/** Where the next follow-up about the same record is made: its page's form with a follow-up. */
+const nextFollowUpAt = (f: {
+  companyId: string | null;
+  contactId: string | null;
+  participantId: string | null;
+}) =>
+  f.participantId
+    ? `/teilnehmende/${f.participantId}#wiedervorlage`
+    : f.contactId
+      ? `/kontakte/${f.contactId}#log-title`
+      : f.companyId
+        ? `/unternehmen/${f.companyId}#log-title`
+        : null;
+
 export default function FollowUpsPage() {
   const { followUps, done, team, mayTeam, colleagues, userId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -241,7 +255,12 @@ export default function FollowUpsPage() {
             <button type="submit" className="button button-small">
               {t("followup.undo")}
             </button>
-          </Form>
+          </Form>{" "}
+          {nextFollowUpAt(done) ? (
+            <Link to={nextFollowUpAt(done) ?? ""} className="button button-small">
+              {t("followup.newOne")}
+            </Link>
+          ) : null}
         </div>
       ) : null}
       {team && followUps.length ? (

@@ -227,3 +227,48 @@ test("a duplicate is flagged on create, created deliberately, and merged back fr
   await expect(page.getByRole("link", { name: "0391 444555", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Mögliche Dubletten" })).toHaveCount(0);
 });
+
+test("the lead tags the rows of a filtered list and hands all of them to a coach in two bulk actions", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/unternehmen?q=Autohaus");
+  const rows = page.locator("tbody tr");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(1);
+
+  // Tick two rows, tag them.
+  await rows.nth(0).getByRole("checkbox").check();
+  await rows.nth(1).getByRole("checkbox").check();
+  const bulk = page.getByRole("form", { name: "Für die ausgewählten Zeilen" });
+  await bulk.getByLabel("Aktion").selectOption({ label: "Schlagwort hinzufügen" });
+  await bulk.getByLabel("Schlagwort").fill("Messe 2027");
+  await bulk.getByRole("button", { name: "Ausführen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "geändert" })).toContainText(
+    "2 Zeilen geändert.",
+  );
+  await expect(page).toHaveURL(/q=Autohaus/);
+  await page.goto("/unternehmen?schlagwort=Messe+2027");
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+
+  // Every row of the filter, not only the ticked ones: all Autohaus companies to Jonas Becker.
+  await page.goto("/unternehmen?q=Autohaus");
+  await bulk.getByLabel(/Zeilen dieser Filterung/).check();
+  await bulk.getByLabel("Aktion").selectOption({ label: "Zuständig ändern" });
+  await bulk.getByLabel("Person (für Zuständig/Coach)").selectOption({ label: "Jonas Becker" });
+  await bulk.getByRole("button", { name: "Ausführen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "geändert" })).toBeVisible();
+  const owners = await page
+    .locator("tbody tr td:last-child")
+    .evaluateAll((tds) => tds.map((td) => td.closest("tr")?.textContent ?? ""));
+  expect(owners).toHaveLength(count);
+  for (const row of owners) expect(row).toContain("Jonas Becker");
+
+  // Nothing ticked: refused with a message, nothing changed.
+  await bulk.getByLabel("Aktion").selectOption({ label: "Status ändern" });
+  await bulk.getByRole("button", { name: "Ausführen" }).click();
+  await expect(
+    page.getByText("Bitte mindestens eine Zeile ankreuzen oder alle Zeilen der Filterung wählen."),
+  ).toBeVisible();
+});

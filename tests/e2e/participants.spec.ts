@@ -267,7 +267,7 @@ test("a counselling note and a document in a participant's case file; another co
 
   const akte = lead.getByRole("region", { name: "Akte" });
   await akte.getByText("Beratungsnotiz schreiben").click();
-  await akte.getByLabel("Art").selectOption({ label: "Kinderbetreuung" });
+  await akte.getByLabel("Art des Gesprächs").selectOption({ label: "Kinderbetreuung" });
   await akte
     .getByLabel("Notiz", { exact: true })
     .fill("Kita-Platz ab März zugesagt, Abholung 16 Uhr");
@@ -294,7 +294,7 @@ test("a counselling note and a document in a participant's case file; another co
     docs.getByText("Nur PDF, JPG, PNG, DOCX oder ODT können gespeichert werden."),
   ).toBeVisible();
   const pdf = Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
-  await docs.getByLabel("Art").selectOption({ label: "Lebenslauf" });
+  await docs.getByLabel("Art des Dokuments").selectOption({ label: "Lebenslauf" });
   await docs.getByLabel("Datei").setInputFiles({
     name: "Lebenslauf Probe.pdf",
     mimeType: "application/pdf",

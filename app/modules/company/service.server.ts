@@ -227,7 +227,12 @@ export async function exportCompanies(
   params: ListParams<(typeof COMPANY_SORTS)[number]>,
   filters: CompanyListFilters,
   limit = 100_000,
+  /** Only these rows of the view (the ticked ones); none: the whole view. */
+  onlyIds: string[] = [],
 ) {
+  const only = onlyIds.length
+    ? Prisma.sql` AND c.id IN (${Prisma.join(onlyIds.slice(0, 500))})`
+    : Prisma.empty;
   return queryRows(
     EXPORT_ROW,
     Prisma.sql`SELECT c.id, c.name, c.legalForm, c.street, c.plz, c.city, c.industry, c.size, c.website,
@@ -237,7 +242,7 @@ export async function exportCompanies(
       (SELECT group_concat(t.name, ', ') FROM CompanyTag ct JOIN Tag t ON t.id = ct.tagId
         WHERE ct.companyId = c.id) AS tags
     FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
-    WHERE ${companyCondition(params.q, filters)}
+    WHERE ${companyCondition(params.q, filters)}${only}
     ORDER BY ${orderBy(params, "c.")} LIMIT ${limit}`,
   );
 }
@@ -253,7 +258,9 @@ export async function exportCompanySheet(
 ): Promise<Sheet> {
   const served = (await listServedDistricts()).map((d) => d.ags);
   const params = parseListParams(url, { sortable: COMPANY_SORTS, defaultSort: "name" });
-  const rows = await exportCompanies(params, parseCompanyFilters(url, served));
+  // From the bulk bar: the ticked rows, unless all rows of the filter were chosen.
+  const ticked = url.searchParams.get("alle") === "on" ? [] : url.searchParams.getAll("ids");
+  const rows = await exportCompanies(params, parseCompanyFilters(url, served), 100_000, ticked);
   await auditExport({
     actorId: user.id,
     entityType: "company",

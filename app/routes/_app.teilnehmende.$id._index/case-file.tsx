@@ -107,13 +107,20 @@ function CaseNoteForm({ today, reply }: { today: Day; reply?: FormReply | null }
         <FormError message={form.message} />
         <div className="form-grid">
           <SelectField
+            id="note-type"
             label={t("casefile.type")}
             options={labelledOptions("notetype", CASE_NOTE_TYPES)}
             {...form.field("type")}
           />
           <DateField label={t("casefile.date")} id="f-note-date" {...form.field("occurredOn")} />
         </div>
-        <TextArea label={t("casefile.text")} maxLength={5000} rows={4} {...form.field("text")} />
+        <TextArea
+          id="note-text"
+          label={t("casefile.text")}
+          maxLength={5000}
+          rows={4}
+          {...form.field("text")}
+        />
         <DateField label={t("casefile.followUp")} id="f-note-due" {...form.field("followUpDue")} />
         <button type="submit" className="button button-primary" disabled={form.busy}>
           {t("casefile.save")}

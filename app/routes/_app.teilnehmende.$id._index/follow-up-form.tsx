@@ -10,7 +10,8 @@ export function ParticipantFollowUp({ reply }: { reply?: FormReply | null }) {
   return (
     <details className="no-print panel" open={form.refused}>
       <summary>{t("followup.forParticipant")}</summary>
-      <Form {...form.props}>
+      {/* "Neue Wiedervorlage" after one was done leads here (the browser opens the section). */}
+      <Form {...form.props} id="wiedervorlage">
         <FormError message={form.message} />
         <div className="form-grid">
           <TextField
