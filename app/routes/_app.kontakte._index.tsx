@@ -1,14 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
+import { BULK_FORM, BulkBar } from "~/components/bulk-bar";
 import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
+import { submitForm } from "~/lib/forms.server";
 import { parseListParams } from "~/lib/list-params";
+import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
+import { bulkSchema } from "~/modules/bulk/schema";
+import { bulkSummary, CONTACT_BULK_ACTIONS } from "~/modules/bulk/values";
+import { listAssignableUsers } from "~/modules/company/detail.server";
+import { bulkContacts, contactBulkOf, contactIdsOfView } from "~/modules/contact/bulk.server";
 import { listContacts, parseContactFilters } from "~/modules/contact/service.server";
 import { CONTACT_SORTS } from "~/modules/contact/values";
 
@@ -18,10 +25,41 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "read", "contact");
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
+  const mayAssign = can(user.role, "assign", "contact", "any");
+  const [page, people] = await Promise.all([
+    listContacts(params, parseContactFilters(url)),
+    mayAssign ? listAssignableUsers() : Promise.resolve([]),
+  ]);
   return {
     mayCreate: can(user.role, "create", "contact"),
-    page: await listContacts(params, parseContactFilters(url)),
+    page,
+    bulkActions: can(user.role, "update", "contact")
+      ? CONTACT_BULK_ACTIONS.filter((a) => a !== "zustaendig" || mayAssign)
+      : [],
+    people: mayAssign ? people.map((u) => ({ value: u.id, label: u.name })) : null,
   };
+}
+
+/** Bulk work on the ticked contacts or all of the filter (owner, tags). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, context, "update", "contact");
+  const url = new URL(request.url);
+  return submitForm(
+    request,
+    bulkSchema(CONTACT_BULK_ACTIONS),
+    async (input) => {
+      const ids = input.alle ? await contactIdsOfView(url) : input.ids;
+      const report = await bulkContacts(user, ids, contactBulkOf(input.aktion, input.wert), {
+        ip: context?.clientIp,
+      });
+      url.searchParams.delete("intent");
+      return redirectWithToast(`/kontakte?${url.searchParams}`, {
+        kind: report.refused.length ? "info" : "success",
+        text: bulkSummary(report),
+      });
+    },
+    { multi: ["ids"] },
+  );
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
@@ -66,7 +104,8 @@ const columns = [
 ];
 
 export default function ContactsPage() {
-  const { page, mayCreate } = useLoaderData<typeof loader>();
+  const { page, mayCreate, bulkActions, people } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   return (
     <>
       <div className="page-head">
@@ -84,6 +123,7 @@ export default function ContactsPage() {
         rowKey={(r) => r.id}
         sortable={CONTACT_SORTS}
         searchLabel={t("contact.search")}
+        selectable={{ form: BULK_FORM, rowLabel: (r) => `${r.firstName} ${r.lastName}` }}
         filters={[
           {
             name: "multiplikator",
@@ -92,6 +132,13 @@ export default function ContactsPage() {
           },
         ]}
       >
+        <BulkBar
+          actions={bulkActions}
+          people={people ?? undefined}
+          count={page.count}
+          exportPath="/kontakte/export"
+          reply={reply}
+        />
         <div className="table-tools">
           <ExportLinks path="/kontakte/export" />
         </div>

@@ -1,15 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
+import { BULK_FORM, BulkBar } from "~/components/bulk-bar";
 import { DataTable } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
+import { submitForm } from "~/lib/forms.server";
 import { parseListParams } from "~/lib/list-params";
+import { redirectWithToast } from "~/lib/toast.server";
 import { t } from "~/messages";
 import { requirePermission } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { listParticipants, parseParticipantFilters } from "~/modules/participant/service.server";
+import { bulkSchema } from "~/modules/bulk/schema";
+import { bulkSummary, PARTICIPANT_BULK_ACTIONS } from "~/modules/bulk/values";
+import { bulkParticipantCoach, participantIdsOfView } from "~/modules/participant/bulk.server";
+import {
+  listCoaches,
+  listParticipants,
+  parseParticipantFilters,
+} from "~/modules/participant/service.server";
 import { PARTICIPANT_SORTS, PARTICIPANT_STATUSES } from "~/modules/participant/values";
 
 export const meta: MetaFunction = () => [{ title: `${t("participant.title")} – ${t("app.name")}` }];
@@ -30,12 +40,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     filters.outcome?.partTime ? t("participant.filterPartTime") : null,
   ].filter((x): x is string => x != null);
+  // Coaches are changed by those who may change every participant, as in the form.
+  const mayReassign = can(user.role, "update", "participant", "any");
   return {
     ranges,
     scope,
+    coaches: mayReassign
+      ? (await listCoaches()).map((c) => ({ value: c.id, label: c.name }))
+      : null,
     mayCreate: can(user.role, "create", "participant"),
     page: await listParticipants(user, scope, params, filters, { ip: context?.clientIp }),
   };
+}
+
+/** Bulk work on the ticked participants or all of the filter: hand them to another coach. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, scope } = await requirePermission(request, context, "update", "participant", "any");
+  const url = new URL(request.url);
+  return submitForm(
+    request,
+    bulkSchema(PARTICIPANT_BULK_ACTIONS),
+    async (input) => {
+      const ids = input.alle ? await participantIdsOfView(user, scope, url) : input.ids;
+      const report = await bulkParticipantCoach(user, scope, ids, input.wert, {
+        ip: context?.clientIp,
+      });
+      url.searchParams.delete("intent");
+      return redirectWithToast(`/teilnehmende?${url.searchParams}`, {
+        kind: report.refused.length ? "info" : "success",
+        text: bulkSummary(report),
+      });
+    },
+    { multi: ["ids"] },
+  );
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["page"]["data"][number];
@@ -78,7 +115,8 @@ const columns = [
 ];
 
 export default function ParticipantsPage() {
-  const { page, scope, mayCreate, ranges } = useLoaderData<typeof loader>();
+  const { page, scope, mayCreate, ranges, coaches } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   return (
     <>
       <div className="page-head">
@@ -102,6 +140,9 @@ export default function ParticipantsPage() {
         rowKey={(r) => r.id}
         sortable={PARTICIPANT_SORTS}
         searchLabel={t("participant.search")}
+        selectable={
+          coaches ? { form: BULK_FORM, rowLabel: (r) => `${r.firstName} ${r.lastName}` } : undefined
+        }
         filters={[
           {
             name: "status",
@@ -109,7 +150,16 @@ export default function ParticipantsPage() {
             options: PARTICIPANT_STATUSES.map((s) => ({ value: s, label: labelOf("pstatus", s) })),
           },
         ]}
-      />
+      >
+        {coaches ? (
+          <BulkBar
+            actions={PARTICIPANT_BULK_ACTIONS}
+            people={coaches}
+            count={page.count}
+            reply={reply}
+          />
+        ) : null}
+      </DataTable>
     </>
   );
 }

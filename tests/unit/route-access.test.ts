@@ -146,7 +146,13 @@ const ROUTES: RouteSpec[] = [
     post: ["update", "company"],
     postForm: { name: "" },
   },
-  { file: "_app.kontakte._index.tsx", path: "/kontakte", get: ["read", "contact"] },
+  {
+    file: "_app.kontakte._index.tsx",
+    path: "/kontakte",
+    get: ["read", "contact"],
+    post: ["update", "contact"],
+    postForm: { aktion: "" },
+  },
   {
     file: "_app.kontakte.neu.tsx",
     path: "/kontakte/neu",
@@ -168,7 +174,13 @@ const ROUTES: RouteSpec[] = [
     post: ["update", "contact"],
     postForm: { firstName: "" },
   },
-  { file: "_app.teilnehmende._index.tsx", path: "/teilnehmende", get: ["read", "participant"] },
+  {
+    file: "_app.teilnehmende._index.tsx",
+    path: "/teilnehmende",
+    get: ["read", "participant"],
+    post: ["update", "participant", "any"],
+    postForm: { aktion: "" },
+  },
   {
     file: "_app.teilnehmende.neu.tsx",
     path: "/teilnehmende/neu",

@@ -2,9 +2,9 @@ import { db, Prisma, queryRows, sqlText, type Tx } from "~/db.server";
 import { AppError, fieldError } from "~/lib/errors";
 import { parseListParams } from "~/lib/list-params";
 import { t } from "~/messages";
-import { audit } from "~/modules/audit/audit.server";
 import { can, type Scope } from "~/modules/auth/permissions";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { type RowOutcome, runBulk, tagNamed } from "~/modules/bulk/bulk.server";
 import { BULK_MAX, type BulkReport } from "~/modules/bulk/values";
 import { listServedDistricts } from "~/modules/reference/lists.server";
 import { moveOutreach } from "./outreach.server";
@@ -70,48 +70,39 @@ export async function bulkCompanies(
       ? "own"
       : null;
   if (action.kind === "archivieren" && !archiveScope) throw new AppError(403, t("error.403.text"));
+  const unique = [...new Set(ids)];
   return db.$transaction(
     async (tx) => {
       const rows = await tx.company.findMany({
-        where: { id: { in: [...new Set(ids)] }, archivedAt: null },
+        where: { id: { in: unique } },
         select: {
           id: true,
           name: true,
           ownerId: true,
           outreachStatus: true,
           informedAt: true,
+          archivedAt: true,
           tags: { select: { tag: { select: { name: true } } } },
         },
       });
-      const report: BulkReport = { changed: 0, unchanged: 0, refused: [] };
-      const gone = ids.length - rows.length;
-      if (gone > 0)
-        report.refused.push({
-          id: "",
-          name: t("bulk.goneRows", { count: gone }),
-          reason: t("bulk.gone"),
-        });
-      const tagId = action.kind.startsWith("schlagwort") ? await tagFor(tx, action) : null;
-      for (const c of rows) {
-        const refusal = await applyOne(tx, user, c, action, { archiveScope, tagId });
-        if (refusal === "unchanged") report.unchanged++;
-        else if (refusal) report.refused.push({ id: c.id, name: c.name, reason: refusal });
-        else {
-          report.changed++;
-          await audit(
-            {
-              actorId: user.id,
-              action: action.kind === "archivieren" ? "archive" : "update",
-              entityType: "company",
-              entityId: c.id,
-              after: { bulk: action },
-              ip: meta.ip,
-            },
-            tx,
-          );
-        }
-      }
-      return report;
+      const live = rows.filter((r) => r.archivedAt == null);
+      const tagId =
+        action.kind === "schlagwort_plus" || action.kind === "schlagwort_minus"
+          ? await tagNamed(tx, action.tag, action.kind === "schlagwort_plus")
+          : null;
+      return runBulk(
+        tx,
+        user,
+        unique.length,
+        live,
+        {
+          entityType: "company",
+          action: action.kind === "archivieren" ? "archive" : "update",
+          detail: action,
+          ip: meta.ip,
+        },
+        (c) => applyOne(tx, user, c, action, { archiveScope, tagId }),
+      );
     },
     { timeout: 60_000 },
   );
@@ -126,22 +117,6 @@ type Row = {
   tags: { tag: { name: string } }[];
 };
 
-async function tagFor(tx: Tx, action: CompanyBulk) {
-  if (action.kind !== "schlagwort_plus" && action.kind !== "schlagwort_minus") return null;
-  if (action.kind === "schlagwort_minus")
-    return (
-      (await tx.tag.findUnique({ where: { name: action.tag }, select: { id: true } }))?.id ?? null
-    );
-  return (
-    await tx.tag.upsert({
-      where: { name: action.tag },
-      create: { name: action.tag },
-      update: {},
-      select: { id: true },
-    })
-  ).id;
-}
-
 /** Changes one company; "unchanged" when it already is as wanted, or why it may not be changed. */
 async function applyOne(
   tx: Tx,
@@ -149,7 +124,7 @@ async function applyOne(
   c: Row,
   action: CompanyBulk,
   ctx: { archiveScope: Scope | null; tagId: string | null },
-): Promise<"unchanged" | string | null> {
+): Promise<RowOutcome> {
   const hasTag = (name: string) => c.tags.some((x) => x.tag.name === name);
   switch (action.kind) {
     case "zustaendig": {

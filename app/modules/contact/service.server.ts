@@ -9,7 +9,10 @@ import { CONTACT_SORTS } from "./values";
 
 export type ContactListFilters = { multiplier?: boolean };
 
-function contactWhere(q: string, filters: ContactListFilters): Prisma.ContactPersonWhereInput {
+export function contactWhere(
+  q: string,
+  filters: ContactListFilters,
+): Prisma.ContactPersonWhereInput {
   return {
     archivedAt: null,
     ...(filters.multiplier ? { multiplierType: { not: null } } : {}),
@@ -78,9 +81,14 @@ export function exportContacts(
   params: ListParams<(typeof CONTACT_SORTS)[number]>,
   filters: ContactListFilters,
   limit = 200_000,
+  /** Only these rows of the view (the ticked ones); none: the whole view. */
+  onlyIds: string[] = [],
 ) {
   return db.contactPerson.findMany({
-    where: contactWhere(params.q, filters),
+    where: {
+      ...contactWhere(params.q, filters),
+      ...(onlyIds.length ? { id: { in: onlyIds.slice(0, 500) } } : {}),
+    },
     orderBy: contactOrder(params),
     take: limit,
     select: {
@@ -124,7 +132,9 @@ export async function exportContactSheet(
   meta: { ip?: string; format: string },
 ): Promise<Sheet> {
   const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
-  const rows = await exportContacts(params, parseContactFilters(url));
+  // From the bulk bar: the ticked rows, unless all rows of the filter were chosen.
+  const ticked = url.searchParams.get("alle") === "on" ? [] : url.searchParams.getAll("ids");
+  const rows = await exportContacts(params, parseContactFilters(url), 200_000, ticked);
   await auditExport({
     actorId: user.id,
     entityType: "contact",

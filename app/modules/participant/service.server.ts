@@ -165,6 +165,23 @@ export function parseParticipantFilters(url: URL, userId: string): ParticipantLi
   };
 }
 
+/** The participants a list shows: in the user's scope, live, with the list's filters. */
+export async function participantListWhere(
+  user: SessionUser,
+  scope: Scope,
+  q: string,
+  filters: ParticipantListFilters,
+): Promise<Prisma.ParticipantWhereInput> {
+  return {
+    AND: [
+      participantScope(user, scope),
+      { archivedAt: null, anonymisedAt: null },
+      ...(await participantFilters(filters)),
+      q ? { id: { in: await idsMatching(user, scope, q) } } : {},
+    ],
+  };
+}
+
 /** Lists the participants the user may see; the read is written to the audit log. */
 export async function listParticipants(
   user: SessionUser,
@@ -173,14 +190,7 @@ export async function listParticipants(
   filters: ParticipantListFilters = {},
   meta: { ip?: string } = {},
 ) {
-  const where: Prisma.ParticipantWhereInput = {
-    AND: [
-      participantScope(user, scope),
-      { archivedAt: null, anonymisedAt: null },
-      ...(await participantFilters(filters)),
-      params.q ? { id: { in: await idsMatching(user, scope, params.q) } } : {},
-    ],
-  };
+  const where = await participantListWhere(user, scope, params.q, filters);
   const orderBy: Prisma.ParticipantOrderByWithRelationInput[] =
     params.sort === "entry"
       ? [{ entryDate: { sort: params.dir, nulls: "last" } }]
