@@ -420,6 +420,7 @@ export const de = {
   "itype.brief": "Brief",
   "itype.online": "Online-Termin",
   "itype.veranstaltung": "Veranstaltung",
+  "itype.import": "Import (letzter Kontakt aus einer Liste)",
   "topic.tz_informiert": "über Teilzeitausbildung informiert",
   "topic.ausbildungsplatz_angefragt": "Ausbildungsplatz angefragt",
   "topic.praktikumsplatz_angefragt": "Praktikumsplatz angefragt",
@@ -506,7 +507,7 @@ export const de = {
   "import.hasErrors.other":
     "Nicht importiert: {n} Zeilen haben Fehler. Korrigieren Sie die Datei oder wählen Sie „Fehlerhafte Zeilen auslassen“. Es wurde nichts gespeichert.",
   "import.done":
-    "Import abgeschlossen: {created} neu, {updated} aktualisiert, {skipped} übersprungen, {invalid} ausgelassen.",
+    "Import abgeschlossen: {created} neu, {updated} aktualisiert, {skipped} übersprungen, {invalid} ausgelassen; Ansprechpersonen: {contactsCreated} neu, {contactsMatched} schon bekannt; {lastContacts} letzte Kontakte übernommen.",
   "import.unknownDistrict": "„{value}“ ist kein bekannter Landkreis.",
   "import.duplicateInFile": "doppelt in der Datei (wie Zeile {line})",
   "import.exists": "gibt es schon – wird übersprungen",
@@ -527,6 +528,16 @@ export const de = {
   "importField.informedAt": "Informiert am",
   "importField.tags": "Schlagwörter",
   "importField.notes": "Notizen",
+  "importField.contactName": "Ansprechperson (Name)",
+  "importField.contactFunction": "Ansprechperson: Funktion",
+  "importField.contactPhone": "Ansprechperson: Telefon",
+  "importField.contactEmail": "Ansprechperson: E-Mail",
+  "importField.lastContact": "Letzter Kontakt",
+  "import.contactName": "Ansprechperson: Der Name „{value}“ enthält keinen Nachnamen.",
+  "import.contactTwice": "Diese Ansprechperson steht schon in Zeile {line}.",
+  "import.lastContactFuture": "Letzter Kontakt: Das Datum liegt in der Zukunft.",
+  "import.contactOnly":
+    "Ansprechperson: Telefon oder E-Mail ohne Namen – bitte die Spalte mit dem Namen zuordnen.",
   "importField.size": "Größe",
   "importField.ownerId": "Zuständig",
   "importField.multiplierType": "Multiplikator",

@@ -14,7 +14,7 @@ import { type Day, formatDay } from "~/lib/day";
 import type { FormReply } from "~/lib/forms";
 import { t } from "~/messages";
 import { logInteractionSchema } from "~/modules/interaction/schema";
-import { INTERACTION_TOPICS, INTERACTION_TYPES } from "~/modules/interaction/values";
+import { INTERACTION_TOPICS, LOGGED_TYPES } from "~/modules/interaction/values";
 
 type Props = {
   /** The company's people to choose from; on a contact's page, that person alone (fixed). */
@@ -72,7 +72,7 @@ export function LogInteractionForm({
           <SelectField
             id={FIRST_FIELD}
             label={t("interaction.type")}
-            options={INTERACTION_TYPES.map((v) => ({
+            options={LOGGED_TYPES.map((v) => ({
               value: v,
               label: labelOf("itype", v),
             }))}

@@ -123,6 +123,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         updated: result.updated,
         skipped: result.skipped,
         invalid: result.invalid,
+        contactsCreated: result.contacts.created,
+        contactsMatched: result.contacts.matched,
+        lastContacts: result.contacts.lastContacts,
       }),
     });
   } catch (error) {

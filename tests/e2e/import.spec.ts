@@ -39,12 +39,47 @@ test("importing a CSV with bad rows: the report names each problem, nothing is s
   await page.getByLabel("Fehlerhafte Zeilen auslassen und den Rest importieren").check();
   await page.getByRole("button", { name: "Importieren", exact: true }).click();
   await expect(page.getByRole("status")).toContainText(
-    "Import abgeschlossen: 1 neu, 0 aktualisiert, 0 übersprungen, 6 ausgelassen.",
+    "Import abgeschlossen: 1 neu, 0 aktualisiert, 0 übersprungen, 6 ausgelassen;",
   );
   await page.goto("/unternehmen?q=Gute+Zeile");
   await expect(page.getByRole("link", { name: "Gute Zeile AG" })).toBeVisible();
   await page.goto("/unternehmen?q=Kalender");
   await expect(page.getByText("0 Einträge")).toBeVisible();
+});
+
+test("importing the usual list with contact persons creates them, with the last contact in the Verlauf", async ({
+  page,
+}) => {
+  await loginAs(page, "vermittlung@lotse.example");
+  await page.goto("/unternehmen/import");
+  await page
+    .getByLabel("Datei (CSV oder XLSX, höchstens 8 MB)")
+    .setInputFiles(fixture("mit-ansprechpartnern.csv"));
+  await page.getByRole("button", { name: "Hochladen und prüfen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "neu," })).toHaveText(
+    "3 neu, 0 aktualisieren, 0 überspringen, 2 fehlerhaft",
+  );
+  const report = page.getByRole("region", { name: "Bericht" });
+  // The company is still named in the report when only its contact's email is wrong.
+  await expect(report.getByRole("row").filter({ hasText: "Elektro Funke" })).toContainText(
+    "Ansprechperson: E-Mail: Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+  );
+  await expect(report.getByRole("row").filter({ hasText: "Bäckerei Korn" })).toContainText(
+    "Diese Ansprechperson steht schon in Zeile 2.",
+  );
+  await page.getByLabel("Fehlerhafte Zeilen auslassen und den Rest importieren").check();
+  await page.getByRole("button", { name: "Importieren", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Ansprechpersonen: 2 neu, 0 schon bekannt; 2 letzte Kontakte übernommen.",
+  );
+
+  await page.goto("/unternehmen?q=Malerbetrieb+Frisch");
+  await expect(page.locator("tbody tr").first()).toContainText("12.03.2026");
+  await page.getByRole("link", { name: "Malerbetrieb Frisch" }).click();
+  await expect(page.getByRole("link", { name: "Schulze", exact: true })).toBeVisible();
+  const verlauf = page.getByRole("region", { name: "Verlauf" });
+  await expect(verlauf).toContainText("Import (letzter Kontakt aus einer Liste)");
+  await expect(verlauf).toContainText("12.03.2026");
 });
 
 test("the company list downloads as CSV with its filters", async ({ page }) => {
@@ -82,7 +117,7 @@ test("a saved view reopens with its filters from the URL", async ({ page }) => {
     .getByRole("link", { name: "Partner nach Kontakt" })
     .click();
   await expect(page).toHaveURL(/status=partner/);
-  await expect(page.getByRole("combobox", { name: "Status" })).toHaveValue("partner");
+  await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("partner");
   await expect(page.getByRole("columnheader", { name: /Letzter Kontakt/ })).toHaveAttribute(
     "aria-sort",
     "descending",

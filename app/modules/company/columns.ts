@@ -101,7 +101,15 @@ export const COMPANY_COLUMNS: readonly Column[] = [
     value: (c) => c.informedAt,
     import: { field: "informedAt", synonyms: ["informiert am", "informiert", "tz informiert"] },
   },
-  { label: "company.lastContact", value: (c) => c.lastContactAt },
+  {
+    label: "company.lastContact",
+    value: (c) => c.lastContactAt,
+    // Imported as a past entry of type "import" in the Verlauf, so the list's last contact is right.
+    import: {
+      field: "lastContact",
+      synonyms: ["letzter kontakt", "letzter kontakt am", "zuletzt kontaktiert", "letzter anruf"],
+    },
+  },
   { label: "company.owner", value: (c) => c.ownerName },
   {
     label: "company.tags",
@@ -109,6 +117,47 @@ export const COMPANY_COLUMNS: readonly Column[] = [
     import: {
       field: "tags",
       synonyms: ["schlagwoerter", "schlagworte", "tags", "stichworte"],
+    },
+  },
+  // The contact person the usual list names in the company's row (import only).
+  {
+    label: "importField.contactName",
+    import: {
+      field: "contactName",
+      synonyms: [
+        "ansprechpartner",
+        "ansprechpartnerin",
+        "ansprechpartner in",
+        "ansprechperson",
+        "kontaktperson",
+      ],
+    },
+  },
+  {
+    label: "importField.contactFunction",
+    import: {
+      field: "contactFunction",
+      synonyms: ["funktion", "position", "funktion ansprechpartner"],
+    },
+  },
+  {
+    label: "importField.contactPhone",
+    import: {
+      field: "contactPhone",
+      synonyms: [
+        "telefon ansprechpartner",
+        "telefon ansprechperson",
+        "durchwahl",
+        "mobil",
+        "handy",
+      ],
+    },
+  },
+  {
+    label: "importField.contactEmail",
+    import: {
+      field: "contactEmail",
+      synonyms: ["e mail ansprechpartner", "e mail ansprechperson", "mail ansprechpartner"],
     },
   },
   {

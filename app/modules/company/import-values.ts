@@ -15,6 +15,12 @@ export const IMPORT_FIELDS = [
   "informedAt",
   "tags",
   "notes",
+  // The contact person named in the company's row, and when the team last spoke to the company.
+  "contactName",
+  "contactFunction",
+  "contactPhone",
+  "contactEmail",
+  "lastContact",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type Mapping = Partial<Record<ImportField, number>>;

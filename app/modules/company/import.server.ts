@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "~/db.server";
+import { z } from "zod";
+import { db, type Tx } from "~/db.server";
 import { type LabelledSet, labelOf } from "~/labels";
-import { parseDateOnly } from "~/lib/day";
+import { isAfterToday, parseDateOnly } from "~/lib/day";
 import { AppError } from "~/lib/errors";
-import { foldText, normalizeCompanyName } from "~/lib/text";
+import { foldText, normalizeCompanyName, personSearchName } from "~/lib/text";
 import { randomToken } from "~/lib/tokens.server";
+import { optionalEmail, optionalPhone, optionalText } from "~/lib/validation";
 import { t, tn } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
+import { type SplitName, splitContactName } from "~/modules/contact/names";
 import { importHeaderWords } from "./columns";
 import { isSimilarName } from "./duplicates.server";
 import type { Table } from "./import-file.server";
@@ -33,6 +36,15 @@ const key = (s: string) =>
 
 /** Header words as they appear in the teams' Excel lists and in Lotse's own export. */
 const HEADER_WORDS = importHeaderWords(key);
+
+/** The contact person's fields as the contact form checks them. */
+const contactCells = z.object({
+  function: optionalText(120),
+  phone: optionalPhone,
+  email: optionalEmail,
+});
+
+type ImportedContact = SplitName & z.infer<typeof contactCells>;
 
 /** Suggests which column holds which field, from the header names. */
 export function suggestMapping(header: string[]): Mapping {
@@ -61,6 +73,8 @@ type Prepared = RowReport & {
     informedAt: Date | null;
     /** Whether the row has a status of its own (an empty cell keeps an existing company's). */
     statusGiven: boolean;
+    contact: ImportedContact | null;
+    lastContact: Date | null;
   };
   existingId?: string;
 };
@@ -86,6 +100,42 @@ function valueMapper(districts: { ags: string; name: string }[]) {
       return districts.find((d) => key(d.name).replace(/^landkreis /, "") === k)?.ags ?? `?${raw}`;
     },
   };
+}
+
+/**
+ * The row's contact person: the name split into Anrede, first and last name, function, phone and
+ * email checked as the contact form checks them; problems are added to the row's messages.
+ */
+function contactOf(
+  row: string[],
+  cell: (row: string[], f: ImportField) => string,
+  messages: string[],
+): ImportedContact | null {
+  const raw = cell(row, "contactName");
+  const rest = {
+    function: cell(row, "contactFunction"),
+    phone: cell(row, "contactPhone"),
+    email: cell(row, "contactEmail"),
+  };
+  if (!raw) {
+    if (rest.phone || rest.email) messages.push(t("import.contactOnly"));
+    return null;
+  }
+  const name = splitContactName(raw);
+  if (!name) messages.push(t("import.contactName", { value: raw }));
+  const checked = contactCells.safeParse(rest);
+  if (!checked.success)
+    for (const issue of checked.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      const label =
+        field === "function"
+          ? "contactFunction"
+          : field === "phone"
+            ? "contactPhone"
+            : "contactEmail";
+      messages.push(`${labelOf("importField", label)}: ${issue.message}`);
+    }
+  return name && checked.success ? { ...name, ...checked.data } : null;
 }
 
 /** Validates every row with the same rules as the company form, resolves districts and finds duplicates. */
@@ -115,6 +165,7 @@ export async function prepareImport(
   const existingByPlz = new Map<string, { id: string; normalizedName: string }[]>();
   for (const c of existing) existingByPlz.set(c.plz!, [...(existingByPlz.get(c.plz!) ?? []), c]);
   const seenInFile = new Map<string, number>();
+  const contactsInFile = new Map<string, number>();
 
   const prepared: Prepared[] = table.rows.map((row, index) => {
     const line = index + 2;
@@ -145,6 +196,12 @@ export async function prepareImport(
     const informedAt = informedRaw ? parseDateOnly(informedRaw) : null;
     if (informedRaw && !informedAt)
       messages.push(`${t("importField.informedAt")}: ${t("validation.date")}`);
+    const lastRaw = cell(row, "lastContact");
+    const lastContact = lastRaw ? parseDateOnly(lastRaw) : null;
+    if (lastRaw && !lastContact)
+      messages.push(`${t("importField.lastContact")}: ${t("validation.date")}`);
+    else if (lastContact && isAfterToday(lastContact)) messages.push(t("import.lastContactFuture"));
+    const contact = contactOf(row, cell, messages);
     let districtAgs = map.district(cell(row, "district"));
     if (districtAgs?.startsWith("?")) {
       messages.push(
@@ -188,9 +245,22 @@ export async function prepareImport(
         messages: [t("import.duplicateInFile", { line: firstLine })],
       };
     seenInFile.set(fileKey, line);
+    if (contact) {
+      const contactKey =
+        contact.email ?? `${fileKey}|${personSearchName(contact.firstName, contact.lastName)}`;
+      const contactLine = contactsInFile.get(contactKey);
+      if (contactLine)
+        return {
+          line,
+          name,
+          action: "error" as const,
+          messages: [t("import.contactTwice", { line: contactLine })],
+        };
+      contactsInFile.set(contactKey, line);
+    }
 
     const statusGiven = cell(row, "outreachStatus") !== "";
-    const data = { ...parsed.data, districtAgs, informedAt, statusGiven };
+    const data = { ...parsed.data, districtAgs, informedAt, statusGiven, contact, lastContact };
     const match = plz
       ? existingByPlz.get(plz)?.find((c) => isSimilarName(c.normalizedName, normalized))
       : undefined;
@@ -246,13 +316,22 @@ export async function runImport(
   const toCreate = prepared.filter((p) => p.action === "create" && p.data);
   const toUpdate = prepared.filter((p) => p.action === "update" && p.data && p.existingId);
   const now = new Date();
+  let contactCounts = { created: 0, matched: 0, lastContacts: 0 };
   const mapped = new Set<string>(Object.keys(options.mapping));
   // The district follows the PLZ when the file has one.
   if (mapped.has("plz")) mapped.add("district");
   await db.$transaction(
     async (tx) => {
       const rows = toCreate.map((p) => {
-        const { tags: _tags, informedAt, outreachStatus, statusGiven: _s, ...d } = p.data!;
+        const {
+          tags: _tags,
+          informedAt,
+          outreachStatus,
+          statusGiven: _s,
+          contact: _c,
+          lastContact: _l,
+          ...d
+        } = p.data!;
         return {
           id: randomUUID(),
           ...d,
@@ -290,7 +369,15 @@ export async function runImport(
         ).map((c) => [c.id, c]),
       );
       for (const p of toUpdate) {
-        const { tags: _tags, informedAt, outreachStatus, statusGiven, ...d } = p.data!;
+        const {
+          tags: _tags,
+          informedAt,
+          outreachStatus,
+          statusGiven,
+          contact: _c,
+          lastContact: _l,
+          ...d
+        } = p.data!;
         // Only mapped columns are written, and empty cells do not erase existing values.
         const changes = Object.fromEntries(
           Object.entries(d).filter(
@@ -317,13 +404,23 @@ export async function runImport(
           { now, versionBumped: true },
         );
       }
+      const people = await importContacts(
+        tx,
+        user,
+        [
+          ...toCreate.map((p, i) => ({ data: p.data!, companyId: rows[i]!.id })),
+          ...toUpdate.map((p) => ({ data: p.data!, companyId: p.existingId! })),
+        ],
+        now,
+      );
+      contactCounts = people;
       await audit(
         {
           actorId: user.id,
           action: "create",
           entityType: "company_import",
           ip: options.ip,
-          detail: `${options.filename}: ${rows.length} neu, ${toUpdate.length} aktualisiert, ${report.counts.skip} übersprungen, ${report.counts.error} fehlerhaft`,
+          detail: `${options.filename}: ${rows.length} neu, ${toUpdate.length} aktualisiert, ${report.counts.skip} übersprungen, ${report.counts.error} fehlerhaft; Ansprechpersonen ${people.created} neu, ${people.matched} gefunden; ${people.lastContacts} letzte Kontakte`,
           after: { created: rows.map((r) => r.id), updated: toUpdate.map((p) => p.existingId) },
         },
         tx,
@@ -336,8 +433,109 @@ export async function runImport(
     updated: toUpdate.length,
     skipped: report.counts.skip,
     invalid: report.counts.error,
+    contacts: contactCounts,
     at: now,
   };
+}
+
+/**
+ * The contact persons and last contacts of imported rows, inside the import's transaction: a
+ * contact is matched at its company by email or name (empty phone, email and function are filled
+ * in) or created with its employment; a "Letzter Kontakt" becomes a past entry of type "import"
+ * in the Verlauf, so the lists' last contact is right and a "neu" company counts as contacted.
+ */
+async function importContacts(
+  tx: Tx,
+  user: SessionUser,
+  rows: { data: NonNullable<Prepared["data"]>; companyId: string }[],
+  now: Date,
+) {
+  const counts = { created: 0, matched: 0, lastContacts: 0 };
+  const relevant = rows.filter((r) => r.data.contact || r.data.lastContact);
+  if (relevant.length === 0) return counts;
+  const companyIds = [...new Set(relevant.map((r) => r.companyId))];
+  const existing = await tx.contactPerson.findMany({
+    where: { companyId: { in: companyIds }, archivedAt: null },
+    select: {
+      id: true,
+      companyId: true,
+      normalizedName: true,
+      email: true,
+      phone: true,
+      function: true,
+    },
+  });
+  for (const { data, companyId } of relevant) {
+    let contactId: string | null = null;
+    const c = data.contact;
+    if (c) {
+      const normalizedName = personSearchName(c.firstName, c.lastName);
+      const match = existing.find(
+        (e) =>
+          e.companyId === companyId &&
+          ((c.email && e.email?.toLowerCase() === c.email) || e.normalizedName === normalizedName),
+      );
+      if (match) {
+        contactId = match.id;
+        counts.matched++;
+        const fill = {
+          ...(match.phone ? {} : c.phone ? { phone: c.phone } : {}),
+          ...(match.email ? {} : c.email ? { email: c.email } : {}),
+          ...(match.function ? {} : c.function ? { function: c.function } : {}),
+        };
+        if (Object.keys(fill).length)
+          await tx.contactPerson.update({
+            where: { id: match.id },
+            data: { ...fill, version: { increment: 1 } },
+          });
+      } else {
+        const created = await tx.contactPerson.create({
+          data: {
+            salutation: c.salutation,
+            firstName: c.firstName,
+            lastName: c.lastName,
+            normalizedName,
+            function: c.function,
+            phone: c.phone,
+            email: c.email,
+            companyId,
+            ownerId: user.id,
+            employments: { create: { companyId, function: c.function } },
+          },
+          select: { id: true },
+        });
+        contactId = created.id;
+        counts.created++;
+        existing.push({
+          id: created.id,
+          companyId,
+          normalizedName,
+          email: c.email,
+          phone: c.phone,
+          function: c.function,
+        });
+      }
+    }
+    const at = data.lastContact;
+    if (!at) continue;
+    await tx.interaction.create({
+      data: { type: "import", occurredAt: at, authorId: user.id, companyId, contactId },
+    });
+    counts.lastContacts++;
+    const company = await tx.company.findUniqueOrThrow({
+      where: { id: companyId },
+      select: { id: true, outreachStatus: true, informedAt: true, lastContactAt: true },
+    });
+    if (!company.lastContactAt || company.lastContactAt < at)
+      await tx.company.update({ where: { id: companyId }, data: { lastContactAt: at } });
+    await moveOutreach(tx, user.id, company, [{ kind: "contact", at, informs: false }], { now });
+    if (contactId)
+      await tx.contactPerson.updateMany({
+        where: { id: contactId, OR: [{ lastContactAt: null }, { lastContactAt: { lt: at } }] },
+        data: { lastContactAt: at },
+      });
+  }
+  return counts;
 }
 
 // Uploaded tables wait here between upload, mapping and import (data/ is not in git).

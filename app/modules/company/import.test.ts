@@ -4,6 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { addDays, formatDay, today } from "~/lib/day";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { ensureReferenceData } from "~/modules/reference/reference-data.server";
 import { createUser } from "../../../tests/factories";
@@ -253,4 +254,93 @@ describe("large workbooks", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     await expect(readTable(bytes)).rejects.toMatchObject({ status: 413 });
   }, 60_000);
+});
+
+describe("contact persons and the last contact in the company list", () => {
+  it("creates each row's contact with Anrede and name split, and records 'Letzter Kontakt' as a past import entry", async () => {
+    const table = await readTable(fixture("mit-ansprechpartnern.csv"));
+    const mapping = suggestMapping(table.header);
+    expect(mapping).toMatchObject({
+      name: 0,
+      phone: 3,
+      contactName: 4,
+      contactEmail: 5,
+      lastContact: 6,
+    });
+    const { report } = await prepareImport(table, mapping, "skip");
+    expect(report.rows.map((r) => [r.name, r.action])).toEqual([
+      ["Malerbetrieb Frisch", "create"],
+      ["Dachdeckerei Hoch", "create"],
+      ["Elektro Funke", "error"],
+      ["Bäckerei Korn", "error"],
+      ["Metallbau Eisen", "create"],
+    ]);
+    expect(report.rows[2]!.messages).toEqual([
+      "Ansprechperson: E-Mail: Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+    ]);
+    expect(report.rows[3]!.messages).toEqual(["Diese Ansprechperson steht schon in Zeile 2."]);
+
+    const result = await importFile("mit-ansprechpartnern.csv", { skipInvalid: true });
+    expect(result).toMatchObject({
+      created: 3,
+      invalid: 2,
+      contacts: { created: 2, matched: 0, lastContacts: 2 },
+    });
+    const frisch = await db.company.findFirstOrThrow({
+      where: { name: "Malerbetrieb Frisch" },
+      include: { contacts: true, interactions: true },
+    });
+    expect(frisch.contacts).toEqual([
+      expect.objectContaining({
+        salutation: "Frau",
+        firstName: "",
+        lastName: "Schulze",
+        email: "schulze@frisch.example",
+        lastContactAt: new Date("2026-03-12T00:00:00Z"),
+      }),
+    ]);
+    expect(frisch.interactions).toEqual([
+      expect.objectContaining({ type: "import", occurredAt: new Date("2026-03-12T00:00:00Z") }),
+    ]);
+    expect(frisch).toMatchObject({
+      lastContactAt: new Date("2026-03-12T00:00:00Z"),
+      outreachStatus: "kontaktiert",
+    });
+    const hoch = await db.contactPerson.findFirstOrThrow({
+      where: { email: "meier@hoch.example" },
+    });
+    expect(hoch).toMatchObject({ salutation: "Herr", firstName: "", lastName: "Dr. Meier" });
+    expect(await db.contactEmployment.count({ where: { contactId: hoch.id } })).toBe(1);
+    const eisen = await db.company.findFirstOrThrow({ where: { name: "Metallbau Eisen" } });
+    expect(eisen.lastContactAt).toEqual(new Date("2026-05-05T00:00:00Z"));
+  });
+
+  it("matches a known contact at an updated company instead of adding her twice, and refuses a future last contact", async () => {
+    const table = {
+      header: ["Firma", "PLZ", "Ansprechpartner", "Telefon Ansprechpartner", "Letzter Kontakt"],
+      rows: [["Malerbetrieb Frisch", "39104", "Frau Schulze", "0171 5550000", "20.03.2026"]],
+    };
+    const result = await runImport(user, table, {
+      mapping: suggestMapping(table.header),
+      duplicates: "update",
+      skipInvalid: false,
+      filename: "nachtrag.csv",
+    });
+    expect(result.contacts).toEqual({ created: 0, matched: 1, lastContacts: 1 });
+    const schulze = await db.contactPerson.findFirstOrThrow({
+      where: { email: "schulze@frisch.example" },
+    });
+    expect(schulze).toMatchObject({
+      phone: "0171 5550000",
+      lastContactAt: new Date("2026-03-20T00:00:00Z"),
+    });
+
+    const day = formatDay(addDays(today(), 3));
+    const { report } = await prepareImport(
+      { header: ["Firma", "Letzter Kontakt"], rows: [["Zukunft GmbH", day]] },
+      { name: 0, lastContact: 1 },
+      "skip",
+    );
+    expect(report.rows[0]!.messages).toEqual(["Letzter Kontakt: Das Datum liegt in der Zukunft."]);
+  });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isAfterToday } from "~/lib/day";
 import { checkboxList, choice, optionalDate, optionalText, requiredDate } from "~/lib/validation";
 import { t } from "~/messages";
-import { INTERACTION_TOPICS, INTERACTION_TYPES } from "./values";
+import { INTERACTION_TOPICS, LOGGED_TYPES } from "./values";
 
 const optionalId = z.preprocess(
   (v) => (v === "" ? null : v),
@@ -12,7 +12,7 @@ const optionalId = z.preprocess(
 /** Quick log from a company page: what happened, optionally with a follow-up. */
 export const logInteractionSchema = z
   .object({
-    type: choice(INTERACTION_TYPES),
+    type: choice(LOGGED_TYPES),
     occurredAt: requiredDate,
     contactId: optionalId,
     topics: checkboxList(choice(INTERACTION_TOPICS), INTERACTION_TOPICS.length),

@@ -1,4 +1,5 @@
-export const INTERACTION_TYPES = [
+/** What a user logs by hand. */
+export const LOGGED_TYPES = [
   "anruf",
   "email",
   "besuch",
@@ -6,6 +7,8 @@ export const INTERACTION_TYPES = [
   "online",
   "veranstaltung",
 ] as const;
+/** Every kind of entry: also "import", the last contact an imported list brought in. */
+export const INTERACTION_TYPES = [...LOGGED_TYPES, "import"] as const;
 export const INTERACTION_TOPICS = [
   "tz_informiert",
   "ausbildungsplatz_angefragt",
