@@ -254,6 +254,13 @@ export const de = {
   "bulk.action.schlagwort_minus": "Schlagwort entfernen",
   "bulk.action.archivieren": "Archivieren",
   "bulk.action.coach": "Coach ändern",
+  "bulk.action.einladen": "Zu Veranstaltung einladen",
+  "bulk.event": "Veranstaltung (zum Einladen)",
+  "bulk.inviteTooMany":
+    "Höchstens {max} Personen auf einmal einladen – bitte die Liste weiter filtern.",
+  "invitation.chosenContacts.one": "Nur die {n} in der Kontaktliste ausgewählte Person.",
+  "invitation.chosenContacts.other": "Nur die {n} in der Kontaktliste ausgewählten Personen.",
+  "invitation.allContacts": "Alle Kontakte zeigen",
   "bulk.person": "Person (für Zuständig/Coach)",
   "bulk.status": "Neuer Status",
   "bulk.tag": "Schlagwort",
@@ -535,6 +542,19 @@ export const de = {
   "importField.lastContact": "Letzter Kontakt",
   "import.contactName": "Ansprechperson: Der Name „{value}“ enthält keinen Nachnamen.",
   "import.contactTwice": "Diese Ansprechperson steht schon in Zeile {line}.",
+  "import.contactMissing": "Ansprechperson: Name fehlt.",
+  "import.contactColumnMissing": "Bitte die Spalte mit dem Namen der Ansprechperson zuordnen.",
+  "import.companyUnknown":
+    "Kein Unternehmen „{name}“ mit PLZ {plz} in Lotse – bitte zuerst das Unternehmen anlegen oder importieren.",
+  "import.contactKnown": "{name} ist schon bekannt – fehlende Angaben werden ergänzt",
+  "import.contactNew": "{name} wird angelegt",
+  "import.target": "Was wird importiert?",
+  "import.target.unternehmen": "Unternehmen (mit ihren Ansprechpersonen)",
+  "import.target.kontakte":
+    "Nur Ansprechpersonen bestehender Unternehmen (zugeordnet nach Name und PLZ)",
+  "import.titleContacts": "Ansprechpersonen importieren",
+  "import.doneContacts":
+    "Import abgeschlossen: Ansprechpersonen {contactsCreated} neu, {contactsMatched} schon bekannt; {lastContacts} letzte Kontakte übernommen; {invalid} Zeilen ausgelassen.",
   "import.lastContactFuture": "Letzter Kontakt: Das Datum liegt in der Zukunft.",
   "import.contactOnly":
     "Ansprechperson: Telefon oder E-Mail ohne Namen – bitte die Spalte mit dem Namen zuordnen.",

@@ -16,6 +16,7 @@ export function BulkBar({
   actions,
   people,
   statuses,
+  events,
   count,
   exportPath,
   reply,
@@ -24,6 +25,8 @@ export function BulkBar({
   /** For owner/coach changes; none: the action is not offered. */
   people?: Option[];
   statuses?: Option[];
+  /** Events to invite the chosen contacts to. */
+  events?: Option[];
   count: number;
   exportPath?: string;
   reply?: FormReply | null;
@@ -95,6 +98,22 @@ export function BulkBar({
               </select>
               {error("sammel_status") ? (
                 <p className="field-error">{error("sammel_status")}</p>
+              ) : null}
+            </div>
+          ) : null}
+          {events ? (
+            <div className="field">
+              <label htmlFor="bulk-veranstaltung">{t("bulk.event")}</label>
+              <select id="bulk-veranstaltung" name="sammel_veranstaltung" defaultValue="">
+                <option value="">–</option>
+                {events.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+              {error("sammel_veranstaltung") ? (
+                <p className="field-error">{error("sammel_veranstaltung")}</p>
               ) : null}
             </div>
           ) : null}

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { BULK_FORM, BulkBar } from "~/components/bulk-bar";
@@ -6,6 +11,7 @@ import { DataTable, ExportLinks } from "~/components/data-table";
 import { PageErrorBoundary } from "~/components/error-page";
 import { labelOf } from "~/labels";
 import { formatDate } from "~/lib/day";
+import { fieldError } from "~/lib/errors";
 import { submitForm } from "~/lib/forms.server";
 import { parseListParams } from "~/lib/list-params";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -18,6 +24,8 @@ import { listAssignableUsers } from "~/modules/company/detail.server";
 import { bulkContacts, contactBulkOf, contactIdsOfView } from "~/modules/contact/bulk.server";
 import { listContacts, parseContactFilters } from "~/modules/contact/service.server";
 import { CONTACT_SORTS } from "~/modules/contact/values";
+import { MAX_CHOSEN_CONTACTS } from "~/modules/event/schema";
+import { invitableEvents } from "~/modules/event/service.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("contact.title")} – ${t("app.name")}` }];
 
@@ -26,16 +34,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = parseListParams(url, { sortable: CONTACT_SORTS, defaultSort: "name" });
   const mayAssign = can(user.role, "assign", "contact", "any");
-  const [page, people] = await Promise.all([
+  const mayInvite = can(user.role, "update", "event");
+  const [page, people, events] = await Promise.all([
     listContacts(params, parseContactFilters(url)),
     mayAssign ? listAssignableUsers() : Promise.resolve([]),
+    mayInvite ? invitableEvents() : Promise.resolve([]),
   ]);
   return {
     mayCreate: can(user.role, "create", "contact"),
+    // The import lives with the company import (same page, permission and rules).
+    mayImport: can(user.role, "create", "company"),
     page,
     bulkActions: can(user.role, "update", "contact")
-      ? CONTACT_BULK_ACTIONS.filter((a) => a !== "zustaendig" || mayAssign)
+      ? CONTACT_BULK_ACTIONS.filter(
+          (a) => (a !== "zustaendig" || mayAssign) && (a !== "einladen" || mayInvite),
+        )
       : [],
+    events: mayInvite
+      ? events.map((e) => ({ value: e.id, label: `${formatDate(e.startsAt)} ${e.title}` }))
+      : null,
     people: mayAssign ? people.map((u) => ({ value: u.id, label: u.name })) : null,
   };
 }
@@ -49,6 +66,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     bulkSchema(CONTACT_BULK_ACTIONS),
     async (input) => {
       const ids = input.alle ? await contactIdsOfView(url) : input.ids;
+      if (input.aktion === "einladen") {
+        // Inviting goes on at the event's invitation page, with just these people in the list.
+        await requirePermission(request, context, "update", "event");
+        if (!input.wert) throw fieldError("sammel_veranstaltung", t("field.required"));
+        if (ids.length > MAX_CHOSEN_CONTACTS)
+          throw fieldError("ids", t("bulk.inviteTooMany", { max: MAX_CHOSEN_CONTACTS }));
+        const chosen = new URLSearchParams(ids.map((id) => ["kontakte", id]));
+        return redirect(`/veranstaltungen/${encodeURIComponent(input.wert)}/einladen?${chosen}`);
+      }
       const report = await bulkContacts(user, ids, contactBulkOf(input.aktion, input.wert), {
         ip: context?.clientIp,
       });
@@ -104,7 +130,8 @@ const columns = [
 ];
 
 export default function ContactsPage() {
-  const { page, mayCreate, bulkActions, people } = useLoaderData<typeof loader>();
+  const { page, mayCreate, mayImport, bulkActions, people, events } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -113,6 +140,11 @@ export default function ContactsPage() {
         {mayCreate ? (
           <Link to="/kontakte/neu" className="button button-primary">
             {t("contact.new")}
+          </Link>
+        ) : null}
+        {mayImport ? (
+          <Link to="/unternehmen/import?ziel=kontakte" className="button">
+            {t("import.link")}
           </Link>
         ) : null}
       </div>
@@ -135,6 +167,7 @@ export default function ContactsPage() {
         <BulkBar
           actions={bulkActions}
           people={people ?? undefined}
+          events={events ?? undefined}
           count={page.count}
           exportPath="/kontakte/export"
           reply={reply}

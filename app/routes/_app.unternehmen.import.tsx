@@ -27,8 +27,18 @@ import {
   DUPLICATE_CHOICES,
   type DuplicateChoice,
   IMPORT_FIELDS,
+  IMPORT_TARGETS,
+  type ImportTarget,
   type Mapping,
 } from "~/modules/company/import-values";
+
+/** Companies (the default) or contact persons of known companies (?ziel=kontakte). */
+const targetOf = (params: URLSearchParams | FormData): ImportTarget => {
+  const raw = String(params.get("ziel") ?? "");
+  return (IMPORT_TARGETS as readonly string[]).includes(raw)
+    ? (raw as ImportTarget)
+    : "unternehmen";
+};
 
 export const meta: MetaFunction = () => [{ title: `${t("import.title")} – ${t("app.name")}` }];
 
@@ -48,6 +58,7 @@ function readChoices(params: URLSearchParams | FormData, columns: number, fallba
       ? (dup as DuplicateChoice)
       : "skip",
     skipInvalid: params.get("fehlerAuslassen") === "on",
+    target: targetOf(params),
   };
 }
 
@@ -55,7 +66,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "create", "company");
   const url = new URL(request.url);
   const token = url.searchParams.get("datei");
-  if (!token) return { upload: null };
+  if (!token) return { upload: null, target: targetOf(url.searchParams) };
   try {
     const stored = await loadUpload(user, token);
     const choices = readChoices(
@@ -66,7 +77,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     let report: Awaited<ReturnType<typeof prepareImport>>["report"] | null = null;
     let message: string | null = null;
     try {
-      report = (await prepareImport(stored.table, choices.mapping, choices.duplicates)).report;
+      report = (
+        await prepareImport(stored.table, choices.mapping, choices.duplicates, choices.target)
+      ).report;
     } catch (error) {
       message = failureMessage(error).message;
     }
@@ -81,9 +94,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       },
       report,
       message,
+      target: choices.target,
     };
   } catch (error) {
-    return { upload: null, message: failureMessage(error).message };
+    return {
+      upload: null,
+      message: failureMessage(error).message,
+      target: targetOf(url.searchParams),
+    };
   }
 }
 
@@ -95,12 +113,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const length = Number(request.headers.get("Content-Length") ?? 0);
       if (length > MAX_IMPORT_BYTES + 64 * 1024)
         throw new AppError(413, t("import.tooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
-      const file = (await request.formData()).get("datei");
+      const formData = await request.formData();
+      const file = formData.get("datei");
       if (!(file instanceof File) || (file.size === 0 && !file.name))
         throw new AppError(400, t("import.noFile"));
       const table = await readTable(new Uint8Array(await file.arrayBuffer()));
       const token = await storeUpload(user, file.name, table);
-      return redirect(`/unternehmen/import?datei=${token}`);
+      return redirect(`/unternehmen/import?datei=${token}&ziel=${targetOf(formData)}`);
     }
     const formData = await request.formData();
     const token = String(formData.get("datei") ?? "");
@@ -116,6 +135,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: context?.clientIp,
     });
     await discardUpload(token);
+    if (choices.target === "kontakte")
+      return redirectWithToast("/kontakte", {
+        kind: "success",
+        text: t("import.doneContacts", {
+          invalid: result.invalid,
+          contactsCreated: result.contacts.created,
+          contactsMatched: result.contacts.matched,
+          lastContacts: result.contacts.lastContacts,
+        }),
+      });
     return redirectWithToast("/unternehmen?sort=name", {
       kind: "success",
       text: t("import.done", {
@@ -144,12 +173,13 @@ export default function ImportPage() {
       <p className="breadcrumb">
         <Link to="/unternehmen">{t("company.back")}</Link>
       </p>
-      <h1>{t("import.title")}</h1>
+      <h1>{loaded.target === "kontakte" ? t("import.titleContacts") : t("import.title")}</h1>
       <FormError message={result?.message ?? loadMessage} />
       {!upload ? (
         <section className="panel">
           <p>{t("import.intro")}</p>
           <Form method="post" action="?intent=upload" encType="multipart/form-data">
+            <TargetChoice target={loaded.target} />
             <div className="field">
               <label htmlFor="datei">{t("import.file")}</label>
               <input
@@ -210,6 +240,7 @@ function ImportReview({ upload, report, busy }: { upload: Upload; report: Report
             </div>
           ))}
         </div>
+        <TargetChoice target={upload.target} />
         <fieldset>
           <legend>{t("import.duplicates")}</legend>
           {DUPLICATE_CHOICES.map((c) => (
@@ -307,3 +338,24 @@ function ImportReview({ upload, report, busy }: { upload: Upload; report: Report
 }
 
 export const ErrorBoundary = PageErrorBoundary;
+
+/** Companies or contact persons of known companies: the same preview, report and rules. */
+function TargetChoice({ target }: { target: ImportTarget }) {
+  return (
+    <fieldset>
+      <legend>{t("import.target")}</legend>
+      {IMPORT_TARGETS.map((value) => (
+        <div className="field field-checkbox" key={value}>
+          <input
+            type="radio"
+            id={`ziel-${value}`}
+            name="ziel"
+            value={value}
+            defaultChecked={target === value}
+          />
+          <label htmlFor={`ziel-${value}`}>{t(`import.target.${value}`)}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -34,11 +34,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const FILTERS = ["kreis", "status", "branche", "multiplikator", "tag"] as const;
 
-function filterFrom(values: Record<string, string | string[]>) {
-  const parsed = recipientFilterSchema.safeParse(values);
+function filterFrom(params: URLSearchParams) {
+  const parsed = recipientFilterSchema.safeParse({
+    ...Object.fromEntries(params),
+    kontakte: params.getAll("kontakte"),
+  });
   return parsed.success
     ? parsed.data
-    : { kreis: null, status: null, branche: null, multiplikator: null, tag: null };
+    : { kreis: null, status: null, branche: null, multiplikator: null, tag: null, kontakte: [] };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -46,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const event = await getEvent(params.id ?? "");
   if (!event) notFound();
   const url = new URL(request.url);
-  const filter = filterFrom(Object.fromEntries(url.searchParams));
+  const filter = filterFrom(url.searchParams);
   const [recipients, preview, options, districts] = await Promise.all([
     previewRecipients(event.id, filter),
     invitationPreview(event.id),
@@ -77,7 +80,7 @@ type Confirmation = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, context, "update", "event");
   const id = params.id ?? "";
-  const multi = ["an"];
+  const multi = ["an", "kontakte"];
   return dispatchIntent(
     request,
     {
@@ -134,6 +137,9 @@ function FilterFields({ filter }: { filter: RecipientFilter }) {
     <>
       {FILTERS.map((name) => (
         <input key={name} type="hidden" name={name} value={filter[name] ?? ""} />
+      ))}
+      {(filter.kontakte ?? []).map((id) => (
+        <input key={id} type="hidden" name="kontakte" value={id} />
       ))}
     </>
   );
@@ -258,7 +264,18 @@ export default function InvitePage() {
         <ConfirmStep reply={confirmation} />
       ) : (
         <>
+          {filter.kontakte.length ? (
+            <p className="notice" role="status">
+              {tn("invitation.chosenContacts", filter.kontakte.length)}{" "}
+              <Link to={`/veranstaltungen/${event.id}/einladen`}>
+                {t("invitation.allContacts")}
+              </Link>
+            </p>
+          ) : null}
           <Form method="get" className="filter-bar" aria-label={t("invitation.filter")}>
+            {filter.kontakte.map((id) => (
+              <input key={id} type="hidden" name="kontakte" value={id} />
+            ))}
             <SelectField
               label={t("matching.district")}
               name="kreis"

@@ -90,3 +90,27 @@ test("a call is logged from the contact's own page: an empty entry is refused, a
   await expect(marked).toContainText(lastName);
   await expect(page.getByLabel("Notizen")).toHaveValue("");
 });
+
+test("the lead invites contacts ticked on the contact list to an event: the invitation page lists just them", async ({
+  page,
+}) => {
+  await loginAs(page, "leitung@lotse.example");
+  await page.goto("/kontakte");
+  const rows = page.locator("tbody tr");
+  await rows.nth(0).getByRole("checkbox").check();
+  await rows.nth(1).getByRole("checkbox").check();
+  const bulk = page.getByRole("form", { name: "Für die ausgewählten Zeilen" });
+  await bulk.getByLabel("Aktion").selectOption({ label: "Zu Veranstaltung einladen" });
+  const event = bulk.getByLabel("Veranstaltung (zum Einladen)");
+  const firstEvent = await event.locator("option").nth(1).innerText();
+  await event.selectOption({ index: 1 });
+  await bulk.getByRole("button", { name: "Ausführen" }).click();
+  await expect(page).toHaveURL(/\/einladen\?kontakte=.+&kontakte=/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    firstEvent.replace(/^\d{2}\.\d{2}\.\d{4} /, ""),
+  );
+  await expect(
+    page.getByText("Nur die 2 in der Kontaktliste ausgewählten Personen."),
+  ).toBeVisible();
+  expect(await page.locator(".recipient-list li").count()).toBeLessThanOrEqual(2);
+});

@@ -18,16 +18,25 @@ export const bulkSchema = <A extends readonly [string, ...string[]]>(actions: A)
       sammel_person: optionalText(64),
       sammel_status: optionalText(40),
       sammel_schlagwort: optionalText(100),
+      sammel_veranstaltung: optionalText(64),
     })
     .refine((v) => v.alle || v.ids.length > 0, { path: ["ids"], message: t("bulk.noneSelected") })
     .transform(
-      ({ sammel_person: person, sammel_status: status, sammel_schlagwort: tag, ...v }) => ({
+      ({
+        sammel_person: person,
+        sammel_status: status,
+        sammel_schlagwort: tag,
+        sammel_veranstaltung: event,
+        ...v
+      }) => ({
         ...v,
         wert:
           v.aktion === "zustaendig" || v.aktion === "coach"
             ? person
             : v.aktion === "status"
               ? status
-              : tag,
+              : v.aktion === "einladen"
+                ? event
+                : tag,
       }),
     );

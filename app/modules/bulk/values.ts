@@ -12,7 +12,12 @@ export const COMPANY_BULK_ACTIONS = [
   "schlagwort_minus",
   "archivieren",
 ] as const;
-export const CONTACT_BULK_ACTIONS = ["zustaendig", "schlagwort_plus", "schlagwort_minus"] as const;
+export const CONTACT_BULK_ACTIONS = [
+  "zustaendig",
+  "schlagwort_plus",
+  "schlagwort_minus",
+  "einladen",
+] as const;
 export const PARTICIPANT_BULK_ACTIONS = ["coach"] as const;
 export type BulkAction =
   | (typeof COMPANY_BULK_ACTIONS)[number]

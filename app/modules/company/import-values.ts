@@ -26,3 +26,6 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type Mapping = Partial<Record<ImportField, number>>;
 export const DUPLICATE_CHOICES = ["skip", "update", "create"] as const;
 export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+/** What a file brings: companies (with their contact persons), or contact persons of known companies. */
+export const IMPORT_TARGETS = ["unternehmen", "kontakte"] as const;
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];

@@ -21,6 +21,7 @@ import {
   type DuplicateChoice,
   IMPORT_FIELDS,
   type ImportField,
+  type ImportTarget,
   type Mapping,
 } from "./import-values";
 import { initialOutreach, moveOutreach } from "./outreach.server";
@@ -143,8 +144,10 @@ export async function prepareImport(
   table: Table,
   mapping: Mapping,
   choice: DuplicateChoice,
+  target: ImportTarget = "unternehmen",
 ): Promise<{ report: ImportReport; prepared: Prepared[] }> {
   if (mapping.name === undefined) throw new AppError(400, t("import.nameColumnMissing"));
+  if (target === "kontakte") return prepareContactImport(table, mapping);
   const [districts, postalCodes] = await Promise.all([
     db.district.findMany({ select: { ags: true, name: true } }),
     db.postalCode.findMany({ select: { plz: true, districtAgs: true } }),
@@ -295,6 +298,86 @@ export async function prepareImport(
 }
 
 /**
+ * A list of contact persons for companies Lotse knows: each row names the company (name and
+ * PLZ, matched as the duplicate check matches) and the person; a company that cannot be found,
+ * a row without a person, an invalid email or the same person twice are row errors. A person
+ * already at the company is matched (missing phone, email and function are filled in).
+ */
+async function prepareContactImport(
+  table: Table,
+  mapping: Mapping,
+): Promise<{ report: ImportReport; prepared: Prepared[] }> {
+  if (mapping.contactName === undefined) throw new AppError(400, t("import.contactColumnMissing"));
+  const cell = (row: string[], f: ImportField) =>
+    mapping[f] === undefined ? "" : (row[mapping[f]!] ?? "").trim();
+  const plzs = [...new Set(table.rows.map((r) => cell(r, "plz")).filter(Boolean))];
+  const companies = await db.company.findMany({
+    where: { archivedAt: null, plz: { in: plzs } },
+    select: { id: true, plz: true, normalizedName: true },
+  });
+  const contacts = await db.contactPerson.findMany({
+    where: { archivedAt: null, companyId: { in: companies.map((c) => c.id) } },
+    select: { companyId: true, normalizedName: true, email: true },
+  });
+  const seen = new Map<string, number>();
+  const prepared: Prepared[] = table.rows.map((row, index) => {
+    const line = index + 2;
+    const name = cell(row, "name");
+    const plz = cell(row, "plz");
+    const messages: string[] = [];
+    const contact = contactOf(row, cell, messages);
+    if (!contact && !cell(row, "contactName")) messages.push(t("import.contactMissing"));
+    const lastRaw = cell(row, "lastContact");
+    const lastContact = lastRaw ? parseDateOnly(lastRaw) : null;
+    if (lastRaw && !lastContact)
+      messages.push(`${t("importField.lastContact")}: ${t("validation.date")}`);
+    else if (lastContact && isAfterToday(lastContact)) messages.push(t("import.lastContactFuture"));
+    const normalized = normalizeCompanyName(name);
+    const company = companies.find(
+      (c) => c.plz === plz && isSimilarName(c.normalizedName, normalized),
+    );
+    if (!company) messages.push(t("import.companyUnknown", { name: name || "–", plz: plz || "–" }));
+    if (messages.length || !contact || !company)
+      return { line, name, action: "error" as const, messages };
+    const contactKey =
+      contact.email ?? `${company.id}|${personSearchName(contact.firstName, contact.lastName)}`;
+    const earlier = seen.get(contactKey);
+    if (earlier)
+      return {
+        line,
+        name,
+        action: "error" as const,
+        messages: [t("import.contactTwice", { line: earlier })],
+      };
+    seen.set(contactKey, line);
+    const known = contacts.some(
+      (c) =>
+        c.companyId === company.id &&
+        ((contact.email && c.email?.toLowerCase() === contact.email) ||
+          c.normalizedName === personSearchName(contact.firstName, contact.lastName)),
+    );
+    const person = [contact.salutation, contact.firstName, contact.lastName]
+      .filter(Boolean)
+      .join(" ");
+    return {
+      line,
+      name,
+      action: known ? ("update" as const) : ("create" as const),
+      messages: [t(known ? "import.contactKnown" : "import.contactNew", { name: person })],
+      // Only the contact and the last contact are imported; the company stays as it is.
+      data: { contact, lastContact } as NonNullable<Prepared["data"]>,
+      existingId: company.id,
+    };
+  });
+  const counts = { create: 0, update: 0, skip: 0, error: 0 };
+  for (const p of prepared) counts[p.action]++;
+  return {
+    report: { rows: prepared.map(({ data: _d, existingId: _e, ...r }) => r), counts },
+    prepared,
+  };
+}
+
+/**
  * Imports in one transaction: everything or nothing. Rows with errors stop the import unless the
  * user chose to leave them out.
  */
@@ -306,13 +389,21 @@ export async function runImport(
     duplicates: DuplicateChoice;
     skipInvalid: boolean;
     filename: string;
+    target?: ImportTarget;
     ip?: string;
   },
 ) {
-  const { report, prepared } = await prepareImport(table, options.mapping, options.duplicates);
+  const target = options.target ?? "unternehmen";
+  const { report, prepared } = await prepareImport(
+    table,
+    options.mapping,
+    options.duplicates,
+    target,
+  );
   if (report.counts.error > 0 && !options.skipInvalid) {
     throw new AppError(400, tn("import.hasErrors", report.counts.error));
   }
+  if (target === "kontakte") return runContactImport(user, prepared, report, options);
   const toCreate = prepared.filter((p) => p.action === "create" && p.data);
   const toUpdate = prepared.filter((p) => p.action === "update" && p.data && p.existingId);
   const now = new Date();
@@ -436,6 +527,40 @@ export async function runImport(
     contacts: contactCounts,
     at: now,
   };
+}
+
+/** The contact list's rows, all in one transaction: persons and last contacts, audited. */
+async function runContactImport(
+  user: SessionUser,
+  prepared: Prepared[],
+  report: ImportReport,
+  options: { filename: string; ip?: string },
+) {
+  const rows = prepared.filter((p) => p.action !== "error" && p.data && p.existingId);
+  const now = new Date();
+  const contacts = await db.$transaction(
+    async (tx) => {
+      const counts = await importContacts(
+        tx,
+        user,
+        rows.map((p) => ({ data: p.data!, companyId: p.existingId! })),
+        now,
+      );
+      await audit(
+        {
+          actorId: user.id,
+          action: "create",
+          entityType: "company_import",
+          ip: options.ip,
+          detail: `${options.filename}: Ansprechpersonen ${counts.created} neu, ${counts.matched} gefunden, ${counts.lastContacts} letzte Kontakte, ${report.counts.error} fehlerhaft`,
+        },
+        tx,
+      );
+      return counts;
+    },
+    { timeout: 120_000 },
+  );
+  return { created: 0, updated: 0, skipped: 0, invalid: report.counts.error, contacts, at: now };
 }
 
 /**

@@ -344,3 +344,80 @@ describe("contact persons and the last contact in the company list", () => {
     expect(report.rows[0]!.messages).toEqual(["Letzter Kontakt: Das Datum liegt in der Zukunft."]);
   });
 });
+
+describe("a list of contact persons for known companies", () => {
+  it("matches each row to its company by name and PLZ, creates or completes the person, and reports what it cannot place", async () => {
+    const table = {
+      header: ["Firma", "PLZ", "Ansprechpartner", "Funktion", "E-Mail", "Letzter Kontakt"],
+      rows: [
+        [
+          "Malerbetrieb Frisch",
+          "39104",
+          "Herr Paul Pinsel",
+          "Meister",
+          "pinsel@frisch.example",
+          "01.04.2026",
+        ],
+        ["Malerbetrieb Frisch GmbH", "39104", "Frau Schulze", "Inhaberin", "", ""],
+        ["Unbekannt KG", "39104", "Frau Niemand", "", "", ""],
+        ["Dachdeckerei Hoch", "39108", "", "", "", ""],
+        ["Dachdeckerei Hoch", "39108", "Ina Ziegel", "", "ziegel(at)hoch", ""],
+        ["Malerbetrieb Frisch", "39104", "Paul Pinsel", "", "pinsel@frisch.example", ""],
+      ],
+    };
+    const mapping = {
+      name: 0,
+      plz: 1,
+      contactName: 2,
+      contactFunction: 3,
+      contactEmail: 4,
+      lastContact: 5,
+    };
+    const { report } = await prepareImport(table, mapping, "skip", "kontakte");
+    expect(report.rows.map((r) => [r.action, r.messages])).toEqual([
+      ["create", ["Herr Paul Pinsel wird angelegt"]],
+      ["update", ["Frau Schulze ist schon bekannt – fehlende Angaben werden ergänzt"]],
+      [
+        "error",
+        [
+          "Kein Unternehmen „Unbekannt KG“ mit PLZ 39104 in Lotse – bitte zuerst das Unternehmen anlegen oder importieren.",
+        ],
+      ],
+      ["error", ["Ansprechperson: Name fehlt."]],
+      ["error", ["Ansprechperson: E-Mail: Bitte geben Sie eine gültige E-Mail-Adresse ein."]],
+      ["error", ["Diese Ansprechperson steht schon in Zeile 2."]],
+    ]);
+    const companiesBefore = await db.company.count();
+    // All or nothing: with errors and without "leave them out", nothing is written.
+    await expect(
+      runImport(user, table, {
+        mapping,
+        duplicates: "skip",
+        skipInvalid: false,
+        filename: "k.csv",
+        target: "kontakte",
+      }),
+    ).rejects.toThrow(/Nicht importiert/);
+    expect(await db.contactPerson.count({ where: { lastName: "Pinsel" } })).toBe(0);
+
+    const result = await runImport(user, table, {
+      mapping,
+      duplicates: "skip",
+      skipInvalid: true,
+      filename: "k.csv",
+      target: "kontakte",
+    });
+    expect(result.contacts).toEqual({ created: 1, matched: 1, lastContacts: 1 });
+    expect(await db.company.count()).toBe(companiesBefore);
+    const pinsel = await db.contactPerson.findFirstOrThrow({
+      where: { lastName: "Pinsel" },
+      include: { company: true },
+    });
+    expect(pinsel).toMatchObject({ salutation: "Herr", firstName: "Paul", function: "Meister" });
+    expect(pinsel.company?.name).toBe("Malerbetrieb Frisch");
+    const schulze = await db.contactPerson.findFirstOrThrow({
+      where: { email: "schulze@frisch.example" },
+    });
+    expect(schulze.function).toBe("Inhaberin");
+  });
+});

@@ -37,6 +37,7 @@ function filterSql(f: RecipientFilter) {
   if (f.tag)
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM CompanyTag ct JOIN Tag g ON g.id = ct.tagId
       WHERE ct.companyId = c.id AND g.name = ${f.tag})`);
+  if (f.kontakte?.length) and.push(Prisma.sql`cp.id IN (${Prisma.join(f.kontakte)})`);
   return Prisma.join(and, " AND ");
 }
 

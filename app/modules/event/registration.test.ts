@@ -277,6 +277,17 @@ describe("invitations", () => {
     const preview = await previewRecipients(e.id, filter);
     expect(preview.eligible.map((r) => r.email)).toEqual(["ja@pflege.example"]);
     expect(preview.leftOut).toEqual({ noEmail: 1, invalid: 1, noConsent: 1, already: 0 });
+    // Contacts ticked on the contact list narrow the same filter to just them.
+    const chosen = await db.contactPerson.findMany({
+      where: { email: { in: ["nein@pflege.example", "bounce@pflege.example"] } },
+      select: { id: true },
+    });
+    const narrowed = await previewRecipients(e.id, {
+      ...filter,
+      kontakte: chosen.map((c) => c.id),
+    });
+    expect(narrowed.eligible).toEqual([]);
+    expect(narrowed.leftOut).toEqual({ noEmail: 0, invalid: 1, noConsent: 1, already: 0 });
 
     const everyone = { include: preview.eligible.map((r) => r.id), personalText: null };
     const sent = await sendInvitations(lead, e.id, filter, { ...everyone, confirmedCount: 1 });

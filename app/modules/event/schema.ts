@@ -77,14 +77,21 @@ export type EventInput = z.infer<typeof eventFormSchema>;
 export const eventUpdateSchema = eventFormSchema.and(z.object({ version }));
 
 /** Which contact persons an invitation goes to. */
+/** At most this many contacts chosen on the contact list come to the invitation page at once. */
+export const MAX_CHOSEN_CONTACTS = 200;
+
 export const recipientFilterSchema = z.object({
   kreis: optionalText(5),
   status: optionalChoice(OUTREACH_STATUSES),
   branche: optionalText(100),
   multiplikator: optionalChoice(MULTIPLIER_TYPES),
   tag: optionalText(60),
+  /** The contacts ticked on the contact list ("Zu Veranstaltung einladen"); none: everyone. */
+  kontakte: checkboxList(z.string().min(1).max(64), MAX_CHOSEN_CONTACTS),
 });
-export type RecipientFilter = z.infer<typeof recipientFilterSchema>;
+export type RecipientFilter = Omit<z.infer<typeof recipientFilterSchema>, "kontakte"> & {
+  kontakte?: readonly string[];
+};
 
 /** At most this many recipients in one invitation round (the list is shown as checkboxes). */
 export const MAX_RECIPIENTS = 1000;

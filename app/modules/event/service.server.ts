@@ -82,3 +82,13 @@ export async function listEvents(
     params,
   );
 }
+
+/** Events still to come and not cancelled, soonest first: what contacts can be invited to. */
+export function invitableEvents(now = new Date()) {
+  return db.event.findMany({
+    where: { startsAt: { gte: now }, cancelledAt: null },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: 100,
+    select: { id: true, title: true, startsAt: true },
+  });
+}
