@@ -7,7 +7,11 @@ import { runJobs } from "../app/modules/jobs/jobs.server.ts";
 restrictNewFiles();
 
 const report = await runJobs();
+if (!report) {
+  console.log("Ein anderer Server führt die geplanten Aufgaben gerade aus – nichts getan.");
+  process.exit(0);
+}
 console.log(
-  `Erinnerungen: ${report.reminders}, Tageslisten: ${report.digests}, E-Mails versendet: ${report.delivery.sent}, fehlgeschlagen: ${report.delivery.failed}, erneut versuchen: ${report.delivery.retrying}, liegengebliebene Importdateien gelöscht: ${report.uploadsRemoved}, Sicherung: ${report.backup ?? "keine fällig"}, Löschregeln angewandt: ${report.retention ?? "nicht fällig"}`,
+  `Erinnerungen: ${report.reminders}, Tageslisten: ${report.digests}, E-Mails versendet: ${report.delivery.sent}, fehlgeschlagen: ${report.delivery.failed}, erneut versuchen: ${report.delivery.retrying}, liegengebliebene Importdateien gelöscht: ${report.uploadsRemoved}, Sicherung: ${report.backup ?? "keine fällig"}, Löschregeln angewandt: ${report.retention ?? "nicht fällig"}, Dokumentdateien entfernt: ${report.documentFilesRemoved}`,
 );
 process.exit(0);

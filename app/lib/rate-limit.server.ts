@@ -1,24 +1,35 @@
+import { db } from "~/db.server";
+
 /**
- * A sliding-window counter per key, held in this process (Lotse runs as one process next to its
- * SQLite file). Used for public forms; login throttling keeps its own records in the database.
+ * A sliding-window limit per key, counted in the database so that any number of app servers
+ * count the same attempts. Used for public forms; login throttling keeps its own records.
  */
-export function rateLimiter(options: { limit: number; windowMs: number }) {
-  const hits = new Map<string, number[]>();
+export function rateLimiter(options: { name: string; limit: number; windowMs: number }) {
   return {
-    /** Counts one attempt; false when the key has used up its window. */
-    allow(key: string, now = Date.now()): boolean {
-      const recent = (hits.get(key) ?? []).filter((t) => now - t < options.windowMs);
-      if (recent.length >= options.limit) {
-        hits.set(key, recent);
+    /** Counts one attempt; false when the key has used up its window (that attempt is not kept). */
+    async allow(key: string, now = new Date()): Promise<boolean> {
+      const scoped = `${options.name}:${key}`;
+      return db.$transaction(async (tx) => {
+        // The write comes first, so concurrent attempts are serialised by the database.
+        const hit = await tx.rateLimitHit.create({
+          data: { key: scoped, at: now },
+          select: { id: true },
+        });
+        const recent = await tx.rateLimitHit.count({
+          where: { key: scoped, at: { gt: new Date(now.getTime() - options.windowMs), lte: now } },
+        });
+        if (recent <= options.limit) return true;
+        await tx.rateLimitHit.delete({ where: { id: hit.id } });
         return false;
-      }
-      recent.push(now);
-      hits.set(key, recent);
-      if (hits.size > 10_000) {
-        for (const [k, times] of hits)
-          if (times.every((t) => now - t >= options.windowMs)) hits.delete(k);
-      }
-      return true;
+      });
     },
   };
+}
+
+/** Forgets attempts older than a day (run by the job runner). */
+export async function forgetOldHits(now = new Date()) {
+  const { count } = await db.rateLimitHit.deleteMany({
+    where: { at: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+  });
+  return count;
 }

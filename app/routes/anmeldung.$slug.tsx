@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 // Ten registrations per address and ten minutes: people register once, bots do not stop.
-const limiter = rateLimiter({ limit: 10, windowMs: 10 * 60_000 });
+const limiter = rateLimiter({ name: "anmeldung", limit: 10, windowMs: 10 * 60_000 });
 
 // Public page (no login): event details and the registration form; a personal link pre-fills it.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -76,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = context?.clientIp ?? "unbekannt";
-  if (!limiter.allow(ip)) {
+  if (!(await limiter.allow(ip))) {
     await audit({ action: "denied", entityType: "event_registration", ip, detail: "Rate-Limit" });
     return data<FormReply>(
       { intent: "", errors: {}, message: t("registration.rateLimited"), values: {} },

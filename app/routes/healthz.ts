@@ -1,13 +1,27 @@
-import { databaseAnswers } from "~/modules/health/health.server";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { databaseAnswers, migrationState } from "~/modules/health/health.server";
 
-// Public health check for load balancers: the app runs and the database answers.
-export async function loader() {
-  if (await databaseAnswers())
-    return new Response("ok", {
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  return new Response("database unavailable", {
-    status: 503,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
+const TEXT = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+
+// Public health check for load balancers: "ok" when the database answers and its migrations are
+// this version's; 503 with the reason otherwise. `?details=1` answers the same as JSON.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const database = await databaseAnswers();
+  const migrations = database
+    ? await migrationState()
+    : { current: null, pending: [] as string[], unknown: [] as string[] };
+  const healthy = database && migrations.current !== false;
+  const status = healthy ? 200 : 503;
+  if (new URL(request.url).searchParams.get("details") === "1")
+    return Response.json(
+      { ok: healthy, database, migrations },
+      { status, headers: { "Cache-Control": "no-store" } },
+    );
+  if (!database) return new Response("database unavailable", { status, headers: TEXT });
+  if (!healthy)
+    return new Response(
+      `migrations not current: ${migrations.pending.length} pending, ${migrations.unknown.length} unknown`,
+      { status, headers: TEXT },
+    );
+  return new Response("ok", { headers: TEXT });
 }

@@ -4,17 +4,30 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { rateLimiter } from "~/lib/rate-limit.server";
+import { forgetOldHits, rateLimiter } from "~/lib/rate-limit.server";
 import { action as registerAction } from "~/routes/anmeldung.$slug";
 import { action as webhookAction } from "~/routes/api.resend-webhook";
 import { settle } from "../factories";
 
 describe("rate limiter", () => {
-  it("allows the limit within the window and again after it", () => {
-    const limiter = rateLimiter({ limit: 3, windowMs: 1000 });
-    expect([1, 2, 3, 4].map(() => limiter.allow("a", 0))).toEqual([true, true, true, false]);
-    expect(limiter.allow("b", 0)).toBe(true);
-    expect(limiter.allow("a", 1001)).toBe(true);
+  it("allows the limit within the window and again after it, counted in the database", async () => {
+    const limiter = rateLimiter({ name: "probe", limit: 3, windowMs: 1000 });
+    const at = (ms: number) => new Date(1_800_000_000_000 + ms);
+    const first = [];
+    for (let i = 0; i < 4; i++) first.push(await limiter.allow("a", at(i)));
+    expect(first).toEqual([true, true, true, false]);
+    expect(await limiter.allow("b", at(4))).toBe(true);
+    expect(await limiter.allow("a", at(1001))).toBe(true);
+    // A second server (another limiter object, the same database) sees the same attempts.
+    const other = rateLimiter({ name: "probe", limit: 3, windowMs: 1000 });
+    expect(await other.allow("a", at(1002))).toBe(true);
+    expect(await other.allow("a", at(1003))).toBe(true);
+    expect(await other.allow("a", at(1004))).toBe(false);
+    // Attempts in parallel do not slip past the limit.
+    const burst = await Promise.all(Array.from({ length: 10 }, () => limiter.allow("c", at(5000))));
+    expect(burst.filter(Boolean)).toHaveLength(3);
+    expect(await forgetOldHits(at(2 * 24 * 60 * 60 * 1000))).toBeGreaterThan(0);
+    expect(await db.rateLimitHit.count({ where: { key: { startsWith: "probe:" } } })).toBe(0);
   });
 });
 

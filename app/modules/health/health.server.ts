@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { db } from "~/db.server";
 
 /** Whether the database answers a trivial query (for the public health check). */
@@ -8,4 +10,37 @@ export async function databaseAnswers(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export type MigrationState = {
+  /** true: every migration of this version is applied and none unknown; null: cannot tell. */
+  current: boolean | null;
+  /** This version's migrations the database lacks. */
+  pending: string[];
+  /** Migrations the database has that this version does not know (a newer version ran). */
+  unknown: string[];
+};
+
+/**
+ * Whether the database's migrations are this version's: compared with the migration folders
+ * shipped with the app (null when they are not there to compare with).
+ */
+export async function migrationState(
+  dir = path.resolve("prisma/migrations"),
+): Promise<MigrationState> {
+  const shipped = await readdir(dir).catch(() => null);
+  if (!shipped) return { current: null, pending: [], unknown: [] };
+  const expected = shipped.filter((d) => /^\d+_/.test(d)).sort();
+  let applied: string[];
+  try {
+    applied = (
+      await db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name
+        FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
+    ).map((r) => r.migration_name);
+  } catch {
+    return { current: false, pending: expected, unknown: [] };
+  }
+  const pending = expected.filter((n) => !applied.includes(n));
+  const unknown = applied.filter((n) => !expected.includes(n)).sort();
+  return { current: pending.length === 0 && unknown.length === 0, pending, unknown };
 }

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { dateOnly, hourOf, today } from "~/lib/day";
+import { forgetOldHits } from "~/lib/rate-limit.server";
 import { dailyBackup } from "~/modules/backup/backup.server";
 import { removeAbandonedUploads } from "~/modules/company/import.server";
 import { removeOrphanDocumentFiles } from "~/modules/documents/documents.server";
@@ -9,6 +10,7 @@ import { cancelLink, EVENT_EMAIL_SELECT } from "~/modules/event/registration.ser
 import { isOverdue } from "~/modules/interaction/follow-ups.server";
 import { retentionJob } from "~/modules/retention/apply.server";
 import { digestEmail } from "./digest-email";
+import { claimJobLock, releaseJobLock } from "./lock.server";
 
 /** Reminders go out once an event is 48 hours away or less (a duration, not calendar days). */
 const REMINDER_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -137,14 +139,30 @@ export type JobsReport = {
 /**
  * Everything that runs on a schedule, safe to run twice: reminders, the morning digest (from
  * 6 o'clock), delivery of due outbox rows, the daily backup and, when switched on, the daily
- * retention run. `npm run jobs` runs it once; the server every minute.
+ * retention run. `npm run jobs` runs it once; the server every minute. With several servers
+ * on one database, the one that claims the lock runs them (null for the others).
  */
-export async function runJobs(now = new Date()): Promise<JobsReport> {
+export async function runJobs(now = new Date()): Promise<JobsReport | null> {
+  // One server runs the jobs at a time; a run that dies leaves the lock to expire.
+  if (!(await claimJobLock(JOBS_LOCK, JOBS_LOCK_MS, now))) return null;
+  try {
+    return await runJobsNow(now);
+  } finally {
+    await releaseJobLock(JOBS_LOCK);
+  }
+}
+
+/** The lock's name and how long a run may hold it before another server takes over. */
+export const JOBS_LOCK = "geplante-aufgaben";
+export const JOBS_LOCK_MS = 10 * 60 * 1000;
+
+async function runJobsNow(now: Date): Promise<JobsReport> {
   const reminders = await queueReminders(now);
   const digests = hourOf(now) >= 6 ? await queueDigests(now) : 0;
   const delivery = await deliverOutbox({ now, limit: 200 });
   const uploadsRemoved = await removeAbandonedUploads(now);
   const documentFilesRemoved = await removeOrphanDocumentFiles(now);
+  await forgetOldHits(now);
   const backup = (await dailyBackup(now))?.file ?? null;
   const retention = (await retentionJob(now))?.applied ?? null;
   return { reminders, digests, delivery, uploadsRemoved, documentFilesRemoved, backup, retention };

@@ -13,6 +13,8 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   ),
   Session: columns("sicherheit", "id userId createdAt lastSeenAt expiresAt ip userAgent"),
   LoginThrottle: columns("sicherheit", "key failures lastFailureAt blockedUntil"),
+  // The registration form's attempts per address; the job runner forgets them after a day.
+  RateLimitHit: columns("sicherheit", "id key at"),
   PasswordReset: columns("sicherheit", "id userId tokenHash expiresAt usedAt createdAt"),
   RecoveryCode: columns("benutzerkonto", "id userId codeHash usedAt createdAt"),
   Invitation: columns(
@@ -173,6 +175,8 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
   ),
   JobRun: columns("referenz", "key ranAt"),
   Setting: columns("referenz", "key value updatedAt updatedById"),
+  // Which server runs the scheduled jobs: host and process, no personal data.
+  JobLock: columns("referenz", "name holder lockedUntil updatedAt"),
   // The deletion log and the plans hold ids and counts, never the deleted values.
   RetentionPlan: columns("protokoll", "id day status summary createdById createdAt appliedAt"),
   RetentionPlanItem: columns("protokoll", "planId rule entity recordId doneAt"),
