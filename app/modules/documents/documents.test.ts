@@ -171,11 +171,15 @@ describe("documents of a participant", () => {
     const stray = path.join(path.resolve(env.DOCUMENTS_DIR), "clxstrayfilewithoutarow0001");
     await writeFile(stray, "x");
     const now = new Date();
+    const bFile = path.join(path.resolve(env.DOCUMENTS_DIR), b.id);
+    // The file times are the process's clock (the file system's may differ from a pinned one).
+    await utimes(stray, now, now);
+    await utimes(bFile, now, now);
     // A file younger than an hour may belong to a save still running.
     expect(await removeOrphanDocumentFiles(now)).toBe(0);
     const old = new Date(now.getTime() - 2 * 60 * 60 * 1000);
     await utimes(stray, old, old);
-    await utimes(path.join(path.resolve(env.DOCUMENTS_DIR), b.id), old, old);
+    await utimes(bFile, old, old);
     expect(await removeOrphanDocumentFiles(now)).toBe(2);
     const left = await readdir(path.resolve(env.DOCUMENTS_DIR));
     expect(left).not.toContain(b.id);
