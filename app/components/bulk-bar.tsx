@@ -1,11 +1,12 @@
 import { Form, useLocation } from "@remix-run/react";
 import type { FormReply } from "~/lib/forms";
 import { type MessageKey, t, tn } from "~/messages";
-import { FormError } from "./form";
+import { FormError, SelectField, TextField } from "./form";
 
 export const BULK_FORM = "sammelaktion";
 
 type Option = { value: string; label: string };
+const none: Option = { value: "", label: "–" };
 
 /**
  * The bar above a list for work on many rows: the ticked rows (their checkboxes belong to this
@@ -57,74 +58,55 @@ export function BulkBar({
       </div>
       {actions.length ? (
         <div className="bulk-fields">
-          <div className="field">
-            <label htmlFor="bulk-aktion">{t("bulk.action")}</label>
-            <select id="bulk-aktion" name="aktion" defaultValue="">
-              <option value="">–</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {t(`bulk.action.${a}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-            {error("aktion") ? <p className="field-error">{error("aktion")}</p> : null}
-          </div>
+          <SelectField
+            id="bulk-aktion"
+            label={t("bulk.action")}
+            name="aktion"
+            defaultValue=""
+            options={[
+              none,
+              ...actions.map((a) => ({ value: a, label: t(`bulk.action.${a}` as MessageKey) })),
+            ]}
+            error={error("aktion")}
+          />
           {people ? (
-            <div className="field">
-              <label htmlFor="bulk-person">{t("bulk.person")}</label>
-              <select id="bulk-person" name="sammel_person" defaultValue="">
-                <option value="">{t("common.none")}</option>
-                {people.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-              {error("sammel_person") ? (
-                <p className="field-error">{error("sammel_person")}</p>
-              ) : null}
-            </div>
+            <SelectField
+              id="bulk-person"
+              label={t("bulk.person")}
+              name="sammel_person"
+              defaultValue=""
+              options={[{ value: "", label: t("common.none") }, ...people]}
+              error={error("sammel_person")}
+            />
           ) : null}
           {statuses ? (
-            <div className="field">
-              <label htmlFor="bulk-status">{t("bulk.status")}</label>
-              <select id="bulk-status" name="sammel_status" defaultValue="">
-                <option value="">–</option>
-                {statuses.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-              {error("sammel_status") ? (
-                <p className="field-error">{error("sammel_status")}</p>
-              ) : null}
-            </div>
+            <SelectField
+              id="bulk-status"
+              label={t("bulk.status")}
+              name="sammel_status"
+              defaultValue=""
+              options={[none, ...statuses]}
+              error={error("sammel_status")}
+            />
           ) : null}
           {events ? (
-            <div className="field">
-              <label htmlFor="bulk-veranstaltung">{t("bulk.event")}</label>
-              <select id="bulk-veranstaltung" name="sammel_veranstaltung" defaultValue="">
-                <option value="">–</option>
-                {events.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-              {error("sammel_veranstaltung") ? (
-                <p className="field-error">{error("sammel_veranstaltung")}</p>
-              ) : null}
-            </div>
+            <SelectField
+              id="bulk-veranstaltung"
+              label={t("bulk.event")}
+              name="sammel_veranstaltung"
+              defaultValue=""
+              options={[none, ...events]}
+              error={error("sammel_veranstaltung")}
+            />
           ) : null}
           {actions.some((a) => a.startsWith("schlagwort")) ? (
-            <div className="field">
-              <label htmlFor="bulk-schlagwort">{t("bulk.tag")}</label>
-              <input id="bulk-schlagwort" name="sammel_schlagwort" maxLength={60} />
-              {error("sammel_schlagwort") ? (
-                <p className="field-error">{error("sammel_schlagwort")}</p>
-              ) : null}
-            </div>
+            <TextField
+              id="bulk-schlagwort"
+              label={t("bulk.tag")}
+              name="sammel_schlagwort"
+              maxLength={60}
+              error={error("sammel_schlagwort")}
+            />
           ) : null}
           <button type="submit" className="button button-primary">
             {t("bulk.apply")}
