@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { germanDay, loginAs } from "./helpers";
 
 const fixture = (name: string) => path.resolve("tests/fixtures/import", name);
 
@@ -50,11 +50,20 @@ test("importing a CSV with bad rows: the report names each problem, nothing is s
 test("importing the usual list with contact persons creates them, with the last contact in the Verlauf", async ({
   page,
 }) => {
+  // The fixture's "Letzter Kontakt" days, moved relative to the test's today.
+  const lastContact = germanDay(-30);
+  const { readFile } = await import("node:fs/promises");
+  const csv = (await readFile(fixture("mit-ansprechpartnern.csv"), "utf8"))
+    .replace("12.03.2026", lastContact)
+    .replace("01.02.2026", germanDay(-60))
+    .replace("05.05.2026", germanDay(-10));
   await loginAs(page, "vermittlung@lotse.example");
   await page.goto("/unternehmen/import");
-  await page
-    .getByLabel("Datei (CSV oder XLSX, höchstens 8 MB)")
-    .setInputFiles(fixture("mit-ansprechpartnern.csv"));
+  await page.getByLabel("Datei (CSV oder XLSX, höchstens 8 MB)").setInputFiles({
+    name: "mit-ansprechpartnern.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
   await page.getByRole("button", { name: "Hochladen und prüfen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "neu," })).toHaveText(
     "3 neu, 0 aktualisieren, 0 überspringen, 2 fehlerhaft",
@@ -74,12 +83,12 @@ test("importing the usual list with contact persons creates them, with the last 
   );
 
   await page.goto("/unternehmen?q=Malerbetrieb+Frisch");
-  await expect(page.locator("tbody tr").first()).toContainText("12.03.2026");
+  await expect(page.locator("tbody tr").first()).toContainText(lastContact);
   await page.getByRole("link", { name: "Malerbetrieb Frisch" }).click();
   await expect(page.getByRole("link", { name: "Schulze", exact: true })).toBeVisible();
   const verlauf = page.getByRole("region", { name: "Verlauf" });
   await expect(verlauf).toContainText("Import (letzter Kontakt aus einer Liste)");
-  await expect(verlauf).toContainText("12.03.2026");
+  await expect(verlauf).toContainText(lastContact);
 });
 
 test("the company list downloads as CSV with its filters", async ({ page }) => {
