@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/setup/test-env.ts"],
+    globalSetup: ["tests/setup/postgres.ts"],
     pool: "forks",
     testTimeout: 20_000,
   },

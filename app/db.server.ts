@@ -1,9 +1,12 @@
 import type { Client, Config, TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { PrismaClient } from "~/generated/prisma/client.ts";
+import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts";
+import { type Engine, engineOf } from "~/lib/database-url";
 
 export { Prisma } from "~/generated/prisma/client.ts";
 
@@ -84,7 +87,19 @@ class LibSQLWithBusyTimeout extends PrismaLibSQL {
   }
 }
 
-function createClient(url = env.DATABASE_URL) {
+/** The engine of the app's database (DATABASE_URL): "sqlite" (the default) or "postgres". */
+export const engine: Engine = engineOf(env.DATABASE_URL);
+
+/**
+ * A client for either engine. Both clients are generated from the one schema.prisma and have the
+ * same model API; the PostgreSQL one is typed as the SQLite one, so the code has one client type
+ * (PostgreSQL-only query options such as `mode` are not used).
+ */
+function createClient(url = env.DATABASE_URL): PrismaClient {
+  if (engineOf(url) === "postgres") {
+    const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
   const adapter = new LibSQLWithBusyTimeout({ url, authToken: env.DATABASE_AUTH_TOKEN });
   return new PrismaClient({ adapter });
 }

@@ -1,10 +1,24 @@
 import { z } from "zod";
+import { engineOf } from "~/lib/database-url";
 import { parsePeriodOverrides } from "~/modules/retention/rules";
 
 // Checked once at start-up; a wrong value stops the server with a clear message.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().min(1).default("file:./data/lotse.db"),
+  /** file:… or libsql://… (SQLite, the default) or postgresql://… (PostgreSQL 15+). */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default("file:./data/lotse.db")
+    .superRefine((url, ctx) => {
+      try {
+        engineOf(url);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  /** PostgreSQL: connections per server process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   LOTSE_DEMO: z.enum(["0", "1"]).default("1"),
   APP_URL: z.url().default("http://localhost:3000"),

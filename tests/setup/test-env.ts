@@ -1,11 +1,16 @@
-// Every test file gets its own fresh SQLite database with the real migrations applied.
+// Every test file gets its own fresh database with the real migrations applied: a SQLite file,
+// or with `npm run test:pg` a copy of the migrated PostgreSQL template (tests/setup/postgres.ts).
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 
+import pg from "pg";
+
 const dir = mkdtempSync(path.join(tmpdir(), "lotse-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
+const postgres = process.env.LOTSE_TEST_PG;
+const url = postgres ? await postgresCopy(postgres) : `file:${path.join(dir, "test.db")}`;
 Object.assign(process.env, {
   DATABASE_URL: url,
   NODE_ENV: "test",
@@ -21,13 +26,24 @@ Object.assign(process.env, {
 delete process.env.RESEND_API_KEY;
 delete (globalThis as { lotseDb?: unknown }).lotseDb;
 
-const migrationsDir = path.resolve("prisma/migrations");
-const client = createClient({ url });
-for (const name of readdirSync(migrationsDir)
-  .filter((d) => /^\d+_/.test(d))
-  .sort()) {
-  await client.executeMultiple(
-    readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
-  );
+if (!postgres) {
+  const migrationsDir = path.resolve("prisma/migrations");
+  const client = createClient({ url });
+  for (const name of readdirSync(migrationsDir)
+    .filter((d) => /^\d+_/.test(d))
+    .sort()) {
+    await client.executeMultiple(
+      readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+    );
+  }
+  client.close();
 }
-client.close();
+
+async function postgresCopy(server: string): Promise<string> {
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE lotse_template`);
+  await admin.end();
+  return server.replace(/\/postgres$/, `/${name}`);
+}

@@ -1,6 +1,5 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
-import { db } from "~/db.server";
+import { db, engine } from "~/db.server";
+import { shippedMigrations } from "./migrations.server";
 
 /** Whether the database answers a trivial query (for the public health check). */
 export async function databaseAnswers(): Promise<boolean> {
@@ -25,12 +24,9 @@ export type MigrationState = {
  * Whether the database's migrations are this version's: compared with the migration folders
  * shipped with the app (null when they are not there to compare with).
  */
-export async function migrationState(
-  dir = path.resolve("prisma/migrations"),
-): Promise<MigrationState> {
-  const shipped = await readdir(dir).catch(() => null);
-  if (!shipped) return { current: null, pending: [], unknown: [] };
-  const expected = shipped.filter((d) => /^\d+_/.test(d)).sort();
+export async function migrationState(): Promise<MigrationState> {
+  const expected = shippedMigrations(engine);
+  if (!expected) return { current: null, pending: [], unknown: [] };
   let applied: string[];
   try {
     applied = (
