@@ -26,7 +26,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   RESEND_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().default("Lotse <lotse@lotse.example>"),
-  /** Signs links in emails (cancel links); without it a random one is kept in data/lotse.secret. */
+  /** Signs links in emails (cancel links); without it a random one is kept in data/lotse.secret
+   * (only for a local SQLite file: a shared database needs the same secret on every server). */
   LOTSE_SECRET: z.string().min(32).optional(),
   /** Verifies Resend's webhook calls (the "whsec_…" signing secret). */
   RESEND_WEBHOOK_SECRET: z.string().optional(),
@@ -61,8 +62,23 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/**
+ * A database that is not a local file (PostgreSQL, a libSQL server) can be shared by several app
+ * servers: then every server must sign links with the same secret, so it must come from the
+ * environment (a secret made per machine would break the links another server sent).
+ */
+const checked = schema.superRefine((e, ctx) => {
+  if (!e.LOTSE_SECRET && !e.DATABASE_URL.startsWith("file:"))
+    ctx.addIssue({
+      code: "custom",
+      path: ["LOTSE_SECRET"],
+      message:
+        "fehlt – bei einer gemeinsam nutzbaren Datenbank (PostgreSQL, libSQL-Server) brauchen alle Server denselben Schlüssel (mindestens 32 Zeichen, z. B. openssl rand -base64 48)",
+    });
+});
+
 function readEnv(): Env {
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     const details = Object.entries(z.flattenError(parsed.error).fieldErrors)
       .map(([k, v]) => `${k}: ${(v ?? []).join(", ")}`)

@@ -7,9 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
+import { postgresSchema, postgresSchemaPath, writePostgresSchema } from "./postgres-schema";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const migrationsDir = path.join(root, "prisma/migrations");
+export const postgresMigrationsDir = path.join(root, "prisma/postgres/migrations");
 export const schemaPath = path.join(root, "prisma/schema.prisma");
 
 /** Tables made by hand-written SQL (the FTS5 search index), not by the Prisma datamodel. */
@@ -21,13 +23,18 @@ export const migrationNames = () =>
     .map((d) => d.name)
     .sort();
 
+// The CLI works offline on datamodels and scratch SQLite files, whatever DATABASE_URL the
+// caller has (the PostgreSQL CLI config sets its own).
 const prisma = (args: string[], env: Record<string, string> = {}) =>
   execFileSync("npx", ["prisma", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, ...env },
+    env: { ...process.env, DATABASE_URL: "file:./data/lotse.db", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+
+const changes = (sql: string) =>
+  /\b(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b/i.test(sql) ? sql : "";
 
 /**
  * The datamodel the migrations make: every migration.sql applied to a scratch database, read
@@ -68,8 +75,50 @@ export async function pendingSchemaChange(): Promise<string> {
       schemaPath,
       "--script",
     ]);
-    return /\b(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b/i.test(sql) ? sql : "";
+    return changes(sql);
   } finally {
     dispose();
   }
+}
+
+/**
+ * The same change as PostgreSQL SQL: both migration sets are made together, so the datamodel the
+ * SQLite migrations make is also the one the PostgreSQL migrations make (with its provider).
+ */
+export async function pendingPostgresChange(): Promise<string> {
+  const { file, dispose } = await migratedDatamodel();
+  try {
+    const from = `${file}.postgres.prisma`;
+    writeFileSync(from, postgresSchema(readFileSync(file, "utf8")));
+    writePostgresSchema();
+    const sql = prisma([
+      "migrate",
+      "diff",
+      "--config",
+      "prisma/postgres/prisma.config.ts",
+      "--from-schema-datamodel",
+      from,
+      "--to-schema-datamodel",
+      postgresSchemaPath,
+      "--script",
+    ]);
+    return changes(sql);
+  } finally {
+    dispose();
+  }
+}
+
+/** Everything schema.prisma makes on PostgreSQL, from nothing (the search index comes apart). */
+export function postgresSchemaSql(): string {
+  writePostgresSchema();
+  return prisma([
+    "migrate",
+    "diff",
+    "--config",
+    "prisma/postgres/prisma.config.ts",
+    "--from-empty",
+    "--to-schema-datamodel",
+    postgresSchemaPath,
+    "--script",
+  ]);
 }

@@ -13,12 +13,9 @@ export const postgresSchemaPath = path.join(root, "prisma/postgres/schema.prisma
 export function postgresSchema(sqliteSchema: string): string {
   const swapped = sqliteSchema
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace(
-      /output\s*=\s*"\.\.\/app\/generated\/prisma"/,
-      'output     = "../../app/generated/prisma-pg"',
-    );
-  if (!swapped.includes('"postgresql"') || !swapped.includes("prisma-pg"))
-    throw new Error("prisma/schema.prisma: provider oder output nicht gefunden");
+    .replace(/output\s*=\s*"[^"]*"/, 'output     = "../../app/generated/prisma-pg"');
+  if (!swapped.includes('"postgresql"'))
+    throw new Error("prisma/schema.prisma: provider nicht gefunden");
   return `// Generated from prisma/schema.prisma by scripts/postgres-schema.ts – do not edit.\n${swapped}`;
 }
 

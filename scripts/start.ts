@@ -5,6 +5,7 @@ import cluster from "node:cluster";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
+import { type Engine, engineOf } from "../app/lib/database-url.ts";
 import { restrictExistingFiles, restrictNewFiles } from "../app/lib/file-modes.server.ts";
 
 // The database, uploads and the secret hold personal data: only this account reads them.
@@ -26,6 +27,11 @@ if (cluster.isWorker) {
   await primary();
 }
 
+function fail(message: string): never {
+  console.error(`Lotse startet nicht: ${message}`);
+  process.exit(1);
+}
+
 function run(cmd: string, args: string[]) {
   const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
   if (result.status !== 0) {
@@ -35,19 +41,44 @@ function run(cmd: string, args: string[]) {
 }
 
 async function primary() {
+  let engine: Engine;
+  try {
+    engine = engineOf(databaseUrl);
+  } catch (error) {
+    fail(`DATABASE_URL: ${(error as Error).message}`);
+  }
   if (databaseUrl.startsWith("file:")) {
     mkdirSync(path.dirname(path.resolve(databaseUrl.slice("file:".length))), {
       recursive: true,
     });
   }
+  // The configuration is checked before anything is built or migrated.
+  const { env, isDemo } = await import("../app/env.server.ts").catch((error: Error) =>
+    fail(error.message),
+  );
   if (!existsSync(path.join(root, "build/server/index.js"))) {
     console.log("Lotse wird gebaut …");
     run("npx", ["remix", "vite:build"]);
   }
-  run("npx", ["prisma", "migrate", "deploy"]);
-  restrictExistingFiles(databaseUrl);
+  const { DatabaseStartError, migratePostgres } = await import(
+    "../app/modules/health/migrations.server.ts"
+  );
+  if (engine === "postgres") {
+    // Servers starting at once take turns (an advisory lock): the migrations run once.
+    await migratePostgres(databaseUrl).catch((error: Error) =>
+      fail(error instanceof DatabaseStartError ? error.message : String(error)),
+    );
+  } else {
+    run("npx", ["prisma", "migrate", "deploy"]);
+    restrictExistingFiles(databaseUrl);
+  }
+  const { migrationState } = await import("../app/modules/health/health.server.ts");
+  const migrations = await migrationState();
+  if (migrations.unknown.length)
+    fail(
+      `Die Datenbank wurde schon von einer neueren Lotse-Version migriert (${migrations.unknown.join(", ")}). Diese Version startet darauf nicht.`,
+    );
 
-  const { env, isDemo } = await import("../app/env.server.ts");
   const { ensureReferenceData } = await import("../app/modules/reference/reference-data.server.ts");
   await ensureReferenceData();
   const { seedDemoData, disableDemoAccounts } = await import("../app/modules/demo/seed.server.ts");

@@ -15,7 +15,7 @@ export function engineOf(url: string): Engine {
 
 export function unknownSchemeMessage(url: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? url.slice(0, 20);
-  return `DATABASE_URL: unbekannte Datenbankadresse „${scheme}…“ – erlaubt sind file:… oder libsql://… (SQLite) und postgresql://… (PostgreSQL).`;
+  return `unbekannte Datenbankadresse „${scheme}…“ – erlaubt sind file:… oder libsql://… (SQLite) und postgresql://… (PostgreSQL).`;
 }
 
 /** The address without its password, for messages and logs. */

@@ -5,11 +5,17 @@ import type { FieldErrors, FormReply, FormValues } from "./forms";
 
 export type { FieldErrors, FormReply, FormValues };
 
-/** Form data as plain values; a name that occurs several times (checkboxes) becomes a list. */
+/**
+ * Form data as plain values; a name that occurs several times (checkboxes) becomes a list. NUL
+ * characters are dropped: nobody types one, and PostgreSQL refuses them in text.
+ */
 export function formValues(formData: FormData, multi: readonly string[] = []): FormValues {
   const values: FormValues = {};
   for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const all = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.replaceAll("\u0000", ""));
     values[key] = multi.includes(key) ? all : (all[0] ?? "");
   }
   for (const key of multi) values[key] ??= [];

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, lockKeyInTransaction } from "~/db.server";
 
 /**
  * A sliding-window limit per key, counted in the database so that any number of app servers
@@ -10,7 +10,8 @@ export function rateLimiter(options: { name: string; limit: number; windowMs: nu
     async allow(key: string, now = new Date()): Promise<boolean> {
       const scoped = `${options.name}:${key}`;
       return db.$transaction(async (tx) => {
-        // The write comes first, so concurrent attempts are serialised by the database.
+        // Concurrent attempts for the key wait for each other: each counts the ones before it.
+        await lockKeyInTransaction(tx, scoped);
         const hit = await tx.rateLimitHit.create({
           data: { key: scoped, at: now },
           select: { id: true },

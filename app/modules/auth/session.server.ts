@@ -78,8 +78,8 @@ async function findSession(request: Request): Promise<SessionLookup> {
       role: sqlChoice(ROLES),
       active: sqlBool,
     },
-    Prisma.sql`SELECT s.lastSeenAt, s.expiresAt, s.userId, u.name, u.email, u.role, u.active
-      FROM Session s JOIN User u ON u.id = s.userId WHERE s.id = ${id}`,
+    Prisma.sql`SELECT s."lastSeenAt", s."expiresAt", s."userId", u.name, u.email, u.role, u.active
+      FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = ${id}`,
   );
   if (!session) return { status: "none" };
   const now = Date.now();

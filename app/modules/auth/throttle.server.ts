@@ -37,7 +37,8 @@ function blockedUntilFor(attempts: Prisma.Sql, now: Date): Prisma.Sql {
 export async function claimAttempt(keys: string[], now = new Date()): Promise<number> {
   const at = sqlDate(now);
   const stale = sqlDate(new Date(now.getTime() - RESET_AFTER_MS));
-  const next = Prisma.sql`(CASE WHEN "lastFailureAt" < ${stale} THEN 1 ELSE "failures" + 1 END)`;
+  // The row's own columns by table name: PostgreSQL's upsert also sees the proposed row (EXCLUDED).
+  const next = Prisma.sql`(CASE WHEN "LoginThrottle"."lastFailureAt" < ${stale} THEN 1 ELSE "LoginThrottle"."failures" + 1 END)`;
   let wait = 0;
   for (const key of keys) {
     const claimed = await queryRows(
@@ -49,7 +50,8 @@ export async function claimAttempt(keys: string[], now = new Date()): Promise<nu
         "failures" = ${next},
         "blockedUntil" = ${blockedUntilFor(next, now)},
         "lastFailureAt" = ${at}
-      WHERE "lastFailureAt" < ${stale} OR "blockedUntil" IS NULL OR "blockedUntil" <= ${at}
+      WHERE "LoginThrottle"."lastFailureAt" < ${stale} OR "LoginThrottle"."blockedUntil" IS NULL
+        OR "LoginThrottle"."blockedUntil" <= ${at}
       RETURNING "failures"`,
     );
     if (claimed.length) continue;
@@ -67,7 +69,7 @@ export async function releaseAttempt(ipKey: string, accountKey: string): Promise
   await db.$transaction([
     db.loginThrottle.deleteMany({ where: { key: accountKey } }),
     db.$executeRaw`
-      UPDATE "LoginThrottle" SET "failures" = max("failures" - 1, 0),
+      UPDATE "LoginThrottle" SET "failures" = CASE WHEN "failures" > 0 THEN "failures" - 1 ELSE 0 END,
         "blockedUntil" = CASE WHEN "failures" - 1 < ${FREE_ATTEMPTS} THEN NULL ELSE "blockedUntil" END
       WHERE "key" = ${ipKey}`,
   ]);

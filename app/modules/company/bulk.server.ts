@@ -24,7 +24,7 @@ export async function companyIdsOfView(url: URL): Promise<string[]> {
   const params = parseListParams(url, { sortable: COMPANY_SORTS, defaultSort: "name" });
   const rows = await queryRows(
     { id: sqlText },
-    Prisma.sql`SELECT c.id FROM Company c
+    Prisma.sql`SELECT c.id FROM "Company" c
       WHERE ${companyCondition(params.q, parseCompanyFilters(url, served))} LIMIT ${BULK_MAX + 1}`,
   );
   return rows.map((r) => r.id);

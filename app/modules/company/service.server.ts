@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   db,
+  engine,
   likeContains,
   Prisma,
   queryRows,
@@ -9,6 +10,8 @@ import {
   sqlCount,
   sqlDate,
   sqlInstantOrNull,
+  sqlJoined,
+  sqlLike,
   sqlText,
   sqlTextOrNull,
 } from "~/db.server";
@@ -57,13 +60,14 @@ export type CompanyListFilters = {
 const ORDER_COLUMN: Record<(typeof COMPANY_SORTS)[number], string> = {
   name: "name",
   plz: "plz",
-  status: "outreachStatus",
-  // NULL (never contacted) sorts as the oldest.
-  lastContact: "lastContactAt",
+  status: '"outreachStatus"',
+  // NULL (never contacted) sorts as the oldest (SQLite's order; PostgreSQL is told so).
+  lastContact: '"lastContactAt"',
 };
 const orderBy = (params: ListParams<(typeof COMPANY_SORTS)[number]>, alias = "") => {
   const dir = params.dir === "desc" ? "DESC" : "ASC";
-  return Prisma.raw(`${alias}${ORDER_COLUMN[params.sort]} ${dir}, ${alias}id ${dir}`);
+  const nulls = engine === "postgres" ? (dir === "ASC" ? " NULLS FIRST" : " NULLS LAST") : "";
+  return Prisma.raw(`${alias}${ORDER_COLUMN[params.sort]} ${dir}${nulls}, ${alias}id ${dir}`);
 };
 
 /** Reads the list filters from the URL; unknown values are ignored. */
@@ -97,34 +101,34 @@ export function companyCondition(
   filters: CompanyListFilters,
   now = new Date(),
 ): Prisma.Sql {
-  const and: Prisma.Sql[] = [Prisma.sql`c.archivedAt IS NULL`];
-  if (filters.districtAgs) and.push(Prisma.sql`c.districtAgs = ${filters.districtAgs}`);
-  if (filters.status) and.push(Prisma.sql`c.outreachStatus = ${filters.status}`);
+  const and: Prisma.Sql[] = [Prisma.sql`c."archivedAt" IS NULL`];
+  if (filters.districtAgs) and.push(Prisma.sql`c."districtAgs" = ${filters.districtAgs}`);
+  if (filters.status) and.push(Prisma.sql`c."outreachStatus" = ${filters.status}`);
   if (filters.partTimeReadiness)
-    and.push(Prisma.sql`c.partTimeReadiness = ${filters.partTimeReadiness}`);
-  if (filters.ownerId) and.push(Prisma.sql`c.ownerId = ${filters.ownerId}`);
-  if (filters.multiplier === "ja") and.push(Prisma.sql`c.multiplierType IS NOT NULL`);
-  else if (filters.multiplier) and.push(Prisma.sql`c.multiplierType = ${filters.multiplier}`);
+    and.push(Prisma.sql`c."partTimeReadiness" = ${filters.partTimeReadiness}`);
+  if (filters.ownerId) and.push(Prisma.sql`c."ownerId" = ${filters.ownerId}`);
+  if (filters.multiplier === "ja") and.push(Prisma.sql`c."multiplierType" IS NOT NULL`);
+  else if (filters.multiplier) and.push(Prisma.sql`c."multiplierType" = ${filters.multiplier}`);
   if (filters.tag)
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM CompanyTag ct JOIN Tag t ON t.id = ct.tagId
-      WHERE ct.companyId = c.id AND t.name = ${filters.tag})`);
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "CompanyTag" ct JOIN "Tag" t ON t.id = ct."tagId"
+      WHERE ct."companyId" = c.id AND t.name = ${filters.tag})`);
   if (filters.occupationId)
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM TrainingOffer o WHERE o.companyId = c.id
-      AND o.occupationId = ${filters.occupationId} AND o.archivedAt IS NULL)`);
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "TrainingOffer" o WHERE o."companyId" = c.id
+      AND o."occupationId" = ${filters.occupationId} AND o."archivedAt" IS NULL)`);
   if (filters.informed)
-    and.push(Prisma.sql`c.informedAt >= ${sqlDate(filters.informed.since)}
-      AND c.informedAt < ${sqlDate(filters.informed.until)}`);
+    and.push(Prisma.sql`c."informedAt" >= ${sqlDate(filters.informed.since)}
+      AND c."informedAt" < ${sqlDate(filters.informed.until)}`);
   if (filters.noContactDays) {
     // No contact for at least that many days: the last one was on that day before today or earlier.
     const since = startOfDay(addDays(today(now), 1 - filters.noContactDays));
-    and.push(Prisma.sql`(c.lastContactAt IS NULL OR c.lastContactAt < ${sqlDate(since)})`);
+    and.push(Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${sqlDate(since)})`);
   }
   if (q) {
     const text = likeContains(q);
     const or = [
-      Prisma.sql`c.name LIKE ${text} ESCAPE '\\'`,
-      Prisma.sql`c.normalizedName LIKE ${likeContains(foldText(q))} ESCAPE '\\'`,
-      Prisma.sql`c.city LIKE ${text} ESCAPE '\\'`,
+      Prisma.sql`c.name ${sqlLike()} ${text} ESCAPE '\\'`,
+      Prisma.sql`c."normalizedName" LIKE ${likeContains(foldText(q))} ESCAPE '\\'`,
+      Prisma.sql`c.city ${sqlLike()} ${text} ESCAPE '\\'`,
     ];
     if (/^\d+$/.test(q)) or.push(Prisma.sql`c.plz LIKE ${`${q}%`}`);
     and.push(Prisma.sql`(${Prisma.join(or, " OR ")})`);
@@ -158,16 +162,16 @@ export async function listCompanies(
   const [rows, counted] = await Promise.all([
     queryRows(
       { ...LIST_ROW, openOffers: sqlCount },
-      Prisma.sql`SELECT c.id, c.name, c.plz, c.city, c.outreachStatus, c.partTimeReadiness,
-        c.multiplierType, c.lastContactAt, d.name AS districtName, u.name AS ownerName,
-        (SELECT count(*) FROM TrainingOffer o WHERE o.companyId = c.id AND o.archivedAt IS NULL) AS openOffers
-      FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
-      WHERE c.id IN (SELECT c.id FROM Company c WHERE ${where} ORDER BY ${orderBy(params, "c.")} LIMIT ${take} OFFSET ${skip})
+      Prisma.sql`SELECT c.id, c.name, c.plz, c.city, c."outreachStatus", c."partTimeReadiness",
+        c."multiplierType", c."lastContactAt", d.name AS "districtName", u.name AS "ownerName",
+        (SELECT count(*) FROM "TrainingOffer" o WHERE o."companyId" = c.id AND o."archivedAt" IS NULL) AS "openOffers"
+      FROM "Company" c LEFT JOIN "District" d ON d.ags = c."districtAgs" LEFT JOIN "User" u ON u.id = c."ownerId"
+      WHERE c.id IN (SELECT c.id FROM "Company" c WHERE ${where} ORDER BY ${orderBy(params, "c.")} LIMIT ${take} OFFSET ${skip})
       ORDER BY ${orderBy(params, "c.")}`,
     ),
     queryRows(
       { count: sqlCount },
-      Prisma.sql`SELECT count(*) AS count FROM Company c WHERE ${where}`,
+      Prisma.sql`SELECT count(*) AS count FROM "Company" c WHERE ${where}`,
     ),
   ]);
   return toPage(rows, counted[0]?.count ?? 0, params);
@@ -235,13 +239,13 @@ export async function exportCompanies(
     : Prisma.empty;
   return queryRows(
     EXPORT_ROW,
-    Prisma.sql`SELECT c.id, c.name, c.legalForm, c.street, c.plz, c.city, c.industry, c.size, c.website,
-      c.phone, c.email, c.outreachStatus, c.partTimeReadiness, c.isTrainingCompany,
-      c.takesInternships, c.multiplierType, c.informedAt, c.lastContactAt,
-      d.name AS districtName, u.name AS ownerName,
-      (SELECT group_concat(t.name, ', ') FROM CompanyTag ct JOIN Tag t ON t.id = ct.tagId
-        WHERE ct.companyId = c.id) AS tags
-    FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
+    Prisma.sql`SELECT c.id, c.name, c."legalForm", c.street, c.plz, c.city, c.industry, c.size, c.website,
+      c.phone, c.email, c."outreachStatus", c."partTimeReadiness", c."isTrainingCompany",
+      c."takesInternships", c."multiplierType", c."informedAt", c."lastContactAt",
+      d.name AS "districtName", u.name AS "ownerName",
+      (SELECT ${sqlJoined(Prisma.sql`t.name`, ", ")} FROM "CompanyTag" ct JOIN "Tag" t ON t.id = ct."tagId"
+        WHERE ct."companyId" = c.id) AS tags
+    FROM "Company" c LEFT JOIN "District" d ON d.ags = c."districtAgs" LEFT JOIN "User" u ON u.id = c."ownerId"
     WHERE ${companyCondition(params.q, filters)}${only}
     ORDER BY ${orderBy(params, "c.")} LIMIT ${limit}`,
   );
@@ -282,11 +286,11 @@ export async function companyFilterOptions() {
     listServedDistricts(),
     queryRows(
       { kind: sqlChoice(["owner", "tag", "occupation"]), value: sqlText, label: sqlText },
-      Prisma.sql`SELECT 'owner' AS kind, id AS value, name AS label FROM User
-        WHERE active = 1 AND role IN (${Prisma.join([...ASSIGNABLE_ROLES])})
-      UNION ALL SELECT * FROM (SELECT 'tag', name, name FROM Tag ORDER BY name LIMIT 500)
-      UNION ALL SELECT 'occupation', o.id, o.title FROM Occupation o WHERE EXISTS
-        (SELECT 1 FROM TrainingOffer t WHERE t.occupationId = o.id AND t.archivedAt IS NULL)
+      Prisma.sql`SELECT 'owner' AS kind, id AS value, name AS label FROM "User"
+        WHERE active AND role IN (${Prisma.join([...ASSIGNABLE_ROLES])})
+      UNION ALL SELECT * FROM (SELECT 'tag', name, name FROM "Tag" ORDER BY name LIMIT 500) AS tags
+      UNION ALL SELECT 'occupation', o.id, o.title FROM "Occupation" o WHERE EXISTS
+        (SELECT 1 FROM "TrainingOffer" t WHERE t."occupationId" = o.id AND t."archivedAt" IS NULL)
       ORDER BY kind, label`,
     ),
   ]);

@@ -19,6 +19,8 @@ export type OutgoingEmail = {
 /** Removes CR/LF so no header can be injected through names or subjects. */
 export const headerSafe = (value: string) => value.replace(/[\r\n]+/g, " ").trim();
 
+const withoutNul = (text: string) => text.replaceAll("\u0000", "");
+
 export const emailDeliveryEnabled = () => Boolean(env.RESEND_API_KEY);
 
 /**
@@ -32,8 +34,10 @@ export async function queueEmail(email: OutgoingEmail, tx: Tx | typeof db = db) 
       toEmail: headerSafe(email.to),
       toName: email.toName ? headerSafe(email.toName) : null,
       subject: headerSafe(email.subject),
-      html: email.html,
-      text: email.text,
+      // The rendered preview text is padded with invisible characters, NUL among them: no
+      // mail client shows a NUL, and PostgreSQL does not store one in text.
+      html: withoutNul(email.html),
+      text: withoutNul(email.text),
       attachments: email.attachments ? JSON.stringify(email.attachments) : null,
       idempotencyKey: email.idempotencyKey ?? `${email.kind}:${randomUUID()}`,
       status: emailDeliveryEnabled() ? "pending" : "held",

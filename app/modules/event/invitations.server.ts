@@ -26,17 +26,17 @@ const CANDIDATE = {
 export type LeftOut = { noEmail: number; invalid: number; noConsent: number; already: number };
 
 function filterSql(f: RecipientFilter) {
-  const and: Prisma.Sql[] = [Prisma.sql`cp.archivedAt IS NULL`];
-  if (f.kreis) and.push(Prisma.sql`c.districtAgs = ${f.kreis}`);
-  if (f.status) and.push(Prisma.sql`c.outreachStatus = ${f.status}`);
+  const and: Prisma.Sql[] = [Prisma.sql`cp."archivedAt" IS NULL`];
+  if (f.kreis) and.push(Prisma.sql`c."districtAgs" = ${f.kreis}`);
+  if (f.status) and.push(Prisma.sql`c."outreachStatus" = ${f.status}`);
   if (f.branche) and.push(Prisma.sql`c.industry = ${f.branche}`);
   if (f.multiplikator)
     and.push(
-      Prisma.sql`(c.multiplierType = ${f.multiplikator} OR cp.multiplierType = ${f.multiplikator})`,
+      Prisma.sql`(c."multiplierType" = ${f.multiplikator} OR cp."multiplierType" = ${f.multiplikator})`,
     );
   if (f.tag)
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM CompanyTag ct JOIN Tag g ON g.id = ct.tagId
-      WHERE ct.companyId = c.id AND g.name = ${f.tag})`);
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "CompanyTag" ct JOIN "Tag" g ON g.id = ct."tagId"
+      WHERE ct."companyId" = c.id AND g.name = ${f.tag})`);
   if (f.kontakte?.length) and.push(Prisma.sql`cp.id IN (${Prisma.join(f.kontakte)})`);
   return Prisma.join(and, " AND ");
 }
@@ -44,14 +44,14 @@ function filterSql(f: RecipientFilter) {
 async function candidates(eventId: string, filter: RecipientFilter) {
   return queryRows(
     CANDIDATE,
-    Prisma.sql`SELECT cp.id, cp.salutation, cp.firstName, cp.lastName, cp.email, cp.emailInvalidAt IS NOT NULL AS invalid,
-      EXISTS (SELECT 1 FROM Consent k WHERE k.contactId = cp.id AND k.purpose = ${EMAIL_CONSENT}
-        AND k.withdrawnAt IS NULL) AS consent,
-      EXISTS (SELECT 1 FROM EventInvitation i WHERE i.eventId = ${eventId}
-        AND i.contactId = cp.id) AS invited, c.name AS company
-    FROM ContactPerson cp LEFT JOIN Company c ON c.id = cp.companyId
+    Prisma.sql`SELECT cp.id, cp.salutation, cp."firstName", cp."lastName", cp.email, cp."emailInvalidAt" IS NOT NULL AS invalid,
+      EXISTS (SELECT 1 FROM "Consent" k WHERE k."contactId" = cp.id AND k.purpose = ${EMAIL_CONSENT}
+        AND k."withdrawnAt" IS NULL) AS consent,
+      EXISTS (SELECT 1 FROM "EventInvitation" i WHERE i."eventId" = ${eventId}
+        AND i."contactId" = cp.id) AS invited, c.name AS company
+    FROM "ContactPerson" cp LEFT JOIN "Company" c ON c.id = cp."companyId"
     WHERE ${filterSql(filter)}
-    ORDER BY cp.lastName, cp.firstName`,
+    ORDER BY cp."lastName", cp."firstName"`,
   );
 }
 

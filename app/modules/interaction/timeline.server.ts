@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { Prisma, queryRows, sqlChoice, sqlInstant, sqlText, sqlTextOrNull } from "~/db.server";
+import {
+  Prisma,
+  queryRows,
+  sqlChoice,
+  sqlInstant,
+  sqlInstantText,
+  sqlJoined,
+  sqlText,
+  sqlTextOrNull,
+} from "~/db.server";
 import type { TimelineItem } from "./timeline-item";
 
 export type { TimelineItem };
@@ -37,28 +46,28 @@ const textOf = (value: Date | string | null) =>
 export async function timelineFor(subject: TimelineSubject, page: number, perPage = 20) {
   const byCompany = "companyId" in subject;
   const id = byCompany ? subject.companyId : subject.contactId;
-  const subjectColumn = Prisma.raw(byCompany ? "companyId" : "contactId");
+  const subjectColumn = Prisma.raw(byCompany ? '"companyId"' : '"contactId"');
   const parts = [
-    Prisma.sql`SELECT 'interaction' AS kind, i.id AS id, i.occurredAt AS at, i.type AS a, i.outcome AS b,
-        i.notes AS c, u.name AS d, ct.firstName || ' ' || ct.lastName AS e,
-        (SELECT group_concat(t.topic, '|') FROM InteractionTopic t WHERE t.interactionId = i.id) AS topics
-      FROM Interaction i JOIN User u ON u.id = i.authorId LEFT JOIN ContactPerson ct ON ct.id = i.contactId
-      WHERE i.${subjectColumn} = ${id} AND i.deletedAt IS NULL`,
-    Prisma.sql`SELECT 'followup', f.id, f.createdAt, f.title, u.name, f.dueDate,
-        f.doneAt IS NOT NULL, NULL, NULL
-      FROM FollowUp f JOIN User u ON u.id = f.assigneeId WHERE f.${subjectColumn} = ${id}`,
+    Prisma.sql`SELECT 'interaction' AS kind, i.id AS id, i."occurredAt" AS at, i.type AS a, i.outcome AS b,
+        i.notes AS c, u.name AS d, ct."firstName" || ' ' || ct."lastName" AS e,
+        (SELECT ${sqlJoined(Prisma.sql`t.topic`, "|")} FROM "InteractionTopic" t WHERE t."interactionId" = i.id) AS topics
+      FROM "Interaction" i JOIN "User" u ON u.id = i."authorId" LEFT JOIN "ContactPerson" ct ON ct.id = i."contactId"
+      WHERE i.${subjectColumn} = ${id} AND i."deletedAt" IS NULL`,
+    Prisma.sql`SELECT 'followup', f.id, f."createdAt", f.title, u.name, ${sqlInstantText(Prisma.sql`f."dueDate"`)},
+        CASE WHEN f."doneAt" IS NOT NULL THEN '1' ELSE '0' END, NULL, NULL
+      FROM "FollowUp" f JOIN "User" u ON u.id = f."assigneeId" WHERE f.${subjectColumn} = ${id}`,
     // A contact's internships are those they supervise.
-    Prisma.sql`SELECT 'internship', p.id, coalesce(p.startDate, p.createdAt), p.status, o.title,
-        p.participantId, NULL, NULL, NULL
-      FROM Internship p JOIN Occupation o ON o.id = p.occupationId
-      WHERE ${byCompany ? Prisma.sql`p.companyId = ${id}` : Prisma.sql`p.supervisorId = ${id}`}`,
-    Prisma.sql`SELECT 'event', r.id, e.startsAt, e.title, r.attendance, NULL, NULL, NULL, NULL
-      FROM EventRegistration r JOIN Event e ON e.id = r.eventId WHERE r.${subjectColumn} = ${id}`,
+    Prisma.sql`SELECT 'internship', p.id, coalesce(p."startDate", p."createdAt"), p.status, o.title,
+        p."participantId", NULL, NULL, NULL
+      FROM "Internship" p JOIN "Occupation" o ON o.id = p."occupationId"
+      WHERE ${byCompany ? Prisma.sql`p."companyId" = ${id}` : Prisma.sql`p."supervisorId" = ${id}`}`,
+    Prisma.sql`SELECT 'event', r.id, e."startsAt", e.title, r.attendance, NULL, NULL, NULL, NULL
+      FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId" WHERE r.${subjectColumn} = ${id}`,
   ];
   if (byCompany)
-    parts.push(Prisma.sql`SELECT 'status', s.id, s.createdAt, s.fromStatus, s.toStatus,
+    parts.push(Prisma.sql`SELECT 'status', s.id, s."createdAt", s."fromStatus", s."toStatus",
         u.name, NULL, NULL, NULL
-      FROM CompanyStatusChange s LEFT JOIN User u ON u.id = s.changedById WHERE s.companyId = ${id}`);
+      FROM "CompanyStatusChange" s LEFT JOIN "User" u ON u.id = s."changedById" WHERE s."companyId" = ${id}`);
   const rows = await queryRows(
     ROW,
     Prisma.sql`${Prisma.join(parts, " UNION ALL ")}

@@ -1,4 +1,4 @@
-import { db, Prisma, queryJsonRows } from "~/db.server";
+import { db, Prisma, queryJsonRows, sqlInstantText, sqlJoined, sqlJsonRows } from "~/db.server";
 import { t } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
@@ -143,18 +143,25 @@ function parseWishes(text: string | null): Wish[] {
 async function loadParticipants(where: Prisma.Sql) {
   const [rows, place] = await Promise.all([
     queryJsonRows<ParticipantRow>(Prisma.sql`
-      SELECT json_group_array(json_object('id', p.id, 'firstName', p.firstName,
-        'lastName', p.lastName, 'plz', p.plz, 'districtAgs', p.districtAgs,
-        'weeklyHoursAvailable', p.weeklyHoursAvailable,
-        'childcareHoursPerWeek', p.childcareHoursPerWeek, 'drivingLicence', p.drivingLicence,
-        'hasCar', p.hasCar, 'usesPublicTransport', p.usesPublicTransport,
-        'maxCommuteMinutes', p.maxCommuteMinutes,
-        'wishes', (SELECT group_concat(w.occupationId || ':' || o.kldbCode || ':' || w.rank || ':'
-          || coalesce(o.durationMonths, '')) FROM ParticipantOccupation w
-          JOIN Occupation o ON o.id = w.occupationId WHERE w.participantId = p.id),
-        'brokenOff', (SELECT group_concat(i.companyId) FROM Internship i
-          WHERE i.participantId = p.id AND i.status = 'abgebrochen'))) AS rows
-      FROM Participant p WHERE ${where}`),
+      SELECT ${sqlJsonRows({
+        id: Prisma.sql`p.id`,
+        firstName: Prisma.sql`p."firstName"`,
+        lastName: Prisma.sql`p."lastName"`,
+        plz: Prisma.sql`p.plz`,
+        districtAgs: Prisma.sql`p."districtAgs"`,
+        weeklyHoursAvailable: Prisma.sql`p."weeklyHoursAvailable"`,
+        childcareHoursPerWeek: Prisma.sql`p."childcareHoursPerWeek"`,
+        drivingLicence: Prisma.sql`p."drivingLicence"`,
+        hasCar: Prisma.sql`p."hasCar"`,
+        usesPublicTransport: Prisma.sql`p."usesPublicTransport"`,
+        maxCommuteMinutes: Prisma.sql`p."maxCommuteMinutes"`,
+        wishes: Prisma.sql`(SELECT ${sqlJoined(Prisma.sql`w."occupationId" || ':' || o."kldbCode" || ':' || CAST(w.rank AS TEXT) || ':'
+          || coalesce(CAST(o."durationMonths" AS TEXT), '')`)} FROM "ParticipantOccupation" w
+          JOIN "Occupation" o ON o.id = w."occupationId" WHERE w."participantId" = p.id)`,
+        brokenOff: Prisma.sql`(SELECT ${sqlJoined(Prisma.sql`i."companyId"`)} FROM "Internship" i
+          WHERE i."participantId" = p.id AND i.status = 'abgebrochen')`,
+      })} AS rows
+      FROM "Participant" p WHERE ${where}`),
     geography(),
   ]);
   return rows.map((r) => {
@@ -212,16 +219,27 @@ type OfferRow = {
 async function loadOffers(where: Prisma.Sql) {
   const [rows, place, occupations] = await Promise.all([
     queryJsonRows<OfferRow>(Prisma.sql`
-      SELECT json_group_array(json_object('id', t.id, 'occupationId', t.occupationId,
-        'freePlaces', t.places - t.placesFilled, 'partTimePossible', t.partTimePossible,
-        'weeklyHoursFull', t.weeklyHoursFull, 'internshipPossible', t.internshipPossible,
-        'startDate', t.startDate, 'companyId', c.id, 'companyName', c.name, 'city', c.city,
-        'plz', c.plz, 'districtAgs', c.districtAgs, 'outreachStatus', c.outreachStatus,
-        'partTimeReadiness', c.partTimeReadiness, 'informed', c.informedAt IS NOT NULL)) AS rows
-      FROM TrainingOffer t
-      JOIN Company c ON c.id = t.companyId
-      WHERE t.archivedAt IS NULL AND t.places > t.placesFilled AND c.archivedAt IS NULL
-        AND c.outreachStatus <> 'kein_interesse' AND ${where}`),
+      SELECT ${sqlJsonRows({
+        id: Prisma.sql`t.id`,
+        occupationId: Prisma.sql`t."occupationId"`,
+        freePlaces: Prisma.sql`t.places - t."placesFilled"`,
+        partTimePossible: Prisma.sql`t."partTimePossible"`,
+        weeklyHoursFull: Prisma.sql`t."weeklyHoursFull"`,
+        internshipPossible: Prisma.sql`t."internshipPossible"`,
+        startDate: sqlInstantText(Prisma.sql`t."startDate"`),
+        companyId: Prisma.sql`c.id`,
+        companyName: Prisma.sql`c.name`,
+        city: Prisma.sql`c.city`,
+        plz: Prisma.sql`c.plz`,
+        districtAgs: Prisma.sql`c."districtAgs"`,
+        outreachStatus: Prisma.sql`c."outreachStatus"`,
+        partTimeReadiness: Prisma.sql`c."partTimeReadiness"`,
+        informed: Prisma.sql`c."informedAt" IS NOT NULL`,
+      })} AS rows
+      FROM "TrainingOffer" t
+      JOIN "Company" c ON c.id = t."companyId"
+      WHERE t."archivedAt" IS NULL AND t.places > t."placesFilled" AND c."archivedAt" IS NULL
+        AND c."outreachStatus" <> 'kein_interesse' AND ${where}`),
     geography(),
     listOccupations(),
   ]);
@@ -306,7 +324,7 @@ export async function matchesForParticipant(
   meta: { ip?: string; limit?: number; includeFar?: boolean } = {},
 ) {
   const [found] = await loadParticipants(
-    Prisma.sql`p.id = ${participantId} AND p.archivedAt IS NULL AND p.anonymisedAt IS NULL
+    Prisma.sql`p.id = ${participantId} AND p."archivedAt" IS NULL AND p."anonymisedAt" IS NULL
       AND ${scopeSql(user, scope)}`,
   );
   if (!found) return null;
@@ -326,15 +344,17 @@ export async function matchesForParticipant(
       .filter((o) => areas.has(o.kldbCode.slice(0, 2)))
       .map((o) => o.id);
     and.push(
-      inAreas.length ? Prisma.sql`t.occupationId IN (${Prisma.join(inAreas)})` : Prisma.sql`0 = 1`,
+      inAreas.length
+        ? Prisma.sql`t."occupationId" IN (${Prisma.join(inAreas)})`
+        : Prisma.sql`0 = 1`,
     );
   } else if (p.districtAgs)
-    and.push(Prisma.sql`(c.districtAgs = ${p.districtAgs} OR c.districtAgs IN
-      (SELECT neighbourAgs FROM DistrictNeighbour WHERE districtAgs = ${p.districtAgs}))`);
-  if (filters.districtAgs) and.push(Prisma.sql`c.districtAgs = ${filters.districtAgs}`);
-  if (filters.occupationId) and.push(Prisma.sql`t.occupationId = ${filters.occupationId}`);
+    and.push(Prisma.sql`(c."districtAgs" = ${p.districtAgs} OR c."districtAgs" IN
+      (SELECT "neighbourAgs" FROM "DistrictNeighbour" WHERE "districtAgs" = ${p.districtAgs}))`);
+  if (filters.districtAgs) and.push(Prisma.sql`c."districtAgs" = ${filters.districtAgs}`);
+  if (filters.occupationId) and.push(Prisma.sql`t."occupationId" = ${filters.occupationId}`);
   if (filters.partTimeOnly)
-    and.push(Prisma.sql`(t.partTimePossible = 1 OR c.partTimeReadiness = 'ja')`);
+    and.push(Prisma.sql`(t."partTimePossible" OR c."partTimeReadiness" = 'ja')`);
   const [offers, travel, areNeighbours, unavailable] = await Promise.all([
     loadOffers(and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`),
     travelFor({ fromPlz: p.plz }),
@@ -436,7 +456,7 @@ export async function matchesForOffer(
   if (!offer) return null;
   const [candidates, travel, areNeighbours] = await Promise.all([
     loadParticipants(
-      Prisma.sql`p.archivedAt IS NULL AND p.anonymisedAt IS NULL
+      Prisma.sql`p."archivedAt" IS NULL AND p."anonymisedAt" IS NULL
         AND p.status IN (${Prisma.join([...MATCHABLE_STATUSES])}) AND ${scopeSql(user, scope)}`,
     ),
     travelFor({ toPlz: offer.display.plz }),

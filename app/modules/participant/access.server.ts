@@ -12,8 +12,8 @@ export function participantScope(user: SessionUser, scope: Scope): Prisma.Partic
 
 /** The same rule in SQL for a user with scope "own", on a query with `Participant p`. */
 export function participantScopeSql(userId: string) {
-  return Prisma.sql`(p.coachId = ${userId} OR EXISTS (SELECT 1 FROM ParticipantShare s
-    WHERE s.participantId = p.id AND s.userId = ${userId}))`;
+  return Prisma.sql`(p."coachId" = ${userId} OR EXISTS (SELECT 1 FROM "ParticipantShare" s
+    WHERE s."participantId" = p.id AND s."userId" = ${userId}))`;
 }
 
 /**

@@ -52,14 +52,14 @@ const inRange = (r: DayRange) => ({ gte: r.since, lt: r.until });
 
 /** Ids of participants with a stay beginning in the range that is not their first (in the project). */
 async function reenteredIds(range: DayRange, projectId: string | null | undefined) {
-  const project = projectId ? Prisma.sql`AND s.projectId = ${projectId}` : Prisma.empty;
-  const earlier = projectId ? Prisma.sql`AND e.projectId = ${projectId}` : Prisma.empty;
+  const project = projectId ? Prisma.sql`AND s."projectId" = ${projectId}` : Prisma.empty;
+  const earlier = projectId ? Prisma.sql`AND e."projectId" = ${projectId}` : Prisma.empty;
   const rows = await queryRows(
     { id: sqlText },
-    Prisma.sql`SELECT DISTINCT s.participantId AS id FROM ParticipantStay s
-      WHERE s.entryDate >= ${sqlDate(range.since)} AND s.entryDate < ${sqlDate(range.until)} ${project}
-        AND EXISTS (SELECT 1 FROM ParticipantStay e
-          WHERE e.participantId = s.participantId AND e.entryDate < s.entryDate ${earlier})`,
+    Prisma.sql`SELECT DISTINCT s."participantId" AS id FROM "ParticipantStay" s
+      WHERE s."entryDate" >= ${sqlDate(range.since)} AND s."entryDate" < ${sqlDate(range.until)} ${project}
+        AND EXISTS (SELECT 1 FROM "ParticipantStay" e
+          WHERE e."participantId" = s."participantId" AND e."entryDate" < s."entryDate" ${earlier})`,
   );
   return rows.map((r) => r.id);
 }

@@ -32,7 +32,7 @@ const monthCase = (column: string, months: Month[]) =>
     : Prisma.sql`CASE ${Prisma.join(
         months.map(
           (m) =>
-            Prisma.sql`WHEN ${Prisma.raw(column)} < ${sqlDate(dayRange(monthDays(m)).until)} THEN ${m}`,
+            Prisma.sql`WHEN ${Prisma.raw(`"${column}"`)} < ${sqlDate(dayRange(monthDays(m)).until)} THEN ${m}`,
         ),
         " ",
       )} END`;
@@ -59,8 +59,8 @@ export type KpiFigures = {
 
 /** Each person's first entry into the project (their first stay's entry date). */
 const firstEntries = (projectId: string) => Prisma.sql`
-  SELECT participantId, min(entryDate) AS firstEntry FROM ParticipantStay
-  WHERE projectId = ${projectId} GROUP BY participantId`;
+  SELECT "participantId", min("entryDate") AS "firstEntry" FROM "ParticipantStay"
+  WHERE "projectId" = ${projectId} GROUP BY "participantId"`;
 const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
 /**
@@ -77,7 +77,7 @@ export async function computeKpis(
   const { from, until } = bounds(period);
   const ofCoach = (column: Prisma.Sql) =>
     coachId
-      ? Prisma.sql`AND ${column} IN (SELECT id FROM Participant WHERE coachId = ${coachId})`
+      ? Prisma.sql`AND ${column} IN (SELECT id FROM "Participant" WHERE "coachId" = ${coachId})`
       : Prisma.empty;
   const nowSql = sqlDate(now);
   const integrated = Prisma.join([...INTEGRATED_OUTCOMES]);
@@ -94,18 +94,18 @@ export async function computeKpis(
       },
       Prisma.sql`
       SELECT
-        sum(firstEntry >= ${from} AND firstEntry < ${until}) AS entered,
-        sum(startsIn - (firstEntry >= ${from} AND firstEntry < ${until}) > 0) AS reentered,
+        count(CASE WHEN "firstEntry" >= ${from} AND "firstEntry" < ${until} THEN 1 END) AS entered,
+        count(CASE WHEN "startsIn" > (CASE WHEN "firstEntry" >= ${from} AND "firstEntry" < ${until} THEN 1 ELSE 0 END) THEN 1 END) AS reentered,
         sum(active) AS active,
         sum(exited) AS exited,
-        sum(firstEntry < ${until}) AS base
+        count(CASE WHEN "firstEntry" < ${until} THEN 1 END) AS base
       FROM (
-        SELECT participantId, min(entryDate) AS firstEntry,
-          sum(entryDate >= ${from} AND entryDate < ${until}) AS startsIn,
-          max(entryDate < ${until} AND (exitDate IS NULL OR exitDate >= ${until})) AS active,
-          max(exitDate >= ${from} AND exitDate < ${until}) AS exited
-        FROM ParticipantStay WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)}
-        GROUP BY participantId)`,
+        SELECT "participantId", min("entryDate") AS "firstEntry",
+          count(CASE WHEN "entryDate" >= ${from} AND "entryDate" < ${until} THEN 1 END) AS "startsIn",
+          max(CASE WHEN "entryDate" < ${until} AND ("exitDate" IS NULL OR "exitDate" >= ${until}) THEN 1 ELSE 0 END) AS active,
+          max(CASE WHEN "exitDate" >= ${from} AND "exitDate" < ${until} THEN 1 ELSE 0 END) AS exited
+        FROM "ParticipantStay" WHERE "projectId" = ${projectId} ${ofCoach(Prisma.sql`"participantId"`)}
+        GROUP BY "participantId") AS person`,
     ),
     // An outcome counts on its date: the start of the contract or job, else when it was recorded;
     // it belongs to the project of the stay it was recorded in.
@@ -121,45 +121,45 @@ export async function computeKpis(
       },
       Prisma.sql`
       WITH o AS (
-        SELECT o.participantId, o.type, o.partTime, coalesce(o.startDate, o.createdAt) AS day
-        FROM Outcome o JOIN ParticipantStay s ON s.id = o.stayId
-        WHERE s.projectId = ${projectId} AND s.entryDate < ${until} ${ofCoach(Prisma.sql`o.participantId`)})
+        SELECT o."participantId", o.type, o."partTime", coalesce(o."startDate", o."createdAt") AS day
+        FROM "Outcome" o JOIN "ParticipantStay" s ON s.id = o."stayId"
+        WHERE s."projectId" = ${projectId} AND s."entryDate" < ${until} ${ofCoach(Prisma.sql`o."participantId"`)})
       SELECT
-        count(DISTINCT CASE WHEN type = 'ausbildung' AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeship,
-        count(DISTINCT CASE WHEN type = 'ausbildung' AND partTime AND day >= ${from} AND day < ${until} THEN participantId END) AS apprenticeshipPartTime,
-        count(DISTINCT CASE WHEN type = 'arbeit' AND day >= ${from} AND day < ${until} THEN participantId END) AS job,
-        count(DISTINCT CASE WHEN type = 'schule' AND day >= ${from} AND day < ${until} THEN participantId END) AS school,
-        count(DISTINCT CASE WHEN type IN (${integrated}) AND day >= ${from} AND day < ${until} THEN participantId END) AS integrated,
-        count(DISTINCT CASE WHEN type IN (${integrated}) AND day < ${until} THEN participantId END) AS integratedToDate,
-        count(DISTINCT CASE WHEN type = 'ausbildung' AND day < ${until} THEN participantId END) AS apprenticeshipToDate
+        count(DISTINCT CASE WHEN type = 'ausbildung' AND day >= ${from} AND day < ${until} THEN "participantId" END) AS apprenticeship,
+        count(DISTINCT CASE WHEN type = 'ausbildung' AND "partTime" AND day >= ${from} AND day < ${until} THEN "participantId" END) AS "apprenticeshipPartTime",
+        count(DISTINCT CASE WHEN type = 'arbeit' AND day >= ${from} AND day < ${until} THEN "participantId" END) AS job,
+        count(DISTINCT CASE WHEN type = 'schule' AND day >= ${from} AND day < ${until} THEN "participantId" END) AS school,
+        count(DISTINCT CASE WHEN type IN (${integrated}) AND day >= ${from} AND day < ${until} THEN "participantId" END) AS integrated,
+        count(DISTINCT CASE WHEN type IN (${integrated}) AND day < ${until} THEN "participantId" END) AS "integratedToDate",
+        count(DISTINCT CASE WHEN type = 'ausbildung' AND day < ${until} THEN "participantId" END) AS "apprenticeshipToDate"
       FROM o`,
     ),
     queryRows(
       { total: sqlCount, completed: sqlCount, ledToOffer: sqlCount },
       Prisma.sql`
       SELECT
-        sum(status <> 'vorgeschlagen' AND startDate >= ${from} AND startDate < ${until}) AS total,
-        sum(status = 'abgeschlossen' AND endDate >= ${from} AND endDate < ${until}) AS completed,
-        sum(status = 'abgeschlossen' AND ledToOffer AND endDate >= ${from} AND endDate < ${until}) AS ledToOffer
-      FROM Internship WHERE projectId = ${projectId} ${ofCoach(Prisma.sql`participantId`)}`,
+        count(CASE WHEN status <> 'vorgeschlagen' AND "startDate" >= ${from} AND "startDate" < ${until} THEN 1 END) AS total,
+        count(CASE WHEN status = 'abgeschlossen' AND "endDate" >= ${from} AND "endDate" < ${until} THEN 1 END) AS completed,
+        count(CASE WHEN status = 'abgeschlossen' AND "ledToOffer" AND "endDate" >= ${from} AND "endDate" < ${until} THEN 1 END) AS "ledToOffer"
+      FROM "Internship" WHERE "projectId" = ${projectId} ${ofCoach(Prisma.sql`"participantId"`)}`,
     ),
     queryRows(
       { workshops: sqlCount, other: sqlCount, attendance: sqlCount },
       Prisma.sql`
       SELECT
-        sum(e.type = 'workshop') AS workshops,
-        sum(e.type <> 'workshop') AS other,
-        coalesce(sum((SELECT coalesce(sum(r.persons), 0) FROM EventRegistration r
-          WHERE r.eventId = e.id AND r.attendance = 'anwesend')), 0) AS attendance
-      FROM Event e
-      WHERE e.projectId = ${projectId} AND e.cancelledAt IS NULL
-        AND e.startsAt >= ${from} AND e.startsAt < ${until} AND e.startsAt <= ${nowSql}`,
+        count(CASE WHEN e.type = 'workshop' THEN 1 END) AS workshops,
+        count(CASE WHEN e.type <> 'workshop' THEN 1 END) AS other,
+        coalesce(sum((SELECT coalesce(sum(r.persons), 0) FROM "EventRegistration" r
+          WHERE r."eventId" = e.id AND r.attendance = 'anwesend')), 0) AS attendance
+      FROM "Event" e
+      WHERE e."projectId" = ${projectId} AND e."cancelledAt" IS NULL
+        AND e."startsAt" >= ${from} AND e."startsAt" < ${until} AND e."startsAt" <= ${nowSql}`,
     ),
     queryRows(
       { informed: sqlCount },
       Prisma.sql`
-      SELECT count(*) AS informed FROM Company
-      WHERE informedAt >= ${from} AND informedAt < ${until}`,
+      SELECT count(*) AS informed FROM "Company"
+      WHERE "informedAt" >= ${from} AND "informedAt" < ${until}`,
     ),
     // From the few multipliers to their interactions: "multiplierType > ''" (not IS NOT NULL)
     // lets SQLite use the multiplierType indexes instead of walking every interaction.
@@ -167,17 +167,17 @@ export async function computeKpis(
       { type: sqlText, contacts: sqlCount },
       Prisma.sql`
       SELECT type, count(*) AS contacts FROM (
-        SELECT i.id, coalesce(cp.multiplierType, c.multiplierType) AS type
-        FROM Interaction i JOIN Company c ON c.id = i.companyId
-        LEFT JOIN ContactPerson cp ON cp.id = i.contactId
-        WHERE i.companyId IN (SELECT id FROM Company WHERE multiplierType > '')
-          AND i.deletedAt IS NULL AND i.occurredAt >= ${from} AND i.occurredAt < ${until}
+        SELECT i.id, coalesce(cp."multiplierType", c."multiplierType") AS type
+        FROM "Interaction" i JOIN "Company" c ON c.id = i."companyId"
+        LEFT JOIN "ContactPerson" cp ON cp.id = i."contactId"
+        WHERE i."companyId" IN (SELECT id FROM "Company" WHERE "multiplierType" > '')
+          AND i."deletedAt" IS NULL AND i."occurredAt" >= ${from} AND i."occurredAt" < ${until}
         UNION
-        SELECT i.id, cp.multiplierType
-        FROM Interaction i JOIN ContactPerson cp ON cp.id = i.contactId
-        WHERE i.contactId IN (SELECT id FROM ContactPerson WHERE multiplierType > '')
-          AND i.deletedAt IS NULL AND i.occurredAt >= ${from} AND i.occurredAt < ${until}
-      ) GROUP BY type`,
+        SELECT i.id, cp."multiplierType"
+        FROM "Interaction" i JOIN "ContactPerson" cp ON cp.id = i."contactId"
+        WHERE i."contactId" IN (SELECT id FROM "ContactPerson" WHERE "multiplierType" > '')
+          AND i."deletedAt" IS NULL AND i."occurredAt" >= ${from} AND i."occurredAt" < ${until}
+      ) AS contact GROUP BY type`,
     ),
   ]);
   // Aggregates without GROUP BY answer exactly one row.
@@ -309,33 +309,33 @@ export async function kpisByDistrict(projectId: string, period: Period): Promise
     queryRows(
       { ags: sqlText, name: sqlText },
       Prisma.sql`
-      SELECT ags, name FROM District WHERE served = 1 ORDER BY name`,
+      SELECT ags, name FROM "District" WHERE served ORDER BY name`,
     ),
     queryRows(
       { ags: sqlText, n: sqlCount },
       Prisma.sql`
-      SELECT p.districtAgs AS ags, count(*) AS n
+      SELECT p."districtAgs" AS ags, count(*) AS n
       FROM (${firstEntries(projectId)}) f
-      JOIN Participant p ON p.id = f.participantId
-      WHERE f.firstEntry >= ${from} AND f.firstEntry < ${until}
+      JOIN "Participant" p ON p.id = f."participantId"
+      WHERE f."firstEntry" >= ${from} AND f."firstEntry" < ${until}
       GROUP BY 1`,
     ),
     queryRows(
       { ags: sqlText, n: sqlCount },
       Prisma.sql`
-      SELECT p.districtAgs AS ags, count(DISTINCT o.participantId) AS n
-      FROM Outcome o JOIN ParticipantStay s ON s.id = o.stayId
-      JOIN Participant p ON p.id = o.participantId
-      WHERE s.projectId = ${projectId} AND o.type = 'ausbildung'
-        AND coalesce(o.startDate, o.createdAt) >= ${from}
-        AND coalesce(o.startDate, o.createdAt) < ${until}
+      SELECT p."districtAgs" AS ags, count(DISTINCT o."participantId") AS n
+      FROM "Outcome" o JOIN "ParticipantStay" s ON s.id = o."stayId"
+      JOIN "Participant" p ON p.id = o."participantId"
+      WHERE s."projectId" = ${projectId} AND o.type = 'ausbildung'
+        AND coalesce(o."startDate", o."createdAt") >= ${from}
+        AND coalesce(o."startDate", o."createdAt") < ${until}
       GROUP BY 1`,
     ),
     queryRows(
       { ags: sqlText, n: sqlCount },
       Prisma.sql`
-      SELECT districtAgs AS ags, count(*) AS n FROM Company
-      WHERE informedAt >= ${from} AND informedAt < ${until} GROUP BY 1`,
+      SELECT "districtAgs" AS ags, count(*) AS n FROM "Company"
+      WHERE "informedAt" >= ${from} AND "informedAt" < ${until} GROUP BY 1`,
     ),
   ]);
   const by = (rows: { ags: string; n: number }[]) => new Map(rows.map((r) => [r.ags, num(r.n)]));
@@ -370,25 +370,25 @@ export async function kpisByMonth(projectId: string, period: Period): Promise<Mo
       Prisma.sql`
       SELECT month, count(DISTINCT CASE WHEN kind = 'in' THEN id END) AS entered,
         count(DISTINCT CASE WHEN kind = 'out' THEN id END) AS exited FROM (
-        SELECT ${month("firstEntry")} AS month, 'in' AS kind, participantId AS id FROM (${firstEntries(projectId)})
-          WHERE firstEntry >= ${from} AND firstEntry < ${until}
+        SELECT ${month("firstEntry")} AS month, 'in' AS kind, "participantId" AS id FROM (${firstEntries(projectId)}) AS f
+          WHERE "firstEntry" >= ${from} AND "firstEntry" < ${until}
         UNION ALL
-        SELECT ${month("exitDate")}, 'out', participantId FROM ParticipantStay
-          WHERE projectId = ${projectId} AND exitDate >= ${from} AND exitDate < ${until}
-      ) GROUP BY month`,
+        SELECT ${month("exitDate")}, 'out', "participantId" FROM "ParticipantStay"
+          WHERE "projectId" = ${projectId} AND "exitDate" >= ${from} AND "exitDate" < ${until}
+      ) AS moves GROUP BY month`,
     ),
     queryRows(
       { month: sqlText, n: sqlCount },
       Prisma.sql`
-      SELECT ${month("startDate")} AS month, count(*) AS n FROM Internship
-      WHERE projectId = ${projectId} AND status <> 'vorgeschlagen'
-        AND startDate >= ${from} AND startDate < ${until} GROUP BY 1`,
+      SELECT ${month("startDate")} AS month, count(*) AS n FROM "Internship"
+      WHERE "projectId" = ${projectId} AND status <> 'vorgeschlagen'
+        AND "startDate" >= ${from} AND "startDate" < ${until} GROUP BY 1`,
     ),
     queryRows(
       { month: sqlText, n: sqlCount },
       Prisma.sql`
-      SELECT ${month("informedAt")} AS month, count(*) AS n FROM Company
-      WHERE informedAt >= ${from} AND informedAt < ${until} GROUP BY 1`,
+      SELECT ${month("informedAt")} AS month, count(*) AS n FROM "Company"
+      WHERE "informedAt" >= ${from} AND "informedAt" < ${until} GROUP BY 1`,
     ),
   ]);
   const of = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]));
@@ -409,9 +409,9 @@ export async function openFollowUpsByUser(now = new Date()) {
   const rows = await queryRows(
     { id: sqlText, name: sqlText, open: sqlCount, overdue: sqlCount },
     Prisma.sql`
-    SELECT u.id, u.name, count(f.id) AS open, sum(f.dueDate < ${sqlDate(todayDateOnly(now))}) AS overdue
-    FROM User u JOIN FollowUp f ON f.assigneeId = u.id AND f.doneAt IS NULL
-    WHERE u.active = 1 GROUP BY u.id, u.name ORDER BY open DESC, u.name`,
+    SELECT u.id, u.name, count(f.id) AS open, count(CASE WHEN f."dueDate" < ${sqlDate(todayDateOnly(now))} THEN 1 END) AS overdue
+    FROM "User" u JOIN "FollowUp" f ON f."assigneeId" = u.id AND f."doneAt" IS NULL
+    WHERE u.active GROUP BY u.id, u.name ORDER BY open DESC, u.name`,
   );
   return rows.map((r) => ({ ...r, open: num(r.open), overdue: num(r.overdue) }));
 }

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, Prisma, sqlInstantText } from "~/db.server";
 
 export type MultiplierRow = {
   kind: "company" | "contact";
@@ -18,20 +18,20 @@ export type MultiplierRow = {
  */
 export async function listMultipliers(): Promise<MultiplierRow[]> {
   return db.$queryRaw<MultiplierRow[]>`
-    SELECT 'company' AS kind, c.id, c.name, c.multiplierType AS type, c.districtAgs,
-      d.name AS districtName, c.lastContactAt,
-      (SELECT min(f.dueDate) FROM FollowUp f WHERE f.companyId = c.id AND f.doneAt IS NULL) AS nextFollowUp,
+    SELECT 'company' AS kind, c.id, c.name, c."multiplierType" AS type, c."districtAgs",
+      d.name AS "districtName", c."lastContactAt",
+      (SELECT ${sqlInstantText(Prisma.sql`min(f."dueDate")`)} FROM "FollowUp" f WHERE f."companyId" = c.id AND f."doneAt" IS NULL) AS "nextFollowUp",
       u.name AS owner
-    FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
-    WHERE c.multiplierType > '' AND c.archivedAt IS NULL
+    FROM "Company" c LEFT JOIN "District" d ON d.ags = c."districtAgs" LEFT JOIN "User" u ON u.id = c."ownerId"
+    WHERE c."multiplierType" > '' AND c."archivedAt" IS NULL
     UNION ALL
-    SELECT 'contact', p.id, p.firstName || ' ' || p.lastName || coalesce(' (' || c.name || ')', '') AS name,
-      p.multiplierType, c.districtAgs, d.name, p.lastContactAt,
-      (SELECT min(f.dueDate) FROM FollowUp f WHERE f.contactId = p.id AND f.doneAt IS NULL),
+    SELECT 'contact', p.id, p."firstName" || ' ' || p."lastName" || coalesce(' (' || c.name || ')', '') AS name,
+      p."multiplierType", c."districtAgs", d.name, p."lastContactAt",
+      (SELECT ${sqlInstantText(Prisma.sql`min(f."dueDate")`)} FROM "FollowUp" f WHERE f."contactId" = p.id AND f."doneAt" IS NULL),
       u.name
-    FROM ContactPerson p LEFT JOIN Company c ON c.id = p.companyId
-    LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = p.ownerId
-    WHERE p.multiplierType > '' AND p.archivedAt IS NULL
+    FROM "ContactPerson" p LEFT JOIN "Company" c ON c.id = p."companyId"
+    LEFT JOIN "District" d ON d.ags = c."districtAgs" LEFT JOIN "User" u ON u.id = p."ownerId"
+    WHERE p."multiplierType" > '' AND p."archivedAt" IS NULL
     ORDER BY 4, 3`;
 }
 

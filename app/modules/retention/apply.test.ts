@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server";
+import { db, engine } from "~/db.server";
 import { env } from "~/env.server";
 import { addDays, addMonthsToDay, dateOnly, today } from "~/lib/day";
 import type { SessionUser } from "~/modules/auth/session.server";
@@ -169,10 +169,16 @@ describe("applying a retention plan", () => {
       select: { recordId: true },
     });
     const victim = pending.at(-1)!.recordId;
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_once BEFORE UPDATE ON Participant WHEN OLD.id = '${victim}'
+    if (engine === "postgres") {
+      await db.$executeRawUnsafe(`CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'Absturz'; END $$`);
+      await db.$executeRawUnsafe(`CREATE TRIGGER fail_once BEFORE UPDATE ON "Participant"
+        FOR EACH ROW WHEN (OLD.id = '${victim}') EXECUTE FUNCTION fail_once()`);
+    } else
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER fail_once BEFORE UPDATE ON Participant WHEN OLD.id = '${victim}'
        BEGIN SELECT RAISE(ABORT, 'Absturz'); END`,
-    );
+      );
     const beforeCrash = await db.retentionPlanItem.count({
       where: { planId: plan.id, doneAt: null },
     });
@@ -180,7 +186,9 @@ describe("applying a retention plan", () => {
     const afterCrash = await db.retentionPlanItem.count({
       where: { planId: plan.id, doneAt: null },
     });
-    await db.$executeRawUnsafe("DROP TRIGGER fail_once");
+    await db.$executeRawUnsafe(
+      engine === "postgres" ? 'DROP TRIGGER fail_once ON "Participant"' : "DROP TRIGGER fail_once",
+    );
     expect(afterCrash).toBeGreaterThan(0);
     expect(afterCrash).toBeLessThanOrEqual(beforeCrash);
     expect(
@@ -338,83 +346,88 @@ describe("anonymisation keeps the figures", () => {
     );
   }, 120_000);
 
-  it("leaves none of the person's values anywhere in the database file", async () => {
-    const coach = (await createUser("jobcoach")) as SessionUser;
-    const input = participantFormSchema.parse({
-      firstName: "Quirinia",
-      lastName: "Zweigelthaler",
-      birthDate: "14.03.2001",
-      street: "Holunderstieg 77",
-      plz: "39418",
-      city: "Staßfurt",
-      phone: "0391 9876543",
-      email: "quirinia.zweigelthaler@example.org",
-      childrenCount: "1",
-      strengths: "Backt Marillenknödel",
-      notes: "Therapie bei Dr. Kernbeisser",
-      status: "aktiv",
-      entryDate: "01.09.2025",
-    });
-    const { id } = await createThroughForm(coach, "own", input);
-    await db.consent.create({
-      data: {
-        participantId: id,
-        purpose: "fotos",
-        givenAt: new Date(),
-        method: "schriftlich",
-        note: "Zweigelthaler unterschrieb",
-      },
-    });
-    await db.interaction.create({
-      data: {
-        type: "anruf",
-        occurredAt: new Date(),
-        authorId: coach.id,
-        participantId: id,
-        notes: "Marillenknödel besprochen",
-      },
-    });
-    await db.emailOutbox.create({
-      data: {
-        kind: "test",
-        toEmail: "quirinia.zweigelthaler@example.org",
-        toName: "Quirinia Zweigelthaler",
-        subject: "Hallo",
-        html: "<p>Hallo Quirinia Zweigelthaler</p>",
-        text: "Hallo Quirinia Zweigelthaler",
-        idempotencyKey: `test:${id}`,
-      },
-    });
-    const contact = await db.contactPerson.create({
-      data: {
-        firstName: "Ottokar",
-        lastName: "Brennesselbaum",
-        email: "ottokar@brennessel.example",
-        notes: "Stammtisch",
-      },
-      select: { id: true },
-    });
-    await db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-    const file = env.DATABASE_URL.replace(/^file:/, "");
-    const values = [
-      "Zweigelthaler",
-      "Holunderstieg",
-      "0391 9876543",
-      "quirinia.zweigelthaler@example.org",
-      "Marillenknödel",
-      "Kernbeisser",
-      "Brennesselbaum",
-      "ottokar@brennessel.example",
-    ];
-    const found = () => {
-      const bytes = readFileSync(file);
-      return values.filter((v) => bytes.includes(Buffer.from(v, "utf8")));
-    };
-    expect(found()).toEqual(values);
+  // The SQLite file as written to disk (secure delete, log truncated). On PostgreSQL, erased rows
+  // leave the files when VACUUM reuses their space (autovacuum; see the README).
+  it.runIf(engine === "sqlite")(
+    "leaves none of the person's values anywhere in the database file",
+    async () => {
+      const coach = (await createUser("jobcoach")) as SessionUser;
+      const input = participantFormSchema.parse({
+        firstName: "Quirinia",
+        lastName: "Zweigelthaler",
+        birthDate: "14.03.2001",
+        street: "Holunderstieg 77",
+        plz: "39418",
+        city: "Staßfurt",
+        phone: "0391 9876543",
+        email: "quirinia.zweigelthaler@example.org",
+        childrenCount: "1",
+        strengths: "Backt Marillenknödel",
+        notes: "Therapie bei Dr. Kernbeisser",
+        status: "aktiv",
+        entryDate: "01.09.2025",
+      });
+      const { id } = await createThroughForm(coach, "own", input);
+      await db.consent.create({
+        data: {
+          participantId: id,
+          purpose: "fotos",
+          givenAt: new Date(),
+          method: "schriftlich",
+          note: "Zweigelthaler unterschrieb",
+        },
+      });
+      await db.interaction.create({
+        data: {
+          type: "anruf",
+          occurredAt: new Date(),
+          authorId: coach.id,
+          participantId: id,
+          notes: "Marillenknödel besprochen",
+        },
+      });
+      await db.emailOutbox.create({
+        data: {
+          kind: "test",
+          toEmail: "quirinia.zweigelthaler@example.org",
+          toName: "Quirinia Zweigelthaler",
+          subject: "Hallo",
+          html: "<p>Hallo Quirinia Zweigelthaler</p>",
+          text: "Hallo Quirinia Zweigelthaler",
+          idempotencyKey: `test:${id}`,
+        },
+      });
+      const contact = await db.contactPerson.create({
+        data: {
+          firstName: "Ottokar",
+          lastName: "Brennesselbaum",
+          email: "ottokar@brennessel.example",
+          notes: "Stammtisch",
+        },
+        select: { id: true },
+      });
+      await db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+      const file = env.DATABASE_URL.replace(/^file:/, "");
+      const values = [
+        "Zweigelthaler",
+        "Holunderstieg",
+        "0391 9876543",
+        "quirinia.zweigelthaler@example.org",
+        "Marillenknödel",
+        "Kernbeisser",
+        "Brennesselbaum",
+        "ottokar@brennessel.example",
+      ];
+      const found = () => {
+        const bytes = readFileSync(file);
+        return values.filter((v) => bytes.includes(Buffer.from(v, "utf8")));
+      };
+      expect(found()).toEqual(values);
 
-    await db.$transaction((tx) => anonymiseParticipant(tx, id, new Date()));
-    await db.$transaction((tx) => anonymiseContact(tx, contact.id, new Date()));
-    await db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-    expect(found()).toEqual([]);
-  });
+      await db.$transaction((tx) => anonymiseParticipant(tx, id, new Date()));
+      await db.$transaction((tx) => anonymiseContact(tx, contact.id, new Date()));
+      await db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+      expect(found()).toEqual([]);
+    },
+  );
 });

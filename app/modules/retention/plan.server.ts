@@ -61,19 +61,19 @@ async function endedProjects(day: Day, periods: PeriodOverrides) {
 const HAS_CONTACT = Prisma.sql`(p.street IS NOT NULL OR p.plz IS NOT NULL OR p.city IS NOT NULL
   OR p.phone IS NOT NULL OR p.email IS NOT NULL)`;
 /** A participant's coaching data still there. */
-const HAS_COACHING = Prisma.sql`(p.youngestChildBirthDate IS NOT NULL OR p.childcare IS NOT NULL
-  OR p.childcareHoursPerWeek IS NOT NULL OR p.weeklyHoursAvailable IS NOT NULL
-  OR p.drivingLicence OR p.hasCar OR NOT p.usesPublicTransport OR p.maxCommuteMinutes IS NOT NULL
+const HAS_COACHING = Prisma.sql`(p."youngestChildBirthDate" IS NOT NULL OR p.childcare IS NOT NULL
+  OR p."childcareHoursPerWeek" IS NOT NULL OR p."weeklyHoursAvailable" IS NOT NULL
+  OR p."drivingLicence" OR p."hasCar" OR NOT p."usesPublicTransport" OR p."maxCommuteMinutes" IS NOT NULL
   OR p.strengths IS NOT NULL OR p.notes IS NOT NULL
-  OR EXISTS (SELECT 1 FROM ParticipantOccupation w WHERE w.participantId = p.id)
-  OR EXISTS (SELECT 1 FROM ParticipantShare s WHERE s.participantId = p.id)
-  OR EXISTS (SELECT 1 FROM Internship i WHERE i.participantId = p.id
-    AND (i.companyFeedback IS NOT NULL OR i.participantFeedback IS NOT NULL))
-  OR EXISTS (SELECT 1 FROM Outcome o WHERE o.participantId = p.id AND o.note IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM CaseNote n WHERE n.participantId = p.id)
-  OR EXISTS (SELECT 1 FROM Document d WHERE d.participantId = p.id))`;
+  OR EXISTS (SELECT 1 FROM "ParticipantOccupation" w WHERE w."participantId" = p.id)
+  OR EXISTS (SELECT 1 FROM "ParticipantShare" s WHERE s."participantId" = p.id)
+  OR EXISTS (SELECT 1 FROM "Internship" i WHERE i."participantId" = p.id
+    AND (i."companyFeedback" IS NOT NULL OR i."participantFeedback" IS NOT NULL))
+  OR EXISTS (SELECT 1 FROM "Outcome" o WHERE o."participantId" = p.id AND o.note IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM "CaseNote" n WHERE n."participantId" = p.id)
+  OR EXISTS (SELECT 1 FROM "Document" d WHERE d."participantId" = p.id))`;
 
-type Finder = (c: { cutoff: string; day: Day; periods: PeriodOverrides }) => Promise<DueItem[]>;
+type Finder = (c: { cutoff: Prisma.Sql; day: Day; periods: PeriodOverrides }) => Promise<DueItem[]>;
 const as = (step: Step) => (list: string[]) => list.map((id) => ({ step, id }));
 
 /** Per rule with a period of its own: the records due. Rules that go with their person have none. */
@@ -83,86 +83,88 @@ const FINDERS: Partial<Record<DatenartKey, Finder>> = {
     const ended = await endedProjects(day, periods);
     if (!ended.length) return [];
     return as("participant")(
-      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
-        AND EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id)
-        AND NOT EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id
-          AND (s.projectId IS NULL OR s.projectId NOT IN (${Prisma.join(ended)})))`),
+      await ids(Prisma.sql`SELECT p.id FROM "Participant" p WHERE p."anonymisedAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "ParticipantStay" s WHERE s."participantId" = p.id)
+        AND NOT EXISTS (SELECT 1 FROM "ParticipantStay" s WHERE s."participantId" = p.id
+          AND (s."projectId" IS NULL OR s."projectId" NOT IN (${Prisma.join(ended)})))`),
     );
   },
   // Left before the cut-off; someone interested who never entered is no evidence at all and
   // goes entirely once nothing about her changed for the period.
   tn_kontakt: async ({ cutoff }) => [
     ...as("participant_contact")(
-      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
-        AND p.exitDate < ${cutoff} AND ${HAS_CONTACT}`),
+      await ids(Prisma.sql`SELECT p.id FROM "Participant" p WHERE p."anonymisedAt" IS NULL
+        AND p."exitDate" < ${cutoff} AND ${HAS_CONTACT}`),
     ),
     ...as("participant")(
-      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
-        AND p.entryDate IS NULL AND p.updatedAt < ${cutoff}
-        AND NOT EXISTS (SELECT 1 FROM ParticipantStay s WHERE s.participantId = p.id)`),
+      await ids(Prisma.sql`SELECT p.id FROM "Participant" p WHERE p."anonymisedAt" IS NULL
+        AND p."entryDate" IS NULL AND p."updatedAt" < ${cutoff}
+        AND NOT EXISTS (SELECT 1 FROM "ParticipantStay" s WHERE s."participantId" = p.id)`),
     ),
   ],
   tn_beratung: async ({ cutoff }) =>
     as("participant_coaching")(
-      await ids(Prisma.sql`SELECT p.id FROM Participant p WHERE p.anonymisedAt IS NULL
-        AND p.exitDate < ${cutoff} AND ${HAS_COACHING}`),
+      await ids(Prisma.sql`SELECT p.id FROM "Participant" p WHERE p."anonymisedAt" IS NULL
+        AND p."exitDate" < ${cutoff} AND ${HAS_COACHING}`),
     ),
   ansprechperson: async ({ cutoff }) =>
     as("contact")(
-      await ids(Prisma.sql`SELECT id FROM ContactPerson WHERE anonymisedAt IS NULL
-        AND coalesce(lastContactAt, createdAt) < ${cutoff}`),
+      await ids(Prisma.sql`SELECT id FROM "ContactPerson" WHERE "anonymisedAt" IS NULL
+        AND coalesce("lastContactAt", "createdAt") < ${cutoff}`),
     ),
   betrieb: async ({ cutoff }) =>
     as("company")(
-      await ids(Prisma.sql`SELECT id FROM Company WHERE anonymisedAt IS NULL
-        AND mergedIntoId IS NULL AND coalesce(lastContactAt, createdAt) < ${cutoff}`),
+      await ids(Prisma.sql`SELECT id FROM "Company" WHERE "anonymisedAt" IS NULL
+        AND "mergedIntoId" IS NULL AND coalesce("lastContactAt", "createdAt") < ${cutoff}`),
     ),
   kontaktverlauf: async ({ cutoff }) => [
     ...as("Interaction")(
-      await ids(Prisma.sql`SELECT id FROM Interaction WHERE createdAt < ${cutoff}`),
+      await ids(Prisma.sql`SELECT id FROM "Interaction" WHERE "createdAt" < ${cutoff}`),
     ),
     ...as("FollowUp")(
-      await ids(Prisma.sql`SELECT id FROM FollowUp WHERE createdAt < ${cutoff} AND doneAt IS NOT NULL
-        AND (interactionId IS NULL OR interactionId NOT IN
-          (SELECT id FROM Interaction WHERE createdAt < ${cutoff}))`),
+      await ids(Prisma.sql`SELECT id FROM "FollowUp" WHERE "createdAt" < ${cutoff} AND "doneAt" IS NOT NULL
+        AND ("interactionId" IS NULL OR "interactionId" NOT IN
+          (SELECT id FROM "Interaction" WHERE "createdAt" < ${cutoff}))`),
     ),
   ],
   veranstaltung_anmeldung: async ({ cutoff }) => [
     ...as("registration")(
-      await ids(Prisma.sql`SELECT r.id FROM EventRegistration r JOIN Event e ON e.id = r.eventId
+      await ids(Prisma.sql`SELECT r.id FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
         WHERE (r.name <> '' OR r.email IS NOT NULL OR r.phone IS NOT NULL)
-        AND coalesce(e.endsAt, e.startsAt) < ${cutoff}`),
+        AND coalesce(e."endsAt", e."startsAt") < ${cutoff}`),
     ),
     ...as("EventInvitation")(
-      await ids(Prisma.sql`SELECT i.id FROM EventInvitation i JOIN Event e ON e.id = i.eventId
-        WHERE coalesce(e.endsAt, e.startsAt) < ${cutoff}`),
+      await ids(Prisma.sql`SELECT i.id FROM "EventInvitation" i JOIN "Event" e ON e.id = i."eventId"
+        WHERE coalesce(e."endsAt", e."startsAt") < ${cutoff}`),
     ),
   ],
   benutzerkonto: async ({ cutoff }) =>
     as("user")(
-      await ids(Prisma.sql`SELECT id FROM User WHERE active = 0 AND anonymisedAt IS NULL
-        AND updatedAt < ${cutoff}`),
+      await ids(Prisma.sql`SELECT id FROM "User" WHERE NOT active AND "anonymisedAt" IS NULL
+        AND "updatedAt" < ${cutoff}`),
     ),
   sicherheit: async ({ cutoff }) => [
-    ...as("Session")(await ids(Prisma.sql`SELECT id FROM Session WHERE createdAt < ${cutoff}`)),
+    ...as("Session")(await ids(Prisma.sql`SELECT id FROM "Session" WHERE "createdAt" < ${cutoff}`)),
     ...as("LoginThrottle")(
-      await ids(Prisma.sql`SELECT key AS id FROM LoginThrottle WHERE lastFailureAt < ${cutoff}`),
+      await ids(
+        Prisma.sql`SELECT "key" AS id FROM "LoginThrottle" WHERE "lastFailureAt" < ${cutoff}`,
+      ),
     ),
     ...as("Invitation")(
-      await ids(Prisma.sql`SELECT id FROM Invitation WHERE createdAt < ${cutoff}`),
+      await ids(Prisma.sql`SELECT id FROM "Invitation" WHERE "createdAt" < ${cutoff}`),
     ),
   ],
   protokoll: async ({ cutoff }) =>
-    as("AuditLog")(await ids(Prisma.sql`SELECT id FROM AuditLog WHERE createdAt < ${cutoff}`)),
+    as("AuditLog")(await ids(Prisma.sql`SELECT id FROM "AuditLog" WHERE "createdAt" < ${cutoff}`)),
   postausgang: async ({ cutoff }) =>
     as("EmailOutbox")(
-      await ids(Prisma.sql`SELECT id FROM EmailOutbox WHERE createdAt < ${cutoff}
+      await ids(Prisma.sql`SELECT id FROM "EmailOutbox" WHERE "createdAt" < ${cutoff}
         AND status NOT IN ('pending', 'sending')`),
     ),
   betroffenenanfrage: async ({ cutoff }) =>
     as("SubjectRequest")(
-      await ids(Prisma.sql`SELECT id FROM SubjectRequest WHERE status = 'beantwortet'
-        AND answeredAt < ${cutoff}`),
+      await ids(Prisma.sql`SELECT id FROM "SubjectRequest" WHERE status = 'beantwortet'
+        AND "answeredAt" < ${cutoff}`),
     ),
 };
 

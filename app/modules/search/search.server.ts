@@ -1,6 +1,15 @@
 import { distance } from "fastest-levenshtein";
 import type { z } from "zod";
-import { db, Prisma, queryJsonRows, queryRows, sqlChoice, sqlText } from "~/db.server";
+import {
+  db,
+  engine,
+  Prisma,
+  queryJsonRows,
+  queryRows,
+  sqlChoice,
+  sqlJsonRows,
+  sqlText,
+} from "~/db.server";
 import { foldText, normalizeCompanyName } from "~/lib/text";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/permissions";
@@ -51,6 +60,36 @@ type Entry = z.output<z.ZodObject<typeof ENTRY>>;
 /** An FTS5 string literal; the words come from tokensOf and hold only [a-z0-9]. */
 const phrase = (word: string) => `"${word}"`;
 
+/**
+ * Entries containing, for every group, at least one of its pieces: SQLite asks its FTS5 trigram
+ * index, PostgreSQL its pg_trgm GIN index (LIKE patterns), most similar to the query first.
+ */
+async function containing(groups: string[][], folded: string, limit: number): Promise<Entry[]> {
+  if (engine === "postgres") {
+    const all = Prisma.join(
+      groups.map(
+        (pieces) =>
+          Prisma.sql`(${Prisma.join(
+            pieces.map((p) => Prisma.sql`e.text LIKE ${`%${p}%`}`),
+            " OR ",
+          )})`,
+      ),
+      " AND ",
+    );
+    return queryRows(
+      ENTRY,
+      Prisma.sql`SELECT e.kind, e."refId", e.text FROM "SearchEntry" e WHERE ${all}
+      ORDER BY similarity(e.text, ${folded}) DESC LIMIT ${limit}`,
+    );
+  }
+  const match = groups.map((pieces) => `(${pieces.map(phrase).join(" OR ")})`).join(" AND ");
+  return queryRows(
+    ENTRY,
+    Prisma.sql`SELECT e.kind, e."refId", e.text FROM "SearchText"
+    JOIN "SearchEntry" e ON e.rowid = "SearchText".rowid WHERE "SearchText" MATCH ${match} LIMIT ${limit}`,
+  );
+}
+
 /** Pieces of a word of which at least one survives a single typo: its two halves. */
 function typoPieces(word: string): string[] {
   if (word.length < 6) return [word.slice(0, 3), word.slice(-3)];
@@ -71,29 +110,21 @@ async function candidates(folded: string, words: string[], wanted: number): Prom
   add(
     await queryRows(
       ENTRY,
-      Prisma.sql`SELECT kind, refId, text FROM SearchEntry
+      Prisma.sql`SELECT kind, "refId", text FROM "SearchEntry"
       WHERE text >= ${folded} AND text < ${`${folded}\uffff`} ORDER BY text LIMIT 50`,
     ),
   );
   const indexable = words.filter((w) => w.length >= 3);
   if (indexable.length === 0) return [...found.values()];
-  const all = indexable.map(phrase).join(" AND ");
   add(
-    await queryRows(
-      ENTRY,
-      Prisma.sql`SELECT e.kind, e.refId, e.text FROM SearchText
-      JOIN SearchEntry e ON e.rowid = SearchText.rowid WHERE SearchText MATCH ${all} LIMIT 300`,
+    await containing(
+      indexable.map((w) => [w]),
+      folded,
+      300,
     ),
   );
   if (found.size >= wanted) return [...found.values()];
-  const fuzzy = indexable.map((w) => `(${typoPieces(w).map(phrase).join(" OR ")})`).join(" AND ");
-  add(
-    await queryRows(
-      ENTRY,
-      Prisma.sql`SELECT e.kind, e.refId, e.text FROM SearchText
-      JOIN SearchEntry e ON e.rowid = SearchText.rowid WHERE SearchText MATCH ${fuzzy} LIMIT 1000`,
-    ),
-  );
+  add(await containing(indexable.map(typoPieces), folded, 1000));
   return [...found.values()];
 }
 
@@ -123,9 +154,13 @@ async function searchParticipants(
 ): Promise<SearchHit[]> {
   const scope = viewer.scope === "any" ? Prisma.sql`1 = 1` : participantScopeSql(viewer.user.id);
   const rows = await queryJsonRows<ParticipantName>(Prisma.sql`
-    SELECT json_group_array(json_object('id', p.id, 'firstName', p.firstName,
-      'lastName', p.lastName, 'city', p.city)) AS rows
-    FROM Participant p WHERE p.archivedAt IS NULL AND p.anonymisedAt IS NULL AND ${scope}`);
+    SELECT ${sqlJsonRows({
+      id: Prisma.sql`p.id`,
+      firstName: Prisma.sql`p."firstName"`,
+      lastName: Prisma.sql`p."lastName"`,
+      city: Prisma.sql`p.city`,
+    })} AS rows
+    FROM "Participant" p WHERE p."archivedAt" IS NULL AND p."anonymisedAt" IS NULL AND ${scope}`);
   const hits = rows
     .map((p) => ({
       kind: "participant" as const,
