@@ -83,6 +83,15 @@ export async function copySqliteToPostgres(options: {
       )
     ).rows.map((k) => ({ child: unquote(k.child), parent: unquote(k.parent), column: k.column }));
     const tables = parentsFirst([...columns.keys()], keys);
+    const primaryKey = new Map(
+      (
+        await target.query<{ table: string; column: string }>(
+          `SELECT conrelid::regclass::text AS table,
+             (SELECT attname FROM pg_attribute WHERE attrelid = conrelid AND attnum = conkey[1]) AS column
+           FROM pg_constraint WHERE contype = 'p' AND connamespace = 'public'::regnamespace`,
+        )
+      ).rows.map((r) => [unquote(r.table), r.column]),
+    );
 
     for (const table of tables) {
       const { rows } = await target.query<{ n: string }>(
@@ -120,12 +129,13 @@ export async function copySqliteToPostgres(options: {
           );
         }
         for (const column of later) {
-          const idAt = cols.findIndex((c) => c.name === "id");
+          const key = primaryKey.get(table) ?? "id";
+          const idAt = cols.findIndex((c) => c.name === key);
           const at = cols.findIndex((c) => c.name === column);
           for (const row of read.rows)
             if (row[at] !== null)
               await target.query(
-                `UPDATE ${ident(table)} SET ${ident(column)} = $1 WHERE "id" = $2`,
+                `UPDATE ${ident(table)} SET ${ident(column)} = $1 WHERE ${ident(key)} = $2`,
                 [row[at] as InValue, row[idAt] as InValue],
               );
         }
