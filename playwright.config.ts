@@ -33,11 +33,14 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // The server stops its PostgreSQL cluster on SIGTERM (E2E_ENGINE=postgres).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
       PORT: String(PORT),
       APP_URL: baseURL,
       LOTSE_DEMO: "1",
       DATABASE_URL: "file:./data/e2e/lotse.db",
+      E2E_ENGINE: process.env.E2E_ENGINE ?? "sqlite",
       E2E_RESEND_PORT: String(RESEND_PORT),
       RESEND_API_KEY: "re_e2e_test",
       RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,

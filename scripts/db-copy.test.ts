@@ -43,10 +43,13 @@ describe.runIf(engine === "postgres")("copying a SQLite installation into Postgr
       expect(rows.Participant).toBeGreaterThan(10);
       expect(rows.User).toBeGreaterThanOrEqual(4);
       // Truth and instants arrive as PostgreSQL's types; the search index is filled by its triggers.
-      const admin = await target.query(`SELECT active, "createdAt" FROM "User" ORDER BY email LIMIT 1`);
+      const admin = await target.query(
+        `SELECT active, "createdAt" FROM "User" ORDER BY email LIMIT 1`,
+      );
       expect(admin.rows[0].active).toBe(true);
       expect(admin.rows[0].createdAt).toBeInstanceOf(Date);
-      const live = await source.execute(`SELECT (SELECT count(*) FROM "Company" WHERE "archivedAt" IS NULL)
+      const live =
+        await source.execute(`SELECT (SELECT count(*) FROM "Company" WHERE "archivedAt" IS NULL)
         + (SELECT count(*) FROM "ContactPerson" WHERE "archivedAt" IS NULL) AS n`);
       const indexed = await target.query(`SELECT count(*) AS n FROM "SearchEntry"`);
       expect(Number(indexed.rows[0].n)).toBe(Number(live.rows[0]!.n));
