@@ -28,7 +28,7 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("Lotse <lotse@lotse.example>"),
   /** Signs links in emails (cancel links); without it a random one is kept in data/lotse.secret
    * (only for a local SQLite file: a shared database needs the same secret on every server). */
-  LOTSE_SECRET: z.string().min(32).optional(),
+  LOTSE_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32).optional()),
   /** Verifies Resend's webhook calls (the "whsec_…" signing secret). */
   RESEND_WEBHOOK_SECRET: z.string().optional(),
   /** The Chromium that prints the funder report as PDF; without it the report prints from the browser. */
@@ -77,8 +77,9 @@ const checked = schema.superRefine((e, ctx) => {
     });
 });
 
-function readEnv(): Env {
-  const parsed = checked.safeParse(process.env);
+/** The settings from `source`, or an error naming every wrong variable (in German). */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = checked.safeParse(source);
   if (!parsed.success) {
     const details = Object.entries(z.flattenError(parsed.error).fieldErrors)
       .map(([k, v]) => `${k}: ${(v ?? []).join(", ")}`)

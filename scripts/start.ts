@@ -52,14 +52,10 @@ async function primary() {
       recursive: true,
     });
   }
-  // The configuration is checked before anything is built or migrated.
+  // The configuration and the database are checked before anything is built.
   const { env, isDemo } = await import("../app/env.server.ts").catch((error: Error) =>
     fail(error.message),
   );
-  if (!existsSync(path.join(root, "build/server/index.js"))) {
-    console.log("Lotse wird gebaut …");
-    run("npx", ["remix", "vite:build"]);
-  }
   const { DatabaseStartError, migratePostgres } = await import(
     "../app/modules/health/migrations.server.ts"
   );
@@ -78,6 +74,10 @@ async function primary() {
     fail(
       `Die Datenbank wurde schon von einer neueren Lotse-Version migriert (${migrations.unknown.join(", ")}). Diese Version startet darauf nicht.`,
     );
+  if (!existsSync(path.join(root, "build/server/index.js"))) {
+    console.log("Lotse wird gebaut …");
+    run("npx", ["remix", "vite:build"]);
+  }
 
   const { ensureReferenceData } = await import("../app/modules/reference/reference-data.server.ts");
   await ensureReferenceData();
