@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import { db, type Tx } from "~/db.server";
 import { type LabelledSet, labelOf } from "~/labels";
 import { isAfterToday, parseDateOnly } from "~/lib/day";
 import { AppError } from "~/lib/errors";
 import { foldText, normalizeCompanyName, personSearchName } from "~/lib/text";
-import { randomToken } from "~/lib/tokens.server";
+import { hashToken, randomToken } from "~/lib/tokens.server";
 import { optionalEmail, optionalPhone, optionalText } from "~/lib/validation";
 import { t, tn } from "~/messages";
 import { audit } from "~/modules/audit/audit.server";
@@ -663,9 +661,11 @@ async function importContacts(
   return counts;
 }
 
-// Uploaded tables wait here between upload, mapping and import (data/ is not in git).
-const importDir = () => path.resolve(process.env.LOTSE_IMPORT_DIR ?? "data/imports");
+// Uploaded tables wait in the database between upload, mapping and import (each step may reach
+// another app server), under the hash of the token in the import's URL, for their uploader only.
 type Stored = { userId: string; filename: string; createdAt: string; table: Table };
+const UPLOAD_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+const UPLOAD_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export async function storeUpload(
   user: SessionUser,
@@ -673,46 +673,48 @@ export async function storeUpload(
   table: Table,
 ): Promise<string> {
   const token = randomToken();
-  await mkdir(importDir(), { recursive: true, mode: 0o700 });
-  const stored: Stored = {
-    userId: user.id,
-    filename: filename.slice(0, 200),
-    createdAt: new Date().toISOString(),
-    table,
-  };
-  await writeFile(path.join(importDir(), `${token}.json`), JSON.stringify(stored), { mode: 0o600 });
+  await db.importUpload.create({
+    data: {
+      id: hashToken(token),
+      userId: user.id,
+      filename: filename.slice(0, 200),
+      content: JSON.stringify(table),
+    },
+  });
   return token;
 }
 
-export async function loadUpload(user: SessionUser, token: string): Promise<Stored> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError(404, t("import.expired"));
-  try {
-    const stored = JSON.parse(
-      await readFile(path.join(importDir(), `${token}.json`), "utf8"),
-    ) as Stored;
-    if (stored.userId !== user.id) throw new Error("foreign upload");
-    return stored;
-  } catch {
+export async function loadUpload(
+  user: SessionUser,
+  token: string,
+  now = new Date(),
+): Promise<Stored> {
+  const stored = UPLOAD_TOKEN.test(token)
+    ? await db.importUpload.findUnique({ where: { id: hashToken(token) } })
+    : null;
+  if (
+    !stored ||
+    stored.userId !== user.id ||
+    now.getTime() - stored.createdAt.getTime() > UPLOAD_MAX_AGE_MS
+  )
     throw new AppError(404, t("import.expired"));
-  }
+  return {
+    userId: stored.userId,
+    filename: stored.filename,
+    createdAt: stored.createdAt.toISOString(),
+    table: JSON.parse(stored.content) as Table,
+  };
 }
 
 /** Uploads nobody imported within a day are deleted (they hold the teams' company lists). */
-export async function removeAbandonedUploads(now = new Date(), maxAgeMs = 24 * 60 * 60 * 1000) {
-  const names = await readdir(importDir()).catch(() => [] as string[]);
-  let removed = 0;
-  for (const name of names.filter((n) => n.endsWith(".json"))) {
-    const file = path.join(importDir(), name);
-    const { mtimeMs } = await stat(file);
-    if (now.getTime() - mtimeMs > maxAgeMs) {
-      await rm(file, { force: true });
-      removed++;
-    }
-  }
-  return removed;
+export async function removeAbandonedUploads(now = new Date(), maxAgeMs = UPLOAD_MAX_AGE_MS) {
+  const { count } = await db.importUpload.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - maxAgeMs) } },
+  });
+  return count;
 }
 
 export async function discardUpload(token: string) {
-  if (/^[A-Za-z0-9_-]{20,100}$/.test(token))
-    await rm(path.join(importDir(), `${token}.json`), { force: true });
+  if (UPLOAD_TOKEN.test(token))
+    await db.importUpload.deleteMany({ where: { id: hashToken(token) } });
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, utimesSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +26,6 @@ let user: SessionUser;
 beforeAll(async () => {
   await ensureReferenceData();
   user = (await createUser("vermittlung")) as SessionUser;
-  process.env.LOTSE_IMPORT_DIR = mkdtempSync(path.join(tmpdir(), "lotse-import-"));
 }, 60_000);
 
 async function importFile(
@@ -208,6 +206,13 @@ describe("importing", () => {
     const other = (await createUser("vermittlung")) as SessionUser;
     await expect(loadUpload(other, token)).rejects.toThrow("nicht mehr verfügbar");
     await expect(loadUpload(user, "../../etc/passwd")).rejects.toThrow("nicht mehr verfügbar");
+    // In the database, so any server finds it; for a day.
+    expect(await db.importUpload.count()).toBeGreaterThanOrEqual(1);
+    const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
+    await expect(loadUpload(user, token, tomorrow)).rejects.toThrow("nicht mehr verfügbar");
+    expect(await removeAbandonedUploads(new Date())).toBe(0);
+    expect(await removeAbandonedUploads(tomorrow)).toBeGreaterThanOrEqual(1);
+    await expect(loadUpload(user, token)).rejects.toThrow("nicht mehr verfügbar");
   });
 
   it("imports 10,000 rows in one transaction", async () => {
@@ -229,17 +234,17 @@ describe("importing", () => {
 });
 
 describe("waiting uploads", () => {
-  it("are stored for the service account only and removed when nobody imported them within a day", async () => {
+  it("are kept in the database for their uploader, only as the token's hash, and removed when nobody imported them within a day", async () => {
     const table = { header: ["Firma"], rows: [["Liegengeblieben GmbH"]] };
     const stale = await storeUpload(user, "alt.csv", table);
     const fresh = await storeUpload(user, "neu.csv", table);
-    const file = (token: string) => path.join(process.env.LOTSE_IMPORT_DIR!, `${token}.json`);
-    expect(statSync(file(fresh)).mode & 0o777).toBe(0o600);
-    // The file system's clock, not the process's (a test may run under a shifted clock).
-    const now = new Date(statSync(file(fresh)).mtimeMs);
-    const twoDaysAgo = new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000);
-    utimesSync(file(stale), twoDaysAgo, twoDaysAgo);
-    expect(await removeAbandonedUploads(now)).toBe(1);
+    expect(await db.importUpload.count({ where: { id: stale } })).toBe(0);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await db.importUpload.updateMany({
+      where: { filename: "alt.csv" },
+      data: { createdAt: twoDaysAgo },
+    });
+    expect(await removeAbandonedUploads()).toBe(1);
     await expect(loadUpload(user, stale)).rejects.toMatchObject({ status: 404 });
     expect((await loadUpload(user, fresh)).filename).toBe("neu.csv");
   });
