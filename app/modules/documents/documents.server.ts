@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants, createReadStream } from "node:fs";
+import { access, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { db } from "~/db.server";
@@ -15,7 +15,8 @@ import { checkUpload, type DocumentKind } from "./values";
 
 // Documents are files on disk (DOCUMENTS_DIR, outside the web root, 0600 like every file Lotse
 // writes) named by the document's id, with their facts in the database. The row is the truth: a
-// file without a row is removed by the job runner; a row is only written once its file is.
+// file without a row is removed by the job runner; a row is only written once its file is. With
+// several app servers DOCUMENTS_DIR is one directory they all mount (decision 022).
 
 export type DocumentOwner = { participantId: string } | { companyId: string };
 
@@ -23,6 +24,20 @@ const dir = () => path.resolve(env.DOCUMENTS_DIR);
 const fileOf = (id: string) => path.join(dir(), id);
 /** Ids are cuids: nothing else is ever joined to the directory. */
 const isId = (id: string) => /^[a-z0-9]{20,40}$/.test(id);
+
+/**
+ * Whether this server can keep documents: the directory exists (made when missing) and is
+ * writable. A server whose shared directory is not mounted says so in its health check.
+ */
+export async function documentStorageReady(): Promise<boolean> {
+  try {
+    await mkdir(dir(), { recursive: true, mode: 0o700 });
+    await access(dir(), constants.W_OK | constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const upload = (problem: string) => fieldError("datei", problem);
 

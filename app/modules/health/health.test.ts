@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db, engine } from "~/db.server";
+import { env } from "~/env.server";
 import { loader } from "~/routes/healthz";
 import { migrationState } from "./health.server";
 import { shippedMigrations } from "./migrations.server";
@@ -49,6 +53,7 @@ describe("the health check", () => {
       ok: true,
       database: true,
       migrations: { current: true, pending: [], unknown: [] },
+      documents: true,
     });
 
     // A database a newer version migrated: this version must not serve it.
@@ -57,5 +62,22 @@ describe("the health check", () => {
       ok: false,
       migrations: { current: false, unknown: ["29991231000000_from_the_future"] },
     });
+  });
+
+  it("says when the documents' directory cannot be written (a shared mount missing)", async () => {
+    await db.$executeRaw`DELETE FROM _prisma_migrations WHERE migration_name LIKE '2999%'`;
+    const dir = env.DOCUMENTS_DIR;
+    const blocked = path.join(mkdtempSync(path.join(tmpdir(), "lotse-health-")), "not-a-directory");
+    try {
+      // A file where the directory should be: nothing can be kept there.
+      writeFileSync(blocked, "");
+      env.DOCUMENTS_DIR = path.join(blocked, "documents");
+      expect(await health()).toEqual({ status: 503, body: "documents directory unavailable" });
+      expect((await health(true)).body).toMatchObject({ ok: false, documents: false });
+    } finally {
+      env.DOCUMENTS_DIR = dir;
+      rmSync(blocked, { force: true });
+    }
+    expect((await health()).status).toBe(200);
   });
 });
