@@ -1,6 +1,8 @@
 // `npm run bench`: seeds a separate database at realistic volume (deterministic), starts the
 // production server and measures over HTTP as a signed-in coach, next to the same queries as
-// raw SQL. Prints one line per figure and writes bench/results.json.
+// raw SQL. Prints one line per figure and writes bench/results.json (bench/results-postgres.json).
+// BENCH_ENGINE=postgres: the same seeded database is copied into a throwaway PostgreSQL cluster
+// (npm run db:copy's code) and the server measured on it, with the raw SQL in PostgreSQL's words.
 import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
+import pg from "pg";
 import { parseCsvRecords } from "../app/lib/csv.ts";
 import { seededRandom } from "../app/lib/random.ts";
 import { OUTREACH_STATUSES } from "../app/modules/company/values.ts";
@@ -18,6 +21,8 @@ import {
   rankPairs,
   type Travel,
 } from "../app/modules/matching/score.ts";
+import { copySqliteToPostgres } from "./db-copy.ts";
+import { type Cluster, startCluster } from "./pg-cluster.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -30,6 +35,9 @@ const VOLUME = {
   interactions: Number(process.env.BENCH_INTERACTIONS ?? 500_000),
 };
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const ENGINE = process.env.BENCH_ENGINE === "postgres" ? "postgres" : "sqlite";
+/** The database the server is measured on (the SQLite file, or its PostgreSQL copy). */
+let measuredUrl = DB_URL;
 const GENERATOR_VERSION = `v1-${VOLUME.companies}-${VOLUME.contacts}-${VOLUME.interactions}`;
 
 async function waitFor(url: string, seconds: number) {
@@ -500,15 +508,29 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-async function rawSql(sql: string, args: unknown[], runs = 200) {
-  const db = createClient({ url: DB_URL });
+/** The same query for each engine: SQLite's text with `?`, PostgreSQL's with $1, $2, … */
+type RawQuery = { sqlite: string; postgres: string };
+
+async function rawSql(query: RawQuery, args: unknown[], runs = 200) {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await db.execute({ sql, args: args as never });
-    times.push(performance.now() - t0);
+  if (ENGINE === "postgres") {
+    const client = new pg.Client({ connectionString: measuredUrl });
+    await client.connect();
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await client.query(query.postgres, args);
+      times.push(performance.now() - t0);
+    }
+    await client.end();
+  } else {
+    const db = createClient({ url: DB_URL });
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await db.execute({ sql: query.sqlite, args: args as never });
+      times.push(performance.now() - t0);
+    }
+    db.close();
   }
-  db.close();
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
@@ -545,28 +567,38 @@ async function main() {
   if (!existsSync(path.join(root, "build/server/index.js")) || process.env.BENCH_BUILD !== "0") {
     spawnSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "ignore" });
   }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: DB_URL,
-    PORT: String(PORT),
-    APP_URL: BASE,
-    LOTSE_DEMO: "1",
-    NODE_ENV: "production",
+  let cluster: Cluster | null = null;
+  const startServer = async (databaseUrl: string) => {
+    const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(PORT),
+        APP_URL: BASE,
+        LOTSE_DEMO: "1",
+        NODE_ENV: "production",
+        LOTSE_SECRET: "bench-secret-bench-secret-bench-secret-01",
+      },
+      stdio: "ignore",
+      detached: true,
+    });
+    await waitFor(`${BASE}/healthz`, 120);
+    return () => {
+      try {
+        process.kill(-server.pid!, "SIGTERM");
+      } catch {}
+    };
   };
-  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
-    cwd: root,
-    env,
-    stdio: "ignore",
-    detached: true,
-  });
+  let stopServer = () => {};
   const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {}
+    stopServer();
+    cluster?.stop();
+    cluster = null;
   };
   process.on("exit", stop);
   try {
-    await waitFor(`${BASE}/healthz`, 120);
+    stopServer = await startServer(DB_URL);
     const t0 = performance.now();
     const seeded = await seedVolume();
     if (seeded)
@@ -585,6 +617,21 @@ async function main() {
       console.log(
         `seeded ${EVENTS} events and put the participants into the project in ${Math.round(performance.now() - t2)} ms`,
       );
+
+    if (ENGINE === "postgres") {
+      // The seeded SQLite file, copied into PostgreSQL: the same rows and ids on both engines.
+      stopServer();
+      cluster = await startCluster(["shared_buffers=512MB", "work_mem=16MB"]);
+      const t3 = performance.now();
+      measuredUrl = cluster.url("postgres");
+      await copySqliteToPostgres({ from: DB_URL, to: measuredUrl, log: () => undefined });
+      const analyse = new pg.Client({ connectionString: measuredUrl });
+      await analyse.connect();
+      await analyse.query("VACUUM ANALYZE");
+      await analyse.end();
+      console.log(`copied into PostgreSQL in ${Math.round(performance.now() - t3)} ms`);
+      stopServer = await startServer(measuredUrl);
+    }
 
     const signIn = async (email: string) => {
       const login = await fetch(`${BASE}/anmelden`, {
@@ -610,17 +657,26 @@ async function main() {
     const companyId = String(sample.id);
 
     // The page query the app runs: the page's ids from the covering index, then those rows.
-    const pageSql = (
-      where: string,
-    ) => `SELECT c.id, c.name, c.plz, c.city, c.outreachStatus, c.partTimeReadiness,
+    const pageSql = (where: string): RawQuery => ({
+      sqlite: `SELECT c.id, c.name, c.plz, c.city, c.outreachStatus, c.partTimeReadiness,
         c.lastContactAt, d.name AS district, u.name AS owner
       FROM Company c LEFT JOIN District d ON d.ags = c.districtAgs LEFT JOIN User u ON u.id = c.ownerId
       WHERE c.id IN (SELECT id FROM Company WHERE ${where}
         ORDER BY lastContactAt DESC, id DESC LIMIT 25 OFFSET ?)
-      ORDER BY c.lastContactAt DESC, c.id DESC`;
+      ORDER BY c.lastContactAt DESC, c.id DESC`,
+      postgres: `SELECT c.id, c.name, c.plz, c.city, c."outreachStatus", c."partTimeReadiness",
+        c."lastContactAt", d.name AS district, u.name AS owner
+      FROM "Company" c LEFT JOIN "District" d ON d.ags = c."districtAgs" LEFT JOIN "User" u ON u.id = c."ownerId"
+      WHERE c.id IN (SELECT id FROM "Company" WHERE ${where
+        .replace("archivedAt", '"archivedAt"')
+        .replace("districtAgs = ?", '"districtAgs" = $1')
+        .replace("outreachStatus = ?", '"outreachStatus" = $2')}
+        ORDER BY "lastContactAt" DESC NULLS LAST, id DESC LIMIT 25 OFFSET $${where.split("?").length})
+      ORDER BY c."lastContactAt" DESC NULLS LAST, c.id DESC`,
+    });
     const listSql = pageSql("archivedAt IS NULL AND districtAgs = ? AND outreachStatus = ?");
     const figures: Record<string, Record<string, number>> = {};
-    const record = async (name: string, pathname: string, sql: string, args: unknown[]) => {
+    const record = async (name: string, pathname: string, sql: RawQuery, args: unknown[]) => {
       await warmUp(pathname, cookie);
       const app = await http(pathname, cookie);
       const raw = await rawSql(sql, args);
@@ -648,14 +704,23 @@ async function main() {
     await record(
       "search",
       "/suche?q=schmidt%20bae",
-      `SELECT e.kind, e.refId, e.text FROM SearchText JOIN SearchEntry e ON e.rowid = SearchText.rowid
+      {
+        sqlite: `SELECT e.kind, e.refId, e.text FROM SearchText JOIN SearchEntry e ON e.rowid = SearchText.rowid
         WHERE SearchText MATCH '"schmidt" AND "bae"' LIMIT 300`,
+        postgres: `SELECT e.kind, e."refId", e.text FROM "SearchEntry" e
+        WHERE e.text LIKE '%schmidt%' AND e.text LIKE '%bae%'
+        ORDER BY similarity(e.text, 'schmidt bae') DESC LIMIT 300`,
+      },
       [],
     );
     await record(
       "company_detail",
       `/unternehmen/${companyId}`,
-      "SELECT * FROM Interaction WHERE companyId = ? AND deletedAt IS NULL ORDER BY occurredAt DESC LIMIT 21",
+      {
+        sqlite:
+          "SELECT * FROM Interaction WHERE companyId = ? AND deletedAt IS NULL ORDER BY occurredAt DESC LIMIT 21",
+        postgres: `SELECT * FROM "Interaction" WHERE "companyId" = $1 AND "deletedAt" IS NULL ORDER BY "occurredAt" DESC LIMIT 21`,
+      },
       [companyId],
     );
 
@@ -722,8 +787,8 @@ async function main() {
 
     mkdirSync(path.join(root, "bench"), { recursive: true });
     writeFileSync(
-      path.join(root, "bench/results.json"),
-      `${JSON.stringify({ measuredAt: new Date().toISOString(), volume: { ...VOLUME, ...MATCH_VOLUME, events: EVENTS }, durationSeconds: DURATION, figures }, null, 2)}\n`,
+      path.join(root, ENGINE === "postgres" ? "bench/results-postgres.json" : "bench/results.json"),
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: ENGINE, volume: { ...VOLUME, ...MATCH_VOLUME, events: EVENTS }, durationSeconds: DURATION, figures }, null, 2)}\n`,
     );
   } finally {
     stop();

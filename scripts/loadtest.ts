@@ -6,14 +6,22 @@
 // Prints per run and kind of request: p50/p95/p99, requests per second, errors; and writes
 // acknowledged vs. found (lost must be 0). rps counts answered requests; a request refused
 // while the server is down is an error. WEB_CONCURRENCY is passed to the server.
+// LOADTEST_ENGINE=postgres: the bench database is copied into a throwaway PostgreSQL cluster;
+// run 1 has one app server, run 2 two servers behind nginx (round robin), run 3 the same two with
+// one of them killed a third of the way in (nginx sends the rest to the other).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
+import pg from "pg";
 import { formatDay, today } from "../app/lib/day.ts";
+import { copySqliteToPostgres } from "./db-copy.ts";
+import { startCluster } from "./pg-cluster.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.LOADTEST_PORT ?? 3300);
+const ENGINE = process.env.LOADTEST_ENGINE === "postgres" ? "postgres" : "sqlite";
 // Loopback only: this script puts load on a server, never on someone else's.
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Math.min(600, Number(process.env.LOADTEST_SECONDS ?? 60));
@@ -36,13 +44,14 @@ async function waitFor(url: string, seconds: number) {
   throw new Error(`${url} antwortet nicht`);
 }
 
-function startServer(): ChildProcess {
+function startServer(databaseUrl = `file:${DB_FILE}`, port = PORT): ChildProcess {
   return spawn("npx", ["tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
-      DATABASE_URL: `file:${DB_FILE}`,
-      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      LOTSE_SECRET: "loadtest-secret-loadtest-secret-loadtest",
+      PORT: String(port),
       APP_URL: BASE,
       LOTSE_DEMO: "1",
       NODE_ENV: "production",
@@ -173,7 +182,19 @@ function report(name: string, samples: Sample[], seconds: number) {
   }
 }
 
-async function found(name: string) {
+async function found(name: string, postgresUrl?: string) {
+  if (postgresUrl) {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT notes FROM "Interaction" WHERE notes LIKE $1`, [
+        `lt-${name}-%`,
+      ]);
+      return new Set(rows.map((r) => String(r.notes)));
+    } finally {
+      await client.end();
+    }
+  }
   const db = createClient({ url: `file:${DB_FILE}` });
   try {
     const rows = await db.execute({
@@ -207,6 +228,8 @@ async function main() {
     await bench.execute("SELECT id FROM Company WHERE archivedAt IS NULL ORDER BY id LIMIT 500")
   ).rows.map((r) => String(r.id));
   bench.close();
+
+  if (ENGINE === "postgres") return mainPostgres(companies);
 
   let server = startServer();
   process.on("exit", () => kill(server, "SIGTERM"));
@@ -246,6 +269,119 @@ async function main() {
   console.log(`loadtest 2 writes acked=${second.acked.length} found=${found2.size} lost=${lost2}`);
   kill(server, "SIGTERM");
   process.exit(lost1 + lost2 > 0 ? 1 : 0);
+}
+
+/** nginx in front of the given ports on PORT, round robin, in its own temporary folder. */
+function startNginx(ports: number[]): () => void {
+  const dir = mkdtempSync(path.join(tmpdir(), "lotse-nginx-"));
+  const conf = path.join(dir, "nginx.conf");
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream lotse {
+${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).join("\n")}
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:${PORT};
+    location / {
+      proxy_pass http://lotse;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      # A server that is down: the next one takes idempotent requests; a POST is never sent twice.
+      proxy_next_upstream error timeout;
+    }
+  }
+}
+`,
+  );
+  const nginx = spawn("nginx", ["-c", conf, "-p", dir, "-g", "daemon off;"], { stdio: "inherit" });
+  return () => {
+    nginx.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** One, then two app servers on one PostgreSQL database; the second pair loses one server. */
+async function mainPostgres(companies: string[]) {
+  const cluster = await startCluster(["shared_buffers=512MB"]);
+  const servers: ChildProcess[] = [];
+  let stopNginx = () => {};
+  const stopAll = () => {
+    for (const s of servers) kill(s, "SIGTERM");
+    stopNginx();
+    cluster.stop();
+  };
+  process.on("exit", stopAll);
+  const url = cluster.url("postgres");
+  const t0 = performance.now();
+  await copySqliteToPostgres({ from: `file:${DB_FILE}`, to: url, log: () => undefined });
+  const analyse = new pg.Client({ connectionString: url });
+  await analyse.connect();
+  await analyse.query("VACUUM ANALYZE");
+  await analyse.end();
+  console.log(
+    `loadtest: bench database copied into PostgreSQL in ${Math.round(performance.now() - t0)} ms`,
+  );
+
+  const signInAll = async () => {
+    const coaches: string[] = [];
+    for (let i = 0; i < COACHES; i++) coaches.push(await signIn("coach@lotse.example"));
+    return { coaches, lead: await signIn("leitung@lotse.example") };
+  };
+  let lost = 0;
+  const measure = async (name: string, label: string, during?: () => Promise<void>) => {
+    const cookies = await signInAll();
+    console.log(`loadtest ${name}: ${label}, ${COACHES} coaches and the lead for ${SECONDS} s`);
+    const r = await run(name, companies, cookies);
+    if (during) await during();
+    else await sleep(SECONDS * 1000);
+    const seconds = await r.stop();
+    report(name, r.samples, seconds);
+    const rows = await found(name, url);
+    const missing = r.acked.filter((m) => !rows.has(m)).length;
+    lost += missing;
+    console.log(
+      `loadtest ${name} writes acked=${r.acked.length} found=${rows.size} lost=${missing}`,
+    );
+  };
+
+  // Run 1: one server, reached directly.
+  servers.push(startServer(url, PORT));
+  await waitFor(`${BASE}/healthz`, 180);
+  await measure("pg1", "one app server on PostgreSQL");
+  kill(servers.pop()!, "SIGTERM");
+  await sleep(1000);
+
+  // Runs 2 and 3: two servers behind nginx.
+  const ports = [PORT + 1, PORT + 2];
+  for (const port of ports) servers.push(startServer(url, port));
+  for (const port of ports) await waitFor(`http://127.0.0.1:${port}/healthz`, 180);
+  stopNginx = startNginx(ports);
+  await waitFor(`${BASE}/healthz`, 30);
+  await measure("pg2", "two app servers on PostgreSQL behind nginx (round robin)");
+  await measure(
+    "pg2kill",
+    "two servers behind nginx, one killed (SIGKILL) after a third",
+    async () => {
+      await sleep((SECONDS * 1000) / 3);
+      kill(servers[0]!, "SIGKILL");
+      await sleep((SECONDS * 2000) / 3);
+    },
+  );
+  stopAll();
+  process.exit(lost > 0 ? 1 : 0);
 }
 
 await main();
