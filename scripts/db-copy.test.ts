@@ -6,17 +6,8 @@ import { createClient } from "@libsql/client";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { engine } from "~/db.server";
+import { createTestDatabase } from "../tests/postgres";
 import { copySqliteToPostgres } from "./db-copy";
-
-async function emptyDatabase(): Promise<string> {
-  const server = process.env.LOTSE_TEST_PG!;
-  const name = `copy_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return server.replace(/\/postgres$/, `/${name}`);
-}
 
 describe.runIf(engine === "postgres")("copying a SQLite installation into PostgreSQL", () => {
   it("moves the demo database with every table's count the same, and only into an empty one", async () => {
@@ -25,7 +16,7 @@ describe.runIf(engine === "postgres")("copying a SQLite installation into Postgr
       env: { ...process.env, DATABASE_URL: from, LOTSE_DEMO: "1" },
       stdio: "pipe",
     });
-    const to = await emptyDatabase();
+    const to = await createTestDatabase("copy");
     const copied = await copySqliteToPostgres({ from, to, log: () => undefined });
 
     const source = createClient({ url: from, intMode: "number" });

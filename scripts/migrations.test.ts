@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { engine } from "~/db.server";
 import { env } from "~/env.server";
 import { migratePostgres } from "~/modules/health/migrations.server";
+import { createTestDatabase } from "../tests/postgres";
 import { pendingSchemaChange, postgresSchemaSql } from "./migrations";
 
 describe("the migration set", () => {
@@ -37,12 +38,7 @@ async function catalog(url: string): Promise<string[]> {
 
 describe.runIf(engine === "postgres")("the PostgreSQL migration set", () => {
   it("makes what prisma/schema.prisma says, with the search index", async () => {
-    const admin = new pg.Client({ connectionString: process.env.LOTSE_TEST_PG });
-    await admin.connect();
-    const name = `schema_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = process.env.LOTSE_TEST_PG!.replace(/\/postgres$/, `/${name}`);
+    const url = await createTestDatabase("schema");
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { readFileSync } = await import("node:fs");

@@ -75,10 +75,13 @@ export async function startCluster(settings: string[] = []): Promise<Cluster> {
     "-w",
     "start",
   ]);
+  let stopped = false;
   return {
     port,
     url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     stop: () => {
+      if (stopped) return;
+      stopped = true;
       try {
         run(path.join(BIN, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
       } finally {

@@ -4,6 +4,14 @@ import { loginAs } from "./helpers";
 // The daily path through every layer. Runs with the browser suite on SQLite and on its own
 // against PostgreSQL (npm run test:e2e:pg).
 test("sign in, create a company, log a call, and find the company by search", async ({ page }) => {
+  // The built server knows its migrations and finds them all applied.
+  const health = await (await page.request.get("/healthz?details=1")).json();
+  expect(health).toMatchObject({
+    ok: true,
+    database: true,
+    documents: true,
+    migrations: { current: true, pending: [], unknown: [] },
+  });
   await loginAs(page, "vermittlung@lotse.example");
   await page.goto("/unternehmen/neu");
   await page.getByLabel("Name").fill("Zahnarztpraxis Quellenweg");

@@ -4,8 +4,7 @@
 import pg from "pg";
 import { migratePostgres } from "~/modules/health/migrations.server";
 import { startCluster } from "../../scripts/pg-cluster";
-
-export const TEMPLATE = "lotse_template";
+import { TEMPLATE } from "../postgres";
 
 export default async function setup() {
   if (process.env.LOTSE_TEST_ENGINE !== "postgres") return;

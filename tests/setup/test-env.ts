@@ -1,16 +1,16 @@
 // Every test file gets its own fresh database with the real migrations applied: a SQLite file,
 // or with `npm run test:pg` a copy of the migrated PostgreSQL template (tests/setup/postgres.ts).
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
-
-import pg from "pg";
+import { createTestDatabase, TEMPLATE } from "../postgres";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lotse-test-"));
 const postgres = process.env.LOTSE_TEST_PG;
-const url = postgres ? await postgresCopy(postgres) : `file:${path.join(dir, "test.db")}`;
+const url = postgres
+  ? await createTestDatabase("t", TEMPLATE)
+  : `file:${path.join(dir, "test.db")}`;
 Object.assign(process.env, {
   DATABASE_URL: url,
   NODE_ENV: "test",
@@ -37,13 +37,4 @@ if (!postgres) {
     );
   }
   client.close();
-}
-
-async function postgresCopy(server: string): Promise<string> {
-  const name = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE lotse_template`);
-  await admin.end();
-  return server.replace(/\/postgres$/, `/${name}`);
 }

@@ -8,10 +8,10 @@ import path from "node:path";
 import pg from "pg";
 import { type Engine, redactedUrl } from "~/lib/database-url";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-
+// From the working directory (the app's root: npm start changes there), not from this file,
+// which the production build moves into build/server.
 export const migrationsDirOf = (engine: Engine) =>
-  path.join(ROOT, engine === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations");
+  path.resolve(engine === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations");
 
 /** The migrations shipped with this version, oldest first (null when the folder is missing). */
 export function shippedMigrations(engine: Engine): string[] | null {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { engine } from "~/db.server";
 import { readEnv } from "~/env.server";
 import { engineOf } from "~/lib/database-url";
+import { createTestDatabase } from "../../../tests/postgres";
 import { connectPostgres, migratePostgres, shippedMigrations } from "./migrations.server";
 
 const SECRET = "x".repeat(32);
@@ -84,15 +85,7 @@ describe("the database address", () => {
   }, 90_000);
 });
 
-async function emptyDatabase(): Promise<string> {
-  const server = process.env.LOTSE_TEST_PG!;
-  const name = `migrate_${Date.now()}_${Math.floor(Math.random() * 1000)}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return server.replace(/\/postgres$/, `/${name}`);
-}
+const emptyDatabase = () => createTestDatabase("migrate");
 
 describe.runIf(engine === "postgres")("the PostgreSQL migration runner", () => {
   it("applies each migration once when several servers start at once on an empty database", async () => {
