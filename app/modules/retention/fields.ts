@@ -173,6 +173,9 @@ export const FIELD_DATENART: Record<string, Record<string, DatenartKey>> = {
     "benutzerkonto",
     "id userId objectType name definition createdAt updatedAt version",
   ),
+  // An uploaded company list (with its contact persons) waiting to be imported: the job runner
+  // deletes it after a day, well within the contact persons' rule.
+  ImportUpload: columns("ansprechperson", "id userId filename content createdAt"),
   JobRun: columns("referenz", "key ranAt"),
   Setting: columns("referenz", "key value updatedAt updatedById"),
   // Which server runs the scheduled jobs: host and process, no personal data.
