@@ -51,5 +51,14 @@ describe.runIf(engine === "postgres")("copying a SQLite installation into Postgr
     await expect(copySqliteToPostgres({ from, to, log: () => undefined })).rejects.toThrow(
       /nicht leer/,
     );
+    // A SQLite file not migrated to this version is not copied.
+    const stale = `file:${path.join(mkdtempSync(path.join(tmpdir(), "lotse-copy-")), "alt.db")}`;
+    await expect(
+      copySqliteToPostgres({
+        from: stale,
+        to: await createTestDatabase("copy"),
+        log: () => undefined,
+      }),
+    ).rejects.toThrow(/nicht auf dem Stand dieser Version/);
   }, 180_000);
 });

@@ -5,7 +5,7 @@
 import { createClient, type InValue } from "@libsql/client";
 import pg from "pg";
 import { redactedUrl } from "../app/lib/database-url.ts";
-import { migratePostgres } from "../app/modules/health/migrations.server.ts";
+import { migratePostgres, shippedMigrations } from "../app/modules/health/migrations.server.ts";
 
 /** Tables not copied: the migration record (the target has its own) and the search index (its triggers fill it). */
 const NOT_COPIED = new Set(["_prisma_migrations", "SearchEntry"]);
@@ -60,9 +60,22 @@ export async function copySqliteToPostgres(options: {
     throw new Error("Quelle: eine SQLite-Datei (file:…) – DATABASE_URL oder --from.");
   if (!/^postgres(ql)?:\/\//.test(options.to))
     throw new Error("Ziel: eine PostgreSQL-Adresse (postgresql://…).");
+  const source = createClient({ url: options.from, intMode: "number" });
+  const applied = await source
+    .execute(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    )
+    .then((r) => r.rows.map((row) => String(row.migration_name)))
+    .catch(() => [] as string[]);
+  const pending = (shippedMigrations("sqlite") ?? []).filter((name) => !applied.includes(name));
+  if (pending.length) {
+    source.close();
+    throw new Error(
+      `Die SQLite-Datenbank ist nicht auf dem Stand dieser Version (${pending.length} Migration(en) fehlen) – zuerst mit ihr npm run db:migrate ausführen.`,
+    );
+  }
   await migratePostgres(options.to, log);
 
-  const source = createClient({ url: options.from, intMode: "number" });
   const target = new pg.Client({ connectionString: options.to });
   await target.connect();
   try {
@@ -176,7 +189,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const c of copied) console.log(`  ${c.table.padEnd(26)} ${String(c.rows).padStart(8)}`);
     const total = copied.reduce((sum, c) => sum + c.rows, 0);
     console.log(
-      `Fertig: ${copied.length} Tabellen, ${total} Zeilen, alle Zählungen gleich. Jetzt DATABASE_URL auf die PostgreSQL-Adresse umstellen (und LOTSE_SECRET setzen).`,
+      `Fertig: ${copied.length} Tabellen, ${total} Zeilen, alle Zählungen gleich. Jetzt DATABASE_URL auf die PostgreSQL-Adresse umstellen und LOTSE_SECRET auf den Inhalt von data/lotse.secret setzen (dann bleiben verschickte Links gültig).`,
     );
   } catch (error) {
     console.error(`Kopie abgebrochen, nichts übernommen: ${(error as Error).message}`);
