@@ -315,6 +315,8 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).jo
 
 /** One, then two app servers on one PostgreSQL database; the second pair loses one server. */
 async function mainPostgres(companies: string[]) {
+  if (spawnSync("nginx", ["-v"]).error)
+    throw new Error("nginx fehlt für den Lastverteiler (apt-get install -y nginx).");
   const cluster = await startCluster(["shared_buffers=512MB"]);
   const servers: ChildProcess[] = [];
   let stopNginx = () => {};
