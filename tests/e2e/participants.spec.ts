@@ -149,7 +149,12 @@ test("a coach records a participant; placement matches her, runs a trial interns
     .getByRole("link")
     .first()
     .click();
-  await placement.getByRole("link", { name: company }).click();
+  await expect(placement.getByRole("heading", { level: 1 })).toContainText("Erprobungspraktikum");
+  // Opened by its address: a click in the moment the page above finishes loading can be lost.
+  await placement.goto(
+    (await placement.getByRole("link", { name: company }).getAttribute("href")) ?? "",
+  );
+  await expect(placement.getByRole("heading", { level: 1, name: company })).toBeVisible();
   await expect(
     placement.getByText("Erprobungspraktikum (abgeschlossen): Medizinische/r Fachangestellte/r"),
   ).toBeVisible();
