@@ -50,13 +50,14 @@ test("importing a CSV with bad rows: the report names each problem, nothing is s
 test("importing the usual list with contact persons creates them, with the last contact in the Verlauf", async ({
   page,
 }) => {
-  // The fixture's "Letzter Kontakt" days, moved relative to the test's today.
+  // The fixture's "Letzter Kontakt" days, in their order, moved relative to the test's today.
   const lastContact = germanDay(-30);
+  const days = [lastContact, germanDay(-60), germanDay(-10)];
   const { readFile } = await import("node:fs/promises");
-  const csv = (await readFile(fixture("mit-ansprechpartnern.csv"), "utf8"))
-    .replace("12.03.2026", lastContact)
-    .replace("01.02.2026", germanDay(-60))
-    .replace("05.05.2026", germanDay(-10));
+  const csv = (await readFile(fixture("mit-ansprechpartnern.csv"), "utf8")).replace(
+    /\b\d{2}\.\d{2}\.\d{4}\b/g,
+    () => days.shift() ?? germanDay(-1),
+  );
   await loginAs(page, "vermittlung@lotse.example");
   await page.goto("/unternehmen/import");
   await page.getByLabel("Datei (CSV oder XLSX, höchstens 8 MB)").setInputFiles({
