@@ -21,7 +21,7 @@ import {
   rankPairs,
   type Travel,
 } from "../app/modules/matching/score.ts";
-import { copySqliteToPostgres } from "./db-copy.ts";
+import { copyForMeasuring } from "./db-copy.ts";
 import { type Cluster, startCluster } from "./pg-cluster.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -622,14 +622,8 @@ async function main() {
       // The seeded SQLite file, copied into PostgreSQL: the same rows and ids on both engines.
       stopServer();
       cluster = await startCluster(["shared_buffers=512MB", "work_mem=16MB"]);
-      const t3 = performance.now();
       measuredUrl = cluster.url("postgres");
-      await copySqliteToPostgres({ from: DB_URL, to: measuredUrl, log: () => undefined });
-      const analyse = new pg.Client({ connectionString: measuredUrl });
-      await analyse.connect();
-      await analyse.query("VACUUM ANALYZE");
-      await analyse.end();
-      console.log(`copied into PostgreSQL in ${Math.round(performance.now() - t3)} ms`);
+      console.log(`copied into PostgreSQL in ${await copyForMeasuring(DB_URL, measuredUrl)} ms`);
       stopServer = await startServer(measuredUrl);
     }
 

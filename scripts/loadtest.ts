@@ -16,7 +16,7 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import pg from "pg";
 import { formatDay, today } from "../app/lib/day.ts";
-import { copySqliteToPostgres } from "./db-copy.ts";
+import { copyForMeasuring } from "./db-copy.ts";
 import { startCluster } from "./pg-cluster.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -327,15 +327,8 @@ async function mainPostgres(companies: string[]) {
   };
   process.on("exit", stopAll);
   const url = cluster.url("postgres");
-  const t0 = performance.now();
-  await copySqliteToPostgres({ from: `file:${DB_FILE}`, to: url, log: () => undefined });
-  const analyse = new pg.Client({ connectionString: url });
-  await analyse.connect();
-  await analyse.query("VACUUM ANALYZE");
-  await analyse.end();
-  console.log(
-    `loadtest: bench database copied into PostgreSQL in ${Math.round(performance.now() - t0)} ms`,
-  );
+  const ms = await copyForMeasuring(`file:${DB_FILE}`, url);
+  console.log(`loadtest: bench database copied into PostgreSQL in ${ms} ms`);
 
   const signInAll = async () => {
     const coaches: string[] = [];

@@ -11,7 +11,8 @@ const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
 export type Cluster = { url: (database: string) => string; port: number; stop: () => void };
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on at the moment. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -56,7 +56,7 @@ async function primary() {
   const { env, isDemo } = await import("../app/env.server.ts").catch((error: Error) =>
     fail(error.message),
   );
-  const { DatabaseStartError, migratePostgres } = await import(
+  const { DatabaseStartError, migratePostgres, newerVersionMessage } = await import(
     "../app/modules/health/migrations.server.ts"
   );
   if (engine === "postgres") {
@@ -70,10 +70,7 @@ async function primary() {
   }
   const { migrationState } = await import("../app/modules/health/health.server.ts");
   const migrations = await migrationState();
-  if (migrations.unknown.length)
-    fail(
-      `Die Datenbank wurde schon von einer neueren Lotse-Version migriert (${migrations.unknown.join(", ")}). Diese Version startet darauf nicht.`,
-    );
+  if (migrations.unknown.length) fail(newerVersionMessage(migrations.unknown));
   if (!existsSync(path.join(root, "build/server/index.js"))) {
     console.log("Lotse wird gebaut …");
     run("npx", ["remix", "vite:build"]);

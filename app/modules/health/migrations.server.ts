@@ -29,6 +29,10 @@ const MIGRATION_LOCK = 7_263_001;
 
 export class DatabaseStartError extends Error {}
 
+/** Why this version does not start on a database a newer version migrated. */
+export const newerVersionMessage = (unknown: string[]) =>
+  `Die Datenbank wurde schon von einer neueren Lotse-Version migriert (${unknown.join(", ")}). Diese Version startet darauf nicht; bitte die neuere Version einsetzen.`;
+
 /** A German sentence for a failed connection, without the password. */
 export function connectionProblem(url: string, error: unknown): string {
   const code = (error as { code?: string }).code;
@@ -80,10 +84,7 @@ export async function migratePostgres(url: string, log = console.log): Promise<s
       )
     ).rows.map((r) => r.migration_name);
     const unknown = applied.filter((n) => !shipped.includes(n));
-    if (unknown.length)
-      throw new DatabaseStartError(
-        `Die Datenbank wurde schon von einer neueren Lotse-Version migriert (${unknown.join(", ")}). Diese Version startet darauf nicht; bitte die neuere Version einsetzen.`,
-      );
+    if (unknown.length) throw new DatabaseStartError(newerVersionMessage(unknown));
     const pending = shipped.filter((n) => !applied.includes(n));
     for (const name of pending) {
       const sql = readFileSync(

@@ -1,24 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { engine } from "~/db.server";
 import { readEnv } from "~/env.server";
 import { engineOf } from "~/lib/database-url";
+import { freePort } from "../../../scripts/pg-cluster";
 import { createTestDatabase } from "../../../tests/postgres";
 import { connectPostgres, migratePostgres, shippedMigrations } from "./migrations.server";
 
 const SECRET = "x".repeat(32);
-
-/** A port on which nothing listens. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start`'s first steps with a DATABASE_URL: the exit code and what it printed. */
 function start(env: Record<string, string>) {
@@ -52,7 +42,7 @@ describe("the database address", () => {
   });
 
   it("an unreachable server is a German sentence without the password", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     await expect(
       connectPostgres(`postgresql://lotse:geheim@127.0.0.1:${port}/lotse`),
     ).rejects.toThrow(
@@ -67,7 +57,7 @@ describe("the database address", () => {
       "Lotse startet nicht: DATABASE_URL: unbekannte Datenbankadresse",
     );
 
-    const port = await closedPort();
+    const port = await freePort();
     const unreachable = start({
       DATABASE_URL: `postgresql://lotse@127.0.0.1:${port}/lotse`,
       LOTSE_SECRET: SECRET,
